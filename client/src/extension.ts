@@ -1,0 +1,52 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/**
+ * The VS Code side: starts the 835 language server over IPC, owns its lifecycle (restart, output),
+ * and shows its state in the status bar. Everything about 835s is computed in the server.
+ */
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('X12 835 ERA Inspector', { log: true });
+  const status = vscode.window.createStatusBarItem('era835.status', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'X12 835 language server';
+  status.command = 'era835.showOutput';
+  context.subscriptions.push(output, status);
+
+  const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'x12-835' }],
+    outputChannel: output,
+    synchronize: { configurationSection: 'era835' },
+  };
+
+  const show = (state: State) => {
+    const running = state === State.Running;
+    status.text = running ? '$(check) 835' : state === State.Starting ? '$(sync~spin) 835' : '$(error) 835';
+    status.tooltip = running ? 'X12 835 language server: running' : state === State.Starting ? 'X12 835 language server: starting' : 'X12 835 language server: stopped (click for its output)';
+    status.show();
+  };
+
+  client = new LanguageClient('era835', 'X12 835 ERA Inspector', serverOptions, clientOptions);
+  context.subscriptions.push(client.onDidChangeState((e) => show(e.newState)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('era835.restartServer', async () => {
+      output.appendLine('Restarting the 835 language server');
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('era835.showOutput', () => output.show(true)),
+  );
+  show(State.Starting);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

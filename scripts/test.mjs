@@ -1,0 +1,45 @@
+// `npm test`: type-check, build, then every suite (unit, grammar, LSP, and e2e when enabled).
+// Ends with one line "N passed, N failed" summing all suites, and exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const suites = [];
+const run = (name, cmd, args, count) => {
+  process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const counted = count ? count() : { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1 };
+  if (r.status !== 0 && counted.failed === 0) counted.failed = 1;
+  suites.push({ name, ...counted });
+  return r.status === 0;
+};
+mkdirSync('.tmp', { recursive: true });
+const tap = (file) => () => {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const n = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [0, 0])[1]);
+  return { passed: n('pass'), failed: n('fail') + n('cancelled') };
+};
+/** Test files under a folder (Node 20's --test takes no globs). */
+const testFiles = (dir) => existsSync(dir)
+  ? readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join(dir, f))
+  : [];
+const nodeTests = (name, files) => files.length && run(name, process.execPath, [
+  '--import', 'tsx', '--test', '--test-concurrency=1',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=tap', `--test-reporter-destination=.tmp/${name}.tap`, ...files,
+], tap(`.tmp/${name}.tap`));
+
+run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+run('build', process.execPath, ['scripts/build.mjs']);
+nodeTests('unit', testFiles('test/unit'));
+if (existsSync('scripts/test-grammar.mjs')) run('grammar', process.execPath, ['scripts/test-grammar.mjs'], () => {
+  return suites.at(-1) ?? { passed: 0, failed: 0 };
+});
+nodeTests('lsp', testFiles('test/lsp'));
+if (process.env.ERA835_E2E === '1' && existsSync('test/e2e/run.sh')) run('e2e', 'bash', ['test/e2e/run.sh']);
+
+const passed = suites.reduce((s, x) => s + x.passed, 0);
+const failed = suites.reduce((s, x) => s + x.failed, 0);
+console.log('\n' + suites.map((s) => `${s.name}: ${s.passed} passed, ${s.failed} failed`).join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;

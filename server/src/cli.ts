@@ -1,0 +1,43 @@
+import { check, formatFinding } from './cli/check';
+import { DEFAULT_SETTINGS } from './settings';
+
+const USAGE = `era835: read X12 835 remittance (ERA) files from the terminal
+
+Usage:
+  era835 check FILE|DIR... [--json]   every finding as file:line:col severity code message
+  era835 help                         this text
+
+Exit status: 0 no errors, 1 an error-level finding, 2 a path could not be read or bad usage.`;
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  const json = rest.includes('--json');
+  const paths = rest.filter((a) => !a.startsWith('--'));
+  switch (command) {
+    case 'check': {
+      if (!paths.length) return usage('check needs at least one file or directory');
+      const r = check(paths, DEFAULT_SETTINGS);
+      for (const p of r.problems) process.stderr.write(`era835: ${p}\n`);
+      if (json) process.stdout.write(JSON.stringify({ filesChecked: r.filesChecked, findings: r.findings, problems: r.problems }, null, 2) + '\n');
+      else {
+        for (const f of r.findings) process.stdout.write(formatFinding(f) + '\n');
+        const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
+        process.stderr.write(`${r.filesChecked} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('information')} information, ${count('hint')} hint(s)\n`);
+      }
+      if (r.problems.length) return 2;
+      return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
+    }
+    case undefined: case 'help': case '--help': case '-h':
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    default:
+      return usage(`unknown command "${command}"`);
+  }
+}
+
+function usage(problem: string): number {
+  process.stderr.write(`era835: ${problem}\n\n${USAGE}\n`);
+  return 2;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,101 @@
+import {
+  TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { hover } from '../features/hover';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
+import { toDiagnostics } from './diagnostics';
+import { AnalysisCache } from './documents';
+import { runSafe } from './runSafe';
+
+/** How long edits settle before diagnostics are recomputed. */
+const DEBOUNCE_MS = 150;
+
+/**
+ * Wires the 835 language service to an LSP connection: capabilities, one line per handler, the
+ * analysis cache, debounced diagnostics that are never published for a stale version, settings pull.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new AnalysisCache();
+  const pending = new Map<string, NodeJS.Timeout>();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let canPullConfig = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullConfig = !!params.capabilities.workspace?.configuration;
+    const initSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    if (initSettings) settings = parseSettings(initSettings);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'era835', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void refreshSettings();
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (canPullConfig) {
+      try {
+        const [raw] = await connection.workspace.getConfiguration([{ section: 'era835' }]);
+        settings = parseSettings(raw);
+      } catch (e) {
+        connection.console.warn(`Could not read era835 settings, using defaults: ${(e as Error).message}`);
+      }
+    }
+    cache.clear();
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!canPullConfig) settings = parseSettings((change.settings as { era835?: unknown } | undefined)?.era835);
+    void refreshSettings();
+  });
+
+  function schedule(uri: string, delay = DEBOUNCE_MS): void {
+    clearTimeout(pending.get(uri));
+    pending.set(uri, setTimeout(() => { pending.delete(uri); validate(uri); }, delay));
+  }
+
+  function validate(uri: string): void {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    try {
+      const analysis = cache.get(doc, settings);
+      // Never publish for a version that changed while we computed.
+      if (documents.get(uri)?.version !== version) return;
+      void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(analysis, settings, uri) });
+    } catch (e) {
+      connection.console.error(`Validation of ${uri} failed: ${(e as Error)?.stack ?? e}`);
+    }
+  }
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    clearTimeout(pending.get(e.document.uri));
+    pending.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  /** The analysis of a document for a request, or undefined when it is not open. */
+  const analysisOf = (uri: string) => {
+    const doc = documents.get(uri);
+    return doc ? cache.get(doc, settings) : undefined;
+  };
+
+  connection.onHover((p, token) => runSafe(connection, 'hover', token, null, () => {
+    const a = analysisOf(p.textDocument.uri);
+    return a ? hover(a, p.position, settings) : null;
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import * as P from 'vscode-languageserver-protocol/node';
+
+export const SERVER = join(__dirname, '../../server/out/server.js');
+
+/**
+ * A real LSP client connection to the built server over stdio, for protocol tests. Waits for
+ * signals (published diagnostics, responses), never for fixed delays.
+ */
+export class TestClient {
+  readonly child: ChildProcess;
+  readonly conn: P.ProtocolConnection;
+  private readonly diagnostics = new Map<string, P.PublishDiagnosticsParams>();
+  private readonly waiters: Array<() => void> = [];
+  stderr = '';
+
+  constructor(args: string[] = []) {
+    this.child = spawn(process.execPath, [SERVER, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (d) => (this.stderr += d));
+    this.conn = P.createProtocolConnection(new P.StreamMessageReader(this.child.stdout!), new P.StreamMessageWriter(this.child.stdin!));
+    this.conn.onNotification(P.PublishDiagnosticsNotification.type, (p) => {
+      this.diagnostics.set(p.uri, p);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.conn.onRequest(P.ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
+    this.conn.onRequest(P.WorkDoneProgressCreateRequest.type, () => undefined);
+    this.conn.onRequest(P.RegistrationRequest.type, () => undefined);
+    this.conn.listen();
+  }
+
+  settings: unknown = {};
+
+  async initialize(capabilities: P.ClientCapabilities = { workspace: { configuration: true } }): Promise<P.InitializeResult> {
+    const r = await this.conn.sendRequest(P.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+    await this.conn.sendNotification(P.InitializedNotification.type, {});
+    return r;
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<void> {
+    await this.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'x12-835', version, text } });
+  }
+
+  /** Resolves with the diagnostics published for `uri` (optionally for a given version). */
+  async diagnosticsFor(uri: string, version?: number, timeoutMs = 10000): Promise<P.Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const p = this.diagnostics.get(uri);
+      if (p && (version === undefined || p.version === version)) return p.diagnostics;
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} v${version}; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+        this.waiters.push(() => { clearTimeout(t); resolve(); });
+      });
+    }
+  }
+
+  hover(uri: string, line: number, character: number) {
+    return this.conn.sendRequest(P.HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await this.conn.sendRequest(P.ShutdownRequest.type);
+      await this.conn.sendNotification(P.ExitNotification.type);
+    } finally {
+      this.conn.dispose();
+      this.child.kill();
+    }
+  }
+}
