@@ -1,12 +1,12 @@
 import {
-  TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
+  TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { hover } from '../features/hover';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
+import type { ServerContext } from './context';
 import { toDiagnostics } from './diagnostics';
 import { AnalysisCache } from './documents';
-import { runSafe } from './runSafe';
+import { HANDLERS } from './handlers';
 
 /** How long edits settle before diagnostics are recomputed. */
 const DEBOUNCE_MS = 150;
@@ -21,15 +21,17 @@ export function startServer(connection: Connection): void {
   const pending = new Map<string, NodeJS.Timeout>();
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfig = false;
+  let clientCapabilities: ClientCapabilities = {};
 
   connection.onInitialize((params): InitializeResult => {
+    clientCapabilities = params.capabilities;
     canPullConfig = !!params.capabilities.workspace?.configuration;
     const initSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (initSettings) settings = parseSettings(initSettings);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        hoverProvider: true,
+        ...Object.assign({}, ...HANDLERS.map((h) => h.capabilities)),
       },
       serverInfo: { name: 'era835', version: '0.1.0' },
     };
@@ -91,10 +93,10 @@ export function startServer(connection: Connection): void {
     return doc ? cache.get(doc, settings) : undefined;
   };
 
-  connection.onHover((p, token) => runSafe(connection, 'hover', token, null, () => {
-    const a = analysisOf(p.textDocument.uri);
-    return a ? hover(a, p.position, settings) : null;
-  }));
+  const ctx: ServerContext = {
+    connection, documents, analysisOf, settings: () => settings, clientCapabilities: () => clientCapabilities,
+  };
+  for (const h of HANDLERS) h.register(ctx);
 
   documents.listen(connection);
   connection.listen();

@@ -1,0 +1,23 @@
+import type { ClientCapabilities, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../analysis';
+import type { Settings } from '../settings';
+
+/** What a request handler may use: the connection, open documents, their analyses, and settings. */
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  /** The analysis of an open document's current version (computed once per version), or undefined. */
+  analysisOf(uri: string): Analysis | undefined;
+  settings(): Settings;
+  clientCapabilities(): ClientCapabilities;
+}
+
+/**
+ * One LSP feature's wiring: the capabilities it announces and a one-line registration of its handler.
+ * The feature itself is a pure function in `features/`; handlers only adapt it (and wrap it in runSafe).
+ */
+export interface Handler {
+  readonly capabilities: ServerCapabilities;
+  register(ctx: ServerContext): void;
+}
