@@ -7,8 +7,10 @@ import { join } from 'node:path';
 const suites = [];
 const run = (name, cmd, args, count) => {
   process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  const counted = count ? count() : { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1 };
+  const r = spawnSync(cmd, args, { stdio: ['inherit', 'pipe', 'inherit'], env: process.env, maxBuffer: 1 << 30 });
+  const out = r.stdout?.toString() ?? '';
+  process.stdout.write(out);
+  const counted = count ? count(out) : { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1 };
   if (r.status !== 0 && counted.failed === 0) counted.failed = 1;
   suites.push({ name, ...counted });
   return r.status === 0;
@@ -32,11 +34,14 @@ const nodeTests = (name, files) => files.length && run(name, process.execPath, [
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 run('build', process.execPath, ['scripts/build.mjs']);
 nodeTests('unit', testFiles('test/unit'));
-if (existsSync('scripts/test-grammar.mjs')) run('grammar', process.execPath, ['scripts/test-grammar.mjs'], () => {
-  return suites.at(-1) ?? { passed: 0, failed: 0 };
-});
+/** Counts from a suite's own closing line "<name>: N passed, N failed". */
+const closingLine = (name) => (out) => {
+  const m = out.match(new RegExp(`^${name}: (\\d+) passed, (\\d+) failed`, 'm'));
+  return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 1 };
+};
+run('grammar', process.execPath, ['scripts/test-grammar.mjs'], closingLine('grammar'));
 nodeTests('lsp', testFiles('test/lsp'));
-if (process.env.ERA835_E2E === '1' && existsSync('test/e2e/run.sh')) run('e2e', 'bash', ['test/e2e/run.sh']);
+if (process.env.ERA835_E2E === '1') run('e2e', 'bash', ['test/e2e/run.sh'], closingLine('e2e'));
 
 const passed = suites.reduce((s, x) => s + x.passed, 0);
 const failed = suites.reduce((s, x) => s + x.failed, 0);

@@ -1,14 +1,21 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCasDecorations } from './casDecorations';
+import { registerEditing } from './editing';
+import { registerNavigation } from './navigation';
+import { registerPrettyView } from './prettyView';
+import type { Session } from './session';
+import { registerSummary } from './summary';
 
 /**
  * The VS Code side: starts the 835 language server over IPC, owns its lifecycle (restart, output),
- * and shows its state in the status bar. Everything about 835s is computed in the server.
+ * shows its state in the status bar, and registers the commands. Everything about 835s is computed
+ * in the server; this side only asks and displays.
  */
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<Session> {
   const output = vscode.window.createOutputChannel('X12 835 ERA Inspector', { log: true });
   const status = vscode.window.createStatusBarItem('era835.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'X12 835 language server';
@@ -23,7 +30,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'x12-835' }],
     outputChannel: output,
-    synchronize: { configurationSection: 'era835' },
+    synchronize: {
+      configurationSection: 'era835',
+      // Keeps the workspace claim index (Ctrl+T) current when remits arrive or change on disk.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{835,era,ERA}'),
+    },
+    // The client restarts a crashed server (up to 5 times in 3 minutes) and says so in the output.
   };
 
   const show = (state: State) => {
@@ -34,16 +46,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   client = new LanguageClient('era835', 'X12 835 ERA Inspector', serverOptions, clientOptions);
-  context.subscriptions.push(client.onDidChangeState((e) => show(e.newState)));
+  const session: Session = { context, output, client: () => client! };
   context.subscriptions.push(
+    client.onDidChangeState((e) => show(e.newState)),
     vscode.commands.registerCommand('era835.restartServer', async () => {
-      output.appendLine('Restarting the 835 language server');
+      output.info('Restarting the 835 language server');
       await client?.restart();
     }),
     vscode.commands.registerCommand('era835.showOutput', () => output.show(true)),
   );
   show(State.Starting);
+  registerPrettyView(session);
+  registerNavigation(session);
+  registerEditing(session);
+  registerSummary(session);
   await client.start();
+  registerCasDecorations(session);
+  return session;
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,10 +1,16 @@
 import { check, formatFinding } from './cli/check';
+import { EXPORT_USAGE, runExport } from './cli/exportCsv';
+import { IMPACT_USAGE, runImpact } from './cli/impact';
+import { runSummary, SUMMARY_USAGE } from './cli/summary';
 import { DEFAULT_SETTINGS } from './settings';
 
 const USAGE = `era835: read X12 835 remittance (ERA) files from the terminal
 
 Usage:
   era835 check FILE|DIR... [--json]   every finding as file:line:col severity code message
+  ${SUMMARY_USAGE}
+  ${IMPACT_USAGE}
+  ${EXPORT_USAGE}
   era835 help                         this text
 
 Exit status: 0 no errors, 1 an error-level finding, 2 a path could not be read or bad usage.`;
@@ -27,6 +33,9 @@ function main(argv: string[]): number {
       if (r.problems.length) return 2;
       return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
+    case 'summary': return runSummary(rest, DEFAULT_SETTINGS, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    case 'impact': return runImpact(rest, DEFAULT_SETTINGS, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    case 'export': return runExport(rest, DEFAULT_SETTINGS, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     case undefined: case 'help': case '--help': case '-h':
       process.stdout.write(USAGE + '\n');
       return 0;

@@ -26,13 +26,17 @@ export class TestClient {
     this.conn.onRequest(P.ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
     this.conn.onRequest(P.WorkDoneProgressCreateRequest.type, () => undefined);
     this.conn.onRequest(P.RegistrationRequest.type, () => undefined);
+    this.conn.onRequest(P.WorkspaceFoldersRequest.type, () => this.folders);
+    this.conn.onNotification('$/progress', (p: { value: unknown }) => { this.progress.push(p.value); });
     this.conn.listen();
   }
 
   settings: unknown = {};
+  /** Workspace folders the server asks for (file URIs). */
+  folders: P.WorkspaceFolder[] | null = null;
 
-  async initialize(capabilities: P.ClientCapabilities = { workspace: { configuration: true } }): Promise<P.InitializeResult> {
-    const r = await this.conn.sendRequest(P.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+  async initialize(capabilities: P.ClientCapabilities = { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true } }): Promise<P.InitializeResult> {
+    const r = await this.conn.sendRequest(P.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: this.folders });
     await this.conn.sendNotification(P.InitializedNotification.type, {});
     return r;
   }
@@ -54,6 +58,9 @@ export class TestClient {
       });
     }
   }
+
+  /** Progress notifications the server sent (begin/report/end values). */
+  readonly progress: unknown[] = [];
 
   hover(uri: string, line: number, character: number) {
     return this.conn.sendRequest(P.HoverRequest.type, { textDocument: { uri }, position: { line, character } });

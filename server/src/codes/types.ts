@@ -11,6 +11,8 @@ export interface CodeInfo {
   readonly text: string;
   readonly start?: string;
   readonly stop?: string;
+  /** A 1-3 word label for inlay hints ("fee schedule"); derived from `text` when absent. */
+  readonly label?: string;
 }
 
 /** How an analyst should treat an adjustment with this reason. */
@@ -39,4 +41,11 @@ export interface CodeList<T extends CodeInfo = CodeInfo> {
 /** Builds a CodeList from an array literal, keeping declaration order. */
 export function codeList<T extends CodeInfo>(id: string, name: string, entries: readonly T[]): CodeList<T> {
   return { id, name, entries: new Map(entries.map((e) => [e.code, e])) };
+}
+
+/** The short label of a code for inlay hints: its own `label`, else the text up to the first ':', '(' or ','. */
+export function shortLabel(info: CodeInfo, max = 32): string {
+  if (info.label) return info.label;
+  const head = info.text.split(/[:(,;]|\s[-\u2013\u2014]\s/)[0].trim();
+  return head.length <= max ? head : `${head.slice(0, max - 1).trimEnd()}\u2026`;
 }

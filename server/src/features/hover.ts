@@ -1,25 +1,31 @@
 import type { Hover, Position } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import type { Settings } from '../settings';
-import { LOOP_LABELS, Loop } from '../x835/types';
+import { delimiterHover } from './hover/delimiters';
+import { elementHover } from './hover/element';
+import { segmentHover } from './hover/segment';
+import type { HoverTarget } from './hover/target';
+import { offsetRange } from './segmentRanges';
 
-/** Hover: what is under the cursor (segment, element) and what it means. */
-export function hover(a: Analysis, position: Position, _settings: Settings): Hover | null {
+/**
+ * Hover: what is under the cursor and what it means. A delimiter says which one it is; a segment id
+ * gives its name, loop path and purpose (and, for CLP, SVC, BPR, CAS and PLB, what it says in this
+ * file); an element gives its name, position, value in words and its meaning here. Everything is found
+ * by binary search on the cached analysis, so a hover costs the same on any file size.
+ * `uri` (optional) lets the hover link to other places in the document.
+ */
+export function hover(a: Analysis, position: Position, settings: Settings, uri?: string): Hover | null {
   const t = a.tokens;
   const offset = a.lines.offsetAt(position);
   const seg = t.segmentAt(offset);
   if (seg < 0 || offset > t.segEnd[seg]) return null;
-  const k = t.elementAt(seg, offset);
-  const id = t.id(seg);
-  const loop = LOOP_LABELS[a.model.segLoop[seg] as Loop];
-  const where = loop.id ? `${loop.id} ${loop.name}` : loop.name;
-  const start = t.elementStartOffset(seg, k);
-  const end = t.elementEndOffset(seg, k);
-  const lines = k === 0
-    ? [`**${id}** segment`, `${where} › ${id}`]
-    : [`**${id}${String(k).padStart(2, '0')}**: \`${t.element(seg, k)}\``, `${where} › ${id}`];
-  return {
-    contents: { kind: 'markdown', value: lines.join('\n\n') },
-    range: { start: a.lines.positionAt(start), end: a.lines.positionAt(end) },
-  };
+  const delimiter = delimiterHover(t, seg, offset);
+  if (delimiter) return result(a, delimiter.text, delimiter.start, delimiter.end);
+  const target: HoverTarget = { a, settings, uri, seg, id: t.id(seg), k: t.elementAt(seg, offset), offset };
+  const parts = target.k === 0 ? segmentHover(target) : elementHover(target);
+  return result(a, parts.markdown, parts.start, parts.end);
+}
+
+function result(a: Analysis, markdown: string, start: number, end: number): Hover {
+  return { contents: { kind: 'markdown', value: markdown }, range: offsetRange(a, start, end) };
 }

@@ -11,6 +11,10 @@ export interface ServerContext {
   analysisOf(uri: string): Analysis | undefined;
   settings(): Settings;
   clientCapabilities(): ClientCapabilities;
+  /** Runs once the client has confirmed initialization (the connection allows one handler; share it). */
+  onInitialized(listener: () => void): void;
+  /** Called after the debounced analysis of a document version (not on every keystroke). */
+  onDidAnalyse(listener: (uri: string, analysis: Analysis) => void): void;
 }
 
 /**

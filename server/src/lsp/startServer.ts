@@ -3,6 +3,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
+import type { Analysis } from '../analysis';
 import type { ServerContext } from './context';
 import { toDiagnostics } from './diagnostics';
 import { AnalysisCache } from './documents';
@@ -37,8 +38,11 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  const initializedListeners: Array<() => void> = [];
+  const analysedListeners: Array<(uri: string, analysis: Analysis) => void> = [];
   connection.onInitialized(() => {
     void refreshSettings();
+    for (const l of initializedListeners) l();
   });
 
   async function refreshSettings(): Promise<void> {
@@ -52,6 +56,11 @@ export function startServer(connection: Connection): void {
     }
     cache.clear();
     for (const doc of documents.all()) schedule(doc.uri, 0);
+    // Views computed from settings (labels, lenses, token classes) are asked for again.
+    const ws = clientCapabilities.workspace;
+    if (ws?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (ws?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (ws?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh();
   }
 
   connection.onDidChangeConfiguration((change) => {
@@ -73,6 +82,7 @@ export function startServer(connection: Connection): void {
       // Never publish for a version that changed while we computed.
       if (documents.get(uri)?.version !== version) return;
       void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(analysis, settings, uri) });
+      for (const l of analysedListeners) l(uri, analysis);
     } catch (e) {
       connection.console.error(`Validation of ${uri} failed: ${(e as Error)?.stack ?? e}`);
     }
@@ -95,6 +105,8 @@ export function startServer(connection: Connection): void {
 
   const ctx: ServerContext = {
     connection, documents, analysisOf, settings: () => settings, clientCapabilities: () => clientCapabilities,
+    onInitialized: (l) => initializedListeners.push(l),
+    onDidAnalyse: (l) => analysedListeners.push(l),
   };
   for (const h of HANDLERS) h.register(ctx);
 

@@ -1,8 +1,45 @@
 import type { Finding } from '../x12/finding';
+import { claimBalanceRule } from './claimBalance';
+import { elementsRule } from './elements';
+import { envelopeRule } from './envelope';
+import { envelopeVersionRule } from './envelopeVersion';
+import { isaFieldsRule } from './isaFields';
+import { patientResponsibilityRule } from './patientResponsibility';
+import { repeatsRule } from './repeats';
+import { requiredSegmentsRule } from './requiredSegments';
+import { serviceBalanceRule } from './serviceBalance';
+import { transactionBalanceRule } from './transactionBalance';
+import { adjustmentActionableRule } from './adjustmentActionable';
+import { co253AmountRule } from './co253Amount';
+import { co253DuplicateRule } from './co253Duplicate';
+import { co253GroupRule } from './co253Group';
+import { co253NonMedicareRule } from './co253NonMedicare';
+import { co253SequestrationRule } from './co253Sequestration';
+import { co253SuspendedPeriodRule } from './co253SuspendedPeriod';
+import { co253UnknownRateRule } from './co253UnknownRate';
 import type { Rule, RuleContext } from './types';
 
 /** Every rule, in the order findings are reported. Each lives in its own file. */
-export const ALL_RULES: readonly Rule[] = [];
+export const ALL_RULES: readonly Rule[] = [
+  envelopeRule,
+  isaFieldsRule,
+  envelopeVersionRule,
+  requiredSegmentsRule,
+  repeatsRule,
+  elementsRule,
+  serviceBalanceRule,
+  claimBalanceRule,
+  patientResponsibilityRule,
+  transactionBalanceRule,
+  co253SequestrationRule,
+  co253AmountRule,
+  co253UnknownRateRule,
+  co253SuspendedPeriodRule,
+  co253NonMedicareRule,
+  co253GroupRule,
+  co253DuplicateRule,
+  adjustmentActionableRule,
+];
 
 /**
  * Runs every rule. A rule that throws on some input must not take the others down: its failure
@@ -12,7 +49,8 @@ export function runRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const rule of ALL_RULES) {
     try {
-      out.push(...rule.check(ctx));
+      // A loop, not push(...): a 50 MB file can yield more findings than a call may take arguments.
+      for (const f of rule.check(ctx)) out.push(f);
     } catch (e) {
       out.push({ code: 'internal-error', start: 0, end: 0, severity: 'error', message: `Rule ${rule.id} failed on this file: ${(e as Error)?.message ?? e}. Please report it with a redacted sample (era835 redact).` });
     }

@@ -37,7 +37,9 @@ export class LineIndex {
       if (s[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - s[lo] };
+    // An offset between the CR and LF of a CRLF is the end of its line, not one past it.
+    const insideCrlf = o > s[lo] && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13;
+    return { line: lo, character: o - s[lo] - (insideCrlf ? 1 : 0) };
   }
 
   offsetAt(position: Position): number {

@@ -1,6 +1,5 @@
 import { readIsa, type Delimiters } from './delimiters';
 import type { Finding } from './finding';
-import { IntBuffer } from './intBuffer';
 
 /** One interchange's delimiters and the first segment (its ISA) that uses them. */
 export interface DelimiterSpan {
@@ -53,9 +52,31 @@ export class SegmentTable {
     return this.text.slice(this.elementStartOffset(seg, k), this.elementEndOffset(seg, k));
   }
 
+  /**
+   * The segment id (element 0). Ids are few and short, so each distinct one is made once and shared:
+   * reading the id of every segment of a 50 MB file allocates nothing.
+   */
   id(seg: number): string {
-    return this.element(seg, 0);
+    const start = this.segStart[seg];
+    const end = this.elementEndOffset(seg, 0);
+    const length = end - start;
+    if (length < 2 || length > 3) return this.text.slice(start, end);
+    const text = this.text;
+    const a = text.charCodeAt(start);
+    const b = text.charCodeAt(start + 1);
+    const c = length === 3 ? text.charCodeAt(start + 2) : 0;
+    if ((a | b | c) > 127) return text.slice(start, end);
+    const key = (length << 21) | (a << 14) | (b << 7) | c;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = text.slice(start, end);
+      this.ids.set(key, id);
+    }
+    return id;
   }
+
+  /** Distinct segment ids by their packed character codes (see `id`). */
+  private readonly ids = new Map<number, string>();
 
   delimitersOf(seg: number): Delimiters {
     const spans = this.spans;
@@ -102,92 +123,198 @@ export const DEFAULT_DELIMITERS: Delimiters = { element: '*', repetition: '^', c
 
 const isBlank = (c: number) => c === 10 || c === 13 || c === 32 || c === 9 || c === 0xfeff;
 
+/** A growable Int32Array kept in local variables by the hot loop (no method call per push). */
+interface Offsets {
+  data: Int32Array;
+  length: number;
+}
+
+const offsets = (capacity: number): Offsets => ({ data: new Int32Array(Math.max(16, capacity)), length: 0 });
+
+function grow(o: Offsets): Int32Array {
+  const bigger = new Int32Array(Math.max(16, Math.ceil(o.data.length * 1.5)));
+  bigger.set(o.data.subarray(0, o.length));
+  o.data = bigger;
+  return bigger;
+}
+
+function push(o: Offsets, value: number): void {
+  if (o.length === o.data.length) grow(o);
+  o.data[o.length++] = value;
+}
+
+/** The filled part; copied only when a quarter or more of the buffer would be wasted. */
+function trimmed(o: Offsets): Int32Array {
+  return o.length * 4 < o.data.length * 3 ? o.data.slice(0, o.length) : o.data.subarray(0, o.length);
+}
+
 /**
- * Splits the text into segments and elements in one linear pass. Never throws: an unreadable ISA,
- * text before the first ISA, or a last segment without terminator become findings, and scanning
- * resumes at the next ISA. Several interchanges, each with its own delimiters, are supported.
+ * Splits the text into segments and elements in one linear pass, resumable: `step` tokenizes at least a
+ * number of characters (whole segments) and returns, so a big document can be tokenized in slices between
+ * other work. Never throws: an unreadable ISA, text before the first ISA, or a last segment without
+ * terminator become findings, and scanning resumes at the next ISA. Several interchanges, each with its
+ * own delimiters, are supported.
  */
-export function tokenize(text: string): SegmentTable {
-  const estimate = Math.max(16, (text.length / 40) | 0);
-  const segStart = new IntBuffer(estimate);
-  const segEnd = new IntBuffer(estimate);
-  const segElem = new IntBuffer(estimate);
-  const elemStart = new IntBuffer(estimate * 6);
-  const spans: DelimiterSpan[] = [];
-  const findings: Finding[] = [];
-  const n = text.length;
+export class Tokenizer {
+  private readonly n: number;
+  // Sized from typical 835s (a segment every ~24 characters, an element every ~5) so that big files
+  // are read without regrowing and small ones without waste.
+  private readonly segStart: Offsets;
+  private readonly segEnd: Offsets;
+  private readonly segElem: Offsets;
+  private readonly elemStart: Offsets;
+  private readonly spans: DelimiterSpan[] = [];
+  private readonly findings: Finding[] = [];
+  private delims: Delimiters | undefined;
+  private elemCode = 0;
+  private termCode = 0;
+  private pos = 0;
+  private stopped = false;
 
-  let delims: Delimiters | undefined;
-  let elemCode = 0;
-  let pos = 0;
-  while (pos < n && isBlank(text.charCodeAt(pos))) pos++;
-  if (pos >= n) {
-    findings.push({ code: 'isa-invalid', start: 0, end: n, message: n ? 'The file holds only blank characters: an 835 starts with an ISA segment.' : 'The file is empty: an 835 starts with an ISA segment.' });
-  }
-
-  while (pos < n) {
-    if (text.startsWith('ISA', pos)) {
-      const isa = readIsa(text, pos);
-      findings.push(...isa.findings);
-      if (isa.delimiters) {
-        delims = isa.delimiters;
-        elemCode = delims.element.charCodeAt(0);
-        spans.push({ firstSegment: segStart.length, delimiters: delims });
-      } else {
-        // Unreadable ISA: skip to the next ISA, if any, and try again there.
-        const next = nextIsa(text, pos + 3);
-        if (next < 0) break;
-        pos = next;
-        delims = undefined;
-        continue;
-      }
-    } else if (!delims) {
-      const guessed = spans.length === 0 ? guessDelimiters(text, pos) : undefined;
-      if (guessed) {
-        // A fragment without envelope (ST..SE pasted alone): report it once, but still read it.
-        findings.push({ code: 'isa-invalid', start: pos, end: pos + 3, message: `The file starts with ${preview(text, pos)}, not an ISA: there is no interchange envelope. Reading it with '${guessed.element}' between elements and '${printable(guessed.segment)}' between segments.` });
-        delims = guessed;
-        elemCode = delims.element.charCodeAt(0);
-        spans.push({ firstSegment: segStart.length, delimiters: delims });
-        continue;
-      }
-      const next = nextIsa(text, pos);
-      const end = next < 0 ? n : next;
-      findings.push({
-        code: 'isa-invalid',
-        start: pos,
-        end: Math.min(end, pos + 200) > pos ? Math.min(end, pos + 200) : end,
-        message: next < 0
-          ? `No ISA segment found: this does not look like an X12 file (it starts with ${preview(text, pos)}).`
-          : `${end - pos} characters before the ISA are not X12 (starting with ${preview(text, pos)}); they are ignored.`,
-      });
-      if (next < 0) break;
-      pos = next;
-      continue;
-    }
-
-    const term = delims.segment;
-    let t = text.indexOf(term, pos);
-    const unterminated = t < 0;
-    if (unterminated) t = n;
-    let end = t;
-    // A newline terminator on CRLF files leaves a CR at the end of the segment: it is not data.
-    if (term === '\n' && end > pos && text.charCodeAt(end - 1) === 13) end--;
-    if (unterminated) while (end > pos && isBlank(text.charCodeAt(end - 1))) end--;
-
-    segStart.push(pos);
-    segEnd.push(end);
-    segElem.push(elemStart.length);
-    elemStart.push(pos);
-    for (let i = pos; i < end; i++) if (text.charCodeAt(i) === elemCode) elemStart.push(i + 1);
-    if (unterminated && term !== '\n' && term !== '\r') {
-      findings.push({ code: 'segment-unterminated', start: pos, end, message: `The last segment has no terminator ('${printable(term)}'); the file may be truncated.` });
-    }
-    pos = t + 1;
+  constructor(private readonly text: string) {
+    const n = (this.n = text.length);
+    this.segStart = offsets(n / 20 + 16);
+    this.segEnd = offsets(n / 20 + 16);
+    this.segElem = offsets(n / 20 + 17);
+    this.elemStart = offsets(n / 4 + 16);
+    let pos = 0;
     while (pos < n && isBlank(text.charCodeAt(pos))) pos++;
+    if (pos >= n) {
+      this.findings.push({ code: 'isa-invalid', start: 0, end: n, message: n ? 'The file holds only blank characters: an 835 starts with an ISA segment.' : 'The file is empty: an 835 starts with an ISA segment.' });
+    }
+    this.pos = pos;
   }
-  segElem.push(elemStart.length);
-  return new SegmentTable(text, segStart.toArray(), segEnd.toArray(), segElem.toArray(), elemStart.toArray(), spans, findings);
+
+  /** True once the whole text is tokenized. */
+  get done(): boolean {
+    return this.stopped || this.pos >= this.n;
+  }
+
+  /** Where tokenizing has got to (a character offset), for progress. */
+  get offset(): number {
+    return this.done ? this.n : this.pos;
+  }
+
+  /** Tokenizes whole segments until at least `budget` more characters are read; true when done. */
+  step(budget = Infinity): boolean {
+    const text = this.text;
+    const n = this.n;
+    const stop = this.pos + budget;
+    let pos = this.pos;
+    while (pos < n && !this.stopped) {
+      if (pos >= stop) break;
+      if (text.charCodeAt(pos) === 73 /* I */ && text.startsWith('ISA', pos)) {
+        const isa = readIsa(text, pos);
+        for (const f of isa.findings) this.findings.push(f);
+        if (isa.delimiters) {
+          this.use(isa.delimiters);
+        } else {
+          // Unreadable ISA: skip to the next ISA, if any, and try again there.
+          const next = nextIsa(text, pos + 3);
+          if (next < 0) { this.stopped = true; break; }
+          pos = next;
+          this.delims = undefined;
+          continue;
+        }
+      } else if (!this.delims) {
+        const guessed = this.spans.length === 0 ? guessDelimiters(text, pos) : undefined;
+        if (guessed) {
+          // A fragment without envelope (ST..SE pasted alone): report it once, but still read it.
+          this.findings.push({ code: 'isa-invalid', start: pos, end: pos + 3, message: `The file starts with ${preview(text, pos)}, not an ISA: there is no interchange envelope. Reading it with '${guessed.element}' between elements and '${printable(guessed.segment)}' between segments.` });
+          this.use(guessed);
+          continue;
+        }
+        const next = nextIsa(text, pos);
+        const end = next < 0 ? n : next;
+        this.findings.push({
+          code: 'isa-invalid',
+          start: pos,
+          end: Math.min(end, pos + 200) > pos ? Math.min(end, pos + 200) : end,
+          message: next < 0
+            ? `No ISA segment found: this does not look like an X12 file (it starts with ${preview(text, pos)}).`
+            : `${end - pos} characters before the ISA are not X12 (starting with ${preview(text, pos)}); they are ignored.`,
+        });
+        if (next < 0) { this.stopped = true; break; }
+        pos = next;
+        continue;
+      }
+      pos = this.segment(pos, stop);
+    }
+    this.pos = pos;
+    return this.done;
+  }
+
+  private use(delims: Delimiters): void {
+    this.delims = delims;
+    this.elemCode = delims.element.charCodeAt(0);
+    this.termCode = delims.segment.charCodeAt(0);
+    this.spans.push({ firstSegment: this.segStart.length, delimiters: delims });
+  }
+
+  /**
+   * Reads segments from `pos` with the current delimiters, one character at a time (the terminator and
+   * the element separator in the same pass), until `stop`, the end, or a segment that starts with ISA
+   * (new delimiters). Returns where the next segment starts.
+   */
+  private segment(pos: number, stop: number): number {
+    const text = this.text;
+    const n = this.n;
+    const term = this.termCode;
+    const sep = this.elemCode;
+    const newlineTerminated = term === 10;
+    const starts = this.segStart;
+    const ends = this.segEnd;
+    const firsts = this.segElem;
+    const elems = this.elemStart;
+    let data = elems.data;
+    let len = elems.length;
+    do {
+      push(starts, pos);
+      push(firsts, len);
+      if (len === data.length) { elems.length = len; data = grow(elems); }
+      data[len++] = pos;
+      let i = pos;
+      // The terminator wins over the element separator if an ISA declared the same character for both.
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === term) break;
+        if (c === sep) {
+          if (len === data.length) { elems.length = len; data = grow(elems); }
+          data[len++] = i + 1;
+        }
+      }
+      const unterminated = i >= n;
+      let end = i;
+      // A newline terminator on CRLF files leaves a CR at the end of the segment: it is not data.
+      if (newlineTerminated && end > pos && text.charCodeAt(end - 1) === 13) end--;
+      if (unterminated) {
+        while (end > pos && isBlank(text.charCodeAt(end - 1))) end--;
+        // Separators in the blank tail are not data either.
+        while (data[len - 1] > end) len--;
+        if (!newlineTerminated && term !== 13) {
+          this.findings.push({ code: 'segment-unterminated', start: pos, end, message: `The last segment has no terminator ('${printable(this.delims!.segment)}'); the file may be truncated.` });
+        }
+      }
+      push(ends, end);
+      pos = i + 1;
+      while (pos < n && isBlank(text.charCodeAt(pos))) pos++;
+    } while (pos < n && pos < stop && !(text.charCodeAt(pos) === 73 && text.startsWith('ISA', pos)));
+    elems.length = len;
+    return pos;
+  }
+
+  /** The table of everything read so far (the whole text once `step` returned true). */
+  finish(): SegmentTable {
+    push(this.segElem, this.elemStart.length);
+    return new SegmentTable(this.text, trimmed(this.segStart), trimmed(this.segEnd), trimmed(this.segElem), trimmed(this.elemStart), this.spans, this.findings);
+  }
+}
+
+/** Splits the whole text into segments and elements (see `Tokenizer`). */
+export function tokenize(text: string): SegmentTable {
+  const t = new Tokenizer(text);
+  t.step();
+  return t.finish();
 }
 
 const printable = (c: string) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c);

@@ -60,6 +60,8 @@ class Builder {
       case 'SE': return this.enter(i, this.closeTransaction(i));
       case 'GE': return this.enter(i, this.closeGroup(i));
       case 'IEA': return this.enter(i, this.closeInterchange(i));
+      case 'TA1': // an interchange acknowledgment may follow the ISA
+        if (this.loop === Loop.Interchange) return this.enter(i, Loop.Interchange);
     }
     if (this.loop === Loop.Foreign) return this.enter(i, Loop.Foreign);
     if (!SEGMENT_ID.test(id)) {

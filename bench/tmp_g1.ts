@@ -1,0 +1,11 @@
+import { generate835Text } from '../bench/generator';
+import { analyze } from '../server/src/analysis';
+import { DEFAULT_SETTINGS } from '../server/src/settings';
+const t = generate835Text({ bytes: 50_000, oneLine: false });
+console.log(t.length, Buffer.byteLength(t));
+const a = analyze(t, DEFAULT_SETTINGS);
+const counts: Record<string, number> = {};
+for (const f of a.findings) counts[f.code] = (counts[f.code] ?? 0) + 1;
+console.log(counts);
+for (const f of a.findings.filter(f=>f.code!=='co253-sequestration' && f.code!=='adjustment-actionable').slice(0,10)) console.log(f.code, f.message, JSON.stringify(t.slice(f.start, f.end)));
+console.log(t.slice(0, 1500));

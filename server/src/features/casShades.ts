@@ -1,0 +1,34 @@
+import type { Range } from 'vscode-languageserver';
+import type { Analysis } from '../analysis';
+import type { CasShade } from '../lsp/protocol';
+import { classify } from '../x835/classify';
+import { claimAt, lineAt } from '../x835/lookup';
+
+/**
+ * How the client shades each CAS segment: `attention` when any triplet needs work, `muted` when all
+ * are sequestration or contractual, `patient` when the patient owes it, else `other`. Only the
+ * segments inside the given ranges (the visible ones), so it stays cheap on huge files.
+ */
+export function casShades(a: Analysis, ranges: readonly Range[]): Array<{ range: Range; shade: CasShade; label: string }> {
+  const t = a.tokens;
+  const out: Array<{ range: Range; shade: CasShade; label: string }> = [];
+  const seen = new Set<number>();
+  for (const r of ranges) {
+    const first = Math.max(0, t.segmentAt(a.lines.offsetAt(r.start)));
+    const last = t.segmentAt(a.lines.offsetAt(r.end));
+    for (let i = first; i <= last; i++) {
+      if (seen.has(i) || t.id(i) !== 'CAS') continue;
+      seen.add(i);
+      const claim = claimAt(a.model, i);
+      const owner = claim ? lineAt(claim, i) ?? claim : undefined;
+      const classes = (owner?.adjustments ?? []).filter((x) => x.seg === i).map(classify);
+      if (!classes.length) continue;
+      const shade: CasShade = classes.some((c) => c.actionable) ? 'attention'
+        : classes.every((c) => c.cls === 'sequestration' || c.cls === 'contractual') ? 'muted'
+        : classes.every((c) => c.cls === 'patientResponsibility') ? 'patient' : 'other';
+      const label = [...new Set(classes.map((c) => (c.actionable ? 'needs work' : c.cls === 'patientResponsibility' ? 'patient' : c.cls)))].join(', ');
+      out.push({ range: { start: a.lines.positionAt(t.segStart[i]), end: a.lines.positionAt(t.segEnd[i]) }, shade, label });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
+import type { Analysis } from '../analysis';
+import { classify, type AdjustmentClass } from '../x835/classify';
+import { elementDef } from '../x835/dictionary';
+import { claimAt, lineAt } from '../x835/lookup';
+import type { Adjustment } from '../x835/types';
+
+/**
+ * Semantic tokens: segment ids, qualifiers, amounts and dates everywhere, and for CAS the group code,
+ * reason and amount of each triplet with a modifier carrying its class, so themes (through the
+ * `semanticTokenScopes` in package.json) mute sequestration and contractual write-offs and make the
+ * adjustments that need work stand out.
+ */
+export const TOKEN_TYPES = ['segment', 'envelope', 'qualifier', 'amount', 'date', 'casGroup', 'casReason', 'casAmount'] as const;
+export const TOKEN_MODIFIERS = ['sequestration', 'contractual', 'patientResponsibility', 'actionable'] as const;
+export const LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+
+type TokenType = (typeof TOKEN_TYPES)[number];
+const T = Object.fromEntries(TOKEN_TYPES.map((t, i) => [t, i])) as Record<TokenType, number>;
+const ENVELOPE = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE']);
+
+/** Modifier bits for an adjustment class (other = none). */
+export function modifierBits(cls: AdjustmentClass, actionable: boolean): number {
+  let bits = 0;
+  if (cls === 'sequestration') bits |= 1 << 0;
+  if (cls === 'contractual') bits |= 1 << 1;
+  if (cls === 'patientResponsibility') bits |= 1 << 2;
+  if (actionable) bits |= 1 << 3;
+  return bits;
+}
+
+/** Above this many tokens a full-document request stops; the range requests cover what is visible. */
+export const MAX_FULL_TOKENS = 400_000;
+
+export function semanticTokens(a: Analysis, range?: Range): SemanticTokens {
+  const t = a.tokens;
+  let first = 0;
+  let last = t.count - 1;
+  if (range) {
+    first = Math.max(0, t.segmentAt(a.lines.offsetAt(range.start)));
+    last = Math.min(t.count - 1, t.segmentAt(a.lines.offsetAt(range.end)));
+  }
+  const data: number[] = [];
+  let prevLine = 0;
+  let prevChar = 0;
+  let count = 0;
+  const pushOne = (start: number, end: number, type: number, mods: number) => {
+    if (end <= start) return;
+    const p = a.lines.positionAt(start);
+    data.push(p.line - prevLine, p.line === prevLine ? p.character - prevChar : p.character, end - start, type, mods);
+    prevLine = p.line;
+    prevChar = p.character;
+    count++;
+  };
+  // A value wrapped across lines (fixed-width files with '~' terminators) becomes one token per line:
+  // a token may not span a line break.
+  const push = (start: number, end: number, type: number, mods: number) => {
+    for (let s = start, i = start; i <= end; i++) {
+      const c = i < end ? a.text.charCodeAt(i) : -1;
+      if (c === 10 || c === 13 || c === -1) { pushOne(s, i, type, mods); s = i + 1; }
+    }
+  };
+
+  for (let i = first; i <= last && (range || count < MAX_FULL_TOKENS); i++) {
+    const id = t.id(i);
+    push(t.segStart[i], t.elementEndOffset(i, 0), ENVELOPE.has(id) ? T.envelope : T.segment, 0);
+    if (id === 'CAS') { casTokens(a, i, push); continue; }
+    const n = t.elementCount(i);
+    for (let k = 1; k < n; k++) {
+      const def = elementDef(id, k);
+      if (!def) continue;
+      const type = def.type === 'R' ? T.amount : def.type === 'DT' ? T.date : def.type === 'ID' && def.codeList ? T.qualifier : -1;
+      if (type >= 0) push(t.elementStartOffset(i, k), t.elementEndOffset(i, k), type, 0);
+    }
+  }
+  return { data };
+}
+
+/** The triplets of one CAS segment, from the model (so classes match hovers and rules). */
+function casTokens(a: Analysis, seg: number, push: (s: number, e: number, type: number, mods: number) => void): void {
+  const t = a.tokens;
+  const claim = claimAt(a.model, seg);
+  const owner = claim ? lineAt(claim, seg) ?? claim : undefined;
+  const triplets: Adjustment[] = owner ? owner.adjustments.filter((x) => x.seg === seg) : [];
+  const mods = triplets.map((x) => { const c = classify(x); return modifierBits(c.cls, c.actionable); });
+  // The group code covers every triplet of the segment: it carries all their classes.
+  const groupMods = mods.reduce((acc, m) => acc | m, 0);
+  push(t.elementStartOffset(seg, 1), t.elementEndOffset(seg, 1), T.casGroup, groupMods);
+  triplets.forEach((x, j) => {
+    push(t.elementStartOffset(seg, x.reasonElem), t.elementEndOffset(seg, x.reasonElem), T.casReason, mods[j]);
+    push(t.elementStartOffset(seg, x.reasonElem + 1), t.elementEndOffset(seg, x.reasonElem + 1), T.casAmount, mods[j]);
+  });
+}

@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze, type Analysis } from '../../analysis';
+import { adjustmentRecords, ADJUSTMENT_CSV_HEADER } from '../../report/exportCsv';
+import { impactOfAnalysis, type FileImpact } from '../../report/impact';
+import { summarize } from '../../report/summary';
+import type { Handler, ServerContext } from '../context';
+import {
+  EXPORT_CSV, IMPACT, SUMMARY,
+  type ExportCsvParams, type ExportCsvResponse, type ImpactParams, type ImpactResponse, type RemittanceSummary, type ReportFile, type SummaryParams,
+} from '../protocol';
+import { runSafe } from '../runSafe';
+
+/**
+ * The reports behind the summary webview, the workspace sequestration impact and the CSV export. The
+ * client sends files in small batches (so it can show progress and cancel between them); each file is
+ * analysed, reduced to a few numbers or CSV records, and dropped.
+ */
+export const reportHandler: Handler = {
+  capabilities: {},
+  register: (ctx) => {
+    const c = ctx.connection;
+    c.onRequest(SUMMARY, (p: SummaryParams, token) => runSafe<RemittanceSummary | null>(c, SUMMARY, token, null, () => {
+      const a = ctx.analysisOf(p.uri);
+      return a ? summarize(a, ctx.settings()) : null;
+    }));
+    c.onRequest(IMPACT, (p: ImpactParams, token) => runSafe<ImpactResponse>(c, IMPACT, token, { files: [] }, async () => {
+      const files: FileImpact[] = [];
+      for (const f of p.files ?? []) {
+        if (token.isCancellationRequested) break;
+        const r = await analysisOf(ctx, f);
+        files.push('problem' in r ? { file: r.label, entries: [], problem: r.problem } : impactOfAnalysis(r.analysis, ctx.settings(), r.label));
+      }
+      return { files };
+    }));
+    c.onRequest(EXPORT_CSV, (p: ExportCsvParams, token) => runSafe<ExportCsvResponse>(c, EXPORT_CSV, token, { csv: '', rows: 0, problems: ['export failed: see the language server output'] }, async () => {
+      const parts: string[] = p.header ? [ADJUSTMENT_CSV_HEADER] : [];
+      const problems: string[] = [];
+      let rows = 0;
+      for (const f of p.files ?? []) {
+        if (token.isCancellationRequested) break;
+        const r = await analysisOf(ctx, f);
+        if ('problem' in r) { problems.push(`${r.label}: ${r.problem}`); continue; }
+        const recs = adjustmentRecords(r.analysis, r.label);
+        parts.push(recs.csv);
+        rows += recs.rows;
+      }
+      return { csv: parts.join(''), rows, problems };
+    }));
+  },
+};
+
+/** The open document's analysis, else the text the client sent, else the file read from disk. */
+async function analysisOf(ctx: ServerContext, f: ReportFile): Promise<{ analysis: Analysis; label: string } | { problem: string; label: string }> {
+  const label = f.label ?? labelOf(f.uri);
+  const open = ctx.analysisOf(f.uri);
+  if (open) return { analysis: open, label };
+  let text = f.text;
+  if (text === undefined) {
+    if (!f.uri.startsWith('file:')) return { problem: 'cannot read (not a file on disk, and no text was sent)', label };
+    try {
+      text = await readFile(fileURLToPath(f.uri), 'utf8');
+    } catch (e) {
+      return { problem: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, label };
+    }
+  }
+  return { analysis: analyze(text, ctx.settings()), label };
+}
+
+function labelOf(uri: string): string {
+  try { return uri.startsWith('file:') ? basename(fileURLToPath(uri)) : uri; } catch { return uri; }
+}

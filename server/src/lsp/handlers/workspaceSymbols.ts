@@ -1,0 +1,71 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
+import { formatMoney } from '../../x835/values';
+import { ClaimIndex, claimsOf, indexFile } from '../../workspace/claimIndex';
+import { find835Files } from '../../workspace/findFiles';
+import type { Handler, ServerContext } from '../context';
+import { runSafe } from '../runSafe';
+
+/** Results per query: enough to pick from, small enough to stay instant. */
+const LIMIT = 500;
+
+/**
+ * Workspace symbols (Ctrl+T): find claims by patient control number (CLP01), payer claim number (CLP07)
+ * or patient name across every 835 file of the workspace, indexed in the background with progress.
+ */
+export const workspaceSymbolsHandler: Handler = {
+  capabilities: { workspaceSymbolProvider: true },
+  register: (ctx) => {
+    const index = new ClaimIndex();
+    const c = ctx.connection;
+    let ready: Promise<void> = Promise.resolve();
+
+    ctx.onInitialized(() => {
+      ready = buildIndex(ctx, index).catch((e) => c.console.error(`Workspace indexing failed: ${(e as Error).stack ?? e}`));
+    });
+    // Open documents: their live content wins over the copy on disk.
+    ctx.onDidAnalyse((uri, a) => {
+      // Derived views (the one-segment-per-line view) would list every claim twice.
+      if (uri.startsWith('file:') || uri.startsWith('untitled:')) index.set(uri, claimsOf(a.model, a.lines));
+    });
+    c.onDidChangeWatchedFiles(async (p) => {
+      for (const change of p.changes) {
+        if (!change.uri.startsWith('file:')) continue;
+        if (change.type === 3) { index.delete(change.uri); continue; }
+        if (ctx.documents.get(change.uri)) continue;
+        try { index.set(change.uri, await indexFile(fileURLToPath(change.uri))); } catch { index.delete(change.uri); }
+      }
+    });
+    c.onWorkspaceSymbol((p, token) => runSafe(c, 'workspaceSymbol', token, [], async () => {
+      await ready;
+      return index.search(p.query, LIMIT).map(({ uri, claim }): SymbolInformation => ({
+        name: `${claim.id}${claim.patient ? ` · ${claim.patient}` : ''}`,
+        kind: SymbolKind.Object,
+        containerName: `payer claim ${claim.payerControlNumber || '?'} · paid ${formatMoney(claim.paid)}`,
+        location: { uri, range: { start: { line: claim.line, character: claim.character }, end: { line: claim.endLine, character: claim.endCharacter } } },
+      }));
+    }));
+  },
+};
+
+async function buildIndex(ctx: ServerContext, index: ClaimIndex): Promise<void> {
+  const folders = (await ctx.connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
+  const roots = folders.map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  if (!roots.length) return;
+  const canReport = !!ctx.clientCapabilities().window?.workDoneProgress;
+  const progress = canReport ? await ctx.connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin('Indexing 835 claims', 0, 'looking for files', true);
+  try {
+    const files = (await Promise.all(roots.map((r) => find835Files(r, () => !!progress?.token.isCancellationRequested)))).flat();
+    for (const [i, path] of files.entries()) {
+      if (progress?.token.isCancellationRequested) break;
+      const uri = pathToFileURL(path).toString();
+      if (!ctx.documents.get(uri)) {
+        try { index.set(uri, await indexFile(path)); } catch { /* unreadable: not indexed */ }
+      }
+      if (i % 10 === 0) progress?.report(Math.round((100 * i) / files.length), `${i} of ${files.length} files`);
+    }
+  } finally {
+    progress?.done();
+  }
+}

@@ -1,0 +1,102 @@
+import type { Finding } from '../x12/finding';
+import type { ElementDef } from '../x835/dictionary';
+import { parseDate } from '../x835/values';
+
+/**
+ * `element-format` for one non-empty element value (text[start..end)), by its dictionary type:
+ * R decimal numbers (amounts: at most 2 decimals), N0/N2 integers, DT dates (real calendar dates),
+ * TM times, and min/max lengths (for numbers the digits only, as X12 counts them). Numbers are read
+ * character by character, so a valid value costs no substring.
+ */
+export function checkFormat(text: string, e: ElementDef, start: number, end: number, out: Finding[]): void {
+  switch (e.type) {
+    case 'R': return decimal(text, e, start, end, out);
+    case 'N0': case 'N2': return integer(text, e, start, end, out);
+    case 'DT': return date(text, e, start, end, out);
+    case 'TM': return time(text, e, start, end, out);
+    case 'AN': case 'ID':
+      // A coded value is judged against its list (element-code), which says more than a length would.
+      if (!e.codeList) length(text, e, start, end, out);
+      return;
+    case 'COMP': return;
+  }
+}
+
+/** Element 782 (monetary amount) is R 1-18 in the dictionary; quantities and rates are shorter. */
+const isMoney = (e: ElementDef) => e.max === 18;
+
+function decimal(text: string, e: ElementDef, start: number, end: number, out: Finding[]): void {
+  let i = start;
+  if (text.charCodeAt(i) === 45 /* - */) i++;
+  let digits = 0;
+  let decimals = 0;
+  let point = false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (point) decimals++;
+    } else if (c === 46 /* . */ && !point) point = true;
+    else break;
+  }
+  if (i < end || digits === 0) {
+    const v = text.slice(start, end);
+    return bad(out, start, end, `${e.id} (${e.name}) is "${v}", not a number: X12 numbers are digits with an optional leading minus and decimal point${v.includes(',') ? ' (no thousands separators)' : ''}.`);
+  }
+  if (isMoney(e) && decimals > 2) {
+    return bad(out, start, end, `${e.id} (${e.name}) is "${text.slice(start, end)}": an amount has at most 2 decimals (cents).`);
+  }
+  digitCount(e, digits, start, end, out);
+}
+
+function integer(text: string, e: ElementDef, start: number, end: number, out: Finding[]): void {
+  let i = start;
+  if (text.charCodeAt(i) === 45) i++;
+  const first = i;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+  }
+  if (i < end || i === first) return bad(out, start, end, `${e.id} (${e.name}) is "${text.slice(start, end)}", not a whole number.`);
+  digitCount(e, end - first, start, end, out);
+}
+
+function digitCount(e: ElementDef, digits: number, start: number, end: number, out: Finding[]): void {
+  if (digits > e.max) bad(out, start, end, `${e.id} (${e.name}) has ${digits} digits; the guide allows at most ${e.max}.`);
+  else if (digits < e.min) bad(out, start, end, `${e.id} (${e.name}) has ${digits} digit${digits === 1 ? '' : 's'}; the guide requires at least ${e.min}.`);
+}
+
+function date(text: string, e: ElementDef, start: number, end: number, out: Finding[]): void {
+  const v = text.slice(start, end);
+  if (e.max === 6) {
+    if (!isYymmdd(v)) bad(out, start, end, `${e.id} (${e.name}) is "${v}", not a real date written YYMMDD.`);
+    return;
+  }
+  if (parseDate(v) === undefined) {
+    bad(out, start, end, /^\d{8}$/.test(v)
+      ? `${e.id} (${e.name}) is "${v}", which is not a real calendar date (CCYYMMDD: month ${v.slice(4, 6)}, day ${v.slice(6, 8)}).`
+      : `${e.id} (${e.name}) is "${v}"; a date is written CCYYMMDD, e.g. 20240131.`);
+  }
+}
+
+/** HHMM, HHMMSS, HHMMSSD or HHMMSSDD, on a 24-hour clock. */
+function time(text: string, e: ElementDef, start: number, end: number, out: Finding[]): void {
+  const v = text.slice(start, end);
+  const ok = /^([01]\d|2[0-3])[0-5]\d([0-5]\d\d{0,2})?$/.test(v) && v.length >= e.min && v.length <= e.max;
+  if (!ok) bad(out, start, end, `${e.id} (${e.name}) is "${v}"; a time is written HHMM (24-hour)${e.max > 4 ? ', optionally followed by seconds' : ''}.`);
+}
+
+function length(text: string, e: ElementDef, start: number, end: number, out: Finding[]): void {
+  const n = end - start;
+  if (n > e.max) bad(out, start, end, `${e.id} (${e.name}) is ${n} characters long; the guide allows at most ${e.max}.`);
+  else if (n < e.min) bad(out, start, end, `${e.id} (${e.name}) is "${text.slice(start, end)}", ${n} character${n === 1 ? '' : 's'}; the guide requires at least ${e.min}.`);
+}
+
+function bad(out: Finding[], start: number, end: number, message: string): void {
+  out.push({ code: 'element-format', start, end, message });
+}
+
+export function isYymmdd(s: string): boolean {
+  if (!/^\d{6}$/.test(s)) return false;
+  return parseDate(`20${s}`) !== undefined;
+}

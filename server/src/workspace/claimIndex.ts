@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import type { SegmentTable } from '../x12/tokenizer';
+import { LineIndex } from '../x12/lineIndex';
+import { tokenize } from '../x12/tokenizer';
+import { buildModel } from '../x835/builder';
+import type { Model } from '../x835/types';
+
+/** One claim as the workspace index keeps it: enough to find and show it, nothing more. */
+export interface IndexedClaim {
+  /** CLP01 patient control number. */
+  readonly id: string;
+  /** CLP07 payer claim control number. */
+  readonly payerControlNumber: string;
+  /** "LAST, FIRST" from NM1*QC. */
+  readonly patient: string;
+  readonly paid: number;
+  readonly line: number;
+  readonly character: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+}
+
+/** Claims of one document, for the index. */
+export function claimsOf(model: Model, lines: LineIndex): IndexedClaim[] {
+  const t: SegmentTable = model.tokens;
+  return model.claims.map((c) => {
+    const s = lines.positionAt(t.segStart[c.seg]);
+    const e = lines.positionAt(t.segEnd[c.seg]);
+    const p = c.patient;
+    return {
+      id: c.id, payerControlNumber: c.payerControlNumber,
+      patient: p ? [p.last, p.first].filter(Boolean).join(', ') : '',
+      paid: c.paid, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character,
+    };
+  });
+}
+
+/** Reads and indexes one file from disk (no rules: only what the search needs). */
+export async function indexFile(path: string): Promise<IndexedClaim[]> {
+  const text = await readFile(path, 'utf8');
+  return claimsOf(buildModel(tokenize(text)), new LineIndex(text));
+}
+
+/** Does `query` (case-insensitive words, all of which must match) find this claim? */
+export function matches(claim: IndexedClaim, words: readonly string[]): boolean {
+  const hay = `${claim.id} ${claim.payerControlNumber} ${claim.patient}`.toLowerCase();
+  return words.every((w) => hay.includes(w));
+}
+
+/**
+ * The claims of every 835 file in the workspace, by URI. Files are indexed in the background; open
+ * documents replace their on-disk entry with their live content.
+ */
+export class ClaimIndex {
+  private readonly files = new Map<string, IndexedClaim[]>();
+
+  set(uri: string, claims: IndexedClaim[]): void {
+    this.files.set(uri, claims);
+  }
+
+  delete(uri: string): void {
+    this.files.delete(uri);
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Up to `limit` matches, in file order. */
+  search(query: string, limit: number): Array<{ uri: string; claim: IndexedClaim }> {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    const out: Array<{ uri: string; claim: IndexedClaim }> = [];
+    for (const [uri, claims] of this.files) {
+      for (const claim of claims) {
+        if (matches(claim, words)) {
+          out.push({ uri, claim });
+          if (out.length >= limit) return out;
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,104 @@
+import { rateFor, type RateLookup } from '../codes/sequestration';
+import type { Settings } from '../settings';
+import type { SegmentTable } from '../x12/tokenizer';
+import { parseDate } from './values';
+import type { Adjustment } from './types';
+
+/**
+ * The arithmetic behind every sequestration check and hover: which date decides the rate, what the
+ * rate was, and how far the reported amount is from `round(rate x (paid + sequestration))`.
+ */
+
+/** The DTM qualifier the deciding date came from: line 472 / 150, claim 232 / 233. */
+export type DateSource = '472' | '150' | '232' | '233';
+
+export interface DecidingDate {
+  /** CCYYMMDD as a number (20240226). */
+  readonly date: number;
+  readonly source: DateSource;
+}
+
+/** One cent per line (or per claim for a claim-level amount): CMS rounds unrounded internal amounts. */
+export const TOLERANCE_CENTS = 1;
+
+/**
+ * The date whose rate applies. Line level: DTM*472, else DTM*150 (period start; DME rentals use the rental
+ * start), else the claim's DTM*232. Claim level (Part A inpatient): the through/discharge date DTM*233,
+ * else DTM*232. `tokens` lets a line tell 472 from 150 exactly; without it, a line with an end date
+ * (DTM*151) is taken to carry a 150/151 period.
+ */
+export function decidingDate(adj: Adjustment, tokens?: SegmentTable): DecidingDate | undefined {
+  const claim = adj.claim;
+  const line = adj.level === 'line' ? adj.line : undefined;
+  if (line) {
+    if (line.serviceDate !== undefined) return { date: line.serviceDate, source: lineDateSource(line.seg, line.lastSeg, line.serviceDate, line.serviceDateEnd, tokens) };
+    if (claim.statementFrom !== undefined) return { date: claim.statementFrom, source: '232' };
+    return undefined;
+  }
+  if (claim.statementTo !== undefined) return { date: claim.statementTo, source: '233' };
+  if (claim.statementFrom !== undefined) return { date: claim.statementFrom, source: '232' };
+  return undefined;
+}
+
+function lineDateSource(first: number, last: number, date: number, end: number | undefined, tokens?: SegmentTable): DateSource {
+  if (!tokens) return end === undefined ? '472' : '150';
+  for (let s = first + 1; s <= last && s < tokens.count; s++) {
+    if (tokens.id(s) === 'DTM' && tokens.element(s, 1) === '472' && parseDate(tokens.element(s, 2)) === date) return '472';
+  }
+  return '150';
+}
+
+/** Everything the checks and the hover say about one sequestration-like triplet (253, or 223 in 2013). */
+export interface SequestrationCheck {
+  /** Undefined when neither the line nor the claim carries a usable date. */
+  readonly date?: DecidingDate;
+  readonly lookup: RateLookup;
+  /** The rate in force for `date` (0 when suspended, before 2013-04-01 or unknown). */
+  readonly rate: number;
+  /** SVC03 for a line-level triplet, CLP04 for a claim-level one (cents). */
+  readonly paid: number;
+  /** The amount reported: every triplet with this group and reason at the same level (cents). */
+  readonly observed: number;
+  /** The Medicare payment before the cut: paid + observed (cents). */
+  readonly base: number;
+  /** round(rate x base), half away from zero so reversals mirror originals (cents). */
+  readonly expected: number;
+  /** observed / base; NaN when base is 0. */
+  readonly observedRate: number;
+  /** observed - expected (cents). */
+  readonly difference: number;
+  readonly withinTolerance: boolean;
+}
+
+/**
+ * The expected sequestration for the triplet's line (or claim, at claim level), compared with what was
+ * reported. Undefined when an amount involved is unreadable (another rule reports the bad number).
+ */
+export function expectedSequestration(adj: Adjustment, settings?: Settings, tokens?: SegmentTable): SequestrationCheck | undefined {
+  const owner = adj.level === 'line' && adj.line ? adj.line : adj.claim;
+  const paid = owner.paid;
+  let observed = 0;
+  for (const a of owner.adjustments) if (a.group === adj.group && a.reason === adj.reason) observed += a.amount;
+  if (!Number.isFinite(paid) || !Number.isFinite(observed)) return undefined;
+  const date = decidingDate(adj, tokens);
+  const lookup = rateFor(date?.date, settings);
+  const base = paid + observed;
+  const expected = applyRate(lookup.rate, base);
+  const difference = observed - expected;
+  return {
+    date, lookup, rate: lookup.rate, paid, observed, base, expected,
+    observedRate: base === 0 ? NaN : observed / base,
+    difference, withinTolerance: Math.abs(difference) <= TOLERANCE_CENTS,
+  };
+}
+
+/**
+ * rate x cents, rounded half up on the cent (half away from zero for negative reversal amounts).
+ * The rate is taken in millionths so the product is an exact integer: 0.02 x 2525 is exactly 50.5 -> 51.
+ */
+export function applyRate(rate: number, cents: number): number {
+  const ppm = Math.round(rate * 1_000_000);
+  const abs = Math.abs(cents) * ppm;
+  const rounded = Math.floor((abs + 500_000) / 1_000_000);
+  return cents < 0 && rounded !== 0 ? -rounded : rounded;
+}

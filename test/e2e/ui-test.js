@@ -1,0 +1,146 @@
+// UI e2e in headless Chromium against code-server: what a user sees. Each check is counted on its own;
+// a check's screenshot is saved to OUT_DIR only when it passed (ui-failure-<check>.png otherwise).
+// Usage: node ui-test.js HOST:PORT WORKSPACE OUT_DIR RESULTS_JSON
+// Selectors are those of VS Code 1.139 (code-server 4.139.1): re-check them when bumping code-server.
+const fs = require('node:fs');
+const path = require('node:path');
+const { launch } = require('./browser');
+
+const [host, folder, outDir, resultsFile] = process.argv.slice(2);
+const t0 = Date.now();
+const lap = (m) => console.log(`[ui +${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const results = { passed: 0, failed: 0, tests: [] };
+
+(async () => {
+  const { page, close } = await launch();
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+
+  /** Runs one named check; a thrown error fails it (with a screenshot) and the next check still runs. */
+  async function check(name, fn) {
+    try {
+      const detail = await fn();
+      results.passed++; results.tests.push({ title: name, state: 'passed', detail });
+      lap(`PASS ${name}: ${detail}`);
+      return true;
+    } catch (e) {
+      results.failed++; results.tests.push({ title: name, state: 'failed', error: e.message.split('\n')[0] });
+      lap(`FAIL ${name}: ${e.message}`);
+      await page.screenshot({ path: path.join(outDir, `ui-failure-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+      return false;
+    }
+  }
+  async function quickOpen(fileName, lineText) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type(fileName);
+    // The list first shows recently opened files: press Enter only once the match is the focused row.
+    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: fileName }).waitFor();
+    await page.keyboard.press('Enter');
+    await editor.locator('.view-lines').filter({ hasText: lineText }).waitFor({ timeout: 30000 });
+  }
+  /**
+   * Moves the mouse onto `needle` in the first line of `file` that contains `lineText`. The cursor is put
+   * there with Go to Line (Ctrl+G line:column) and the mouse goes to the cursor: the rendered line's text
+   * cannot be searched, as inlay hints are part of it.
+   */
+  async function hoverText(file, lineText, needle) {
+    const lines = fs.readFileSync(path.join(folder, file), 'utf8').split(/\r?\n/);
+    const line = lines.findIndex((l) => l.includes(lineText));
+    if (line < 0) throw new Error(`no "${lineText}" in ${file}`);
+    const column = lines[line].indexOf(needle, lines[line].indexOf(lineText)) + 1;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type(`${line + 1}:${column + 1}`);
+    await page.keyboard.press('Enter');
+    const status = page.locator('#status\\.editor\\.selection');
+    await status.filter({ hasText: `Ln ${line + 1}, Col ${column + 1}` }).waitFor({ timeout: 5000 });
+    const cursor = await editor.locator('.cursors-layer .cursor').first().boundingBox();
+    await page.mouse.move(cursor.x + 2, cursor.y + cursor.height / 2);
+  }
+
+  try {
+    await page.goto(`http://${host}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await page.locator('.explorer-folders-view').waitFor({ timeout: 30000 });
+    lap('workbench ready');
+
+    await check('quick open shows medicare-part-b.835 as X12 835', async () => {
+      await quickOpen('medicare-part-b.835', 'CLP*PCN1001');
+      const mode = page.locator('#status\\.editor\\.mode');
+      await mode.filter({ hasText: /835/ }).waitFor({ timeout: 10000 });
+      return `language mode "${(await mode.innerText()).trim()}"`;
+    });
+
+    await check('CAS segments are coloured', async () => {
+      // Tokenised text (TextMate grammar or semantic tokens) renders in several colours; plain text in one.
+      const handle = await page.waitForFunction(() => {
+        const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')].filter((l) => l.textContent.startsWith('CAS*'));
+        const colours = lines.map((l) => new Set([...l.querySelectorAll('span span')].map((s) => getComputedStyle(s).color)));
+        return lines.length > 0 && colours.every((c) => c.size >= 2) && colours.map((c) => [...c].join(' / '));
+      }, null, { timeout: 30000, polling: 200 });
+      await editor.screenshot({ path: path.join(outDir, 'cas-highlighting.png') });
+      return `colours on CAS lines: ${JSON.stringify(await handle.jsonValue())}`;
+    });
+
+    await check('hover on 253 explains sequestration', async () => {
+      await hoverText('examples/medicare-part-b.835', 'CAS*CO*45*100**253*2.4', '253');
+      // The widget also shows the diagnostic under the mouse; "CO-253" comes from the hover provider only.
+      const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'CO-253' }).first();
+      await hover.waitFor({ timeout: 20000 });
+      const text = await hover.innerText();
+      if (!/sequestration/i.test(text) || !/contractual/i.test(text)) throw new Error(`hover does not explain sequestration as contractual: ${JSON.stringify(text)}`);
+      await page.screenshot({ path: path.join(outDir, 'hover.png') });
+      await page.mouse.move(5, 5);
+      return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 200));
+    });
+
+    await check('squiggles and Problems rows on needs-attention.835', async () => {
+      await quickOpen('needs-attention.835', 'CAS*PR*253*10');
+      await editor.locator('.squiggly-warning, .squiggly-error').first().waitFor({ timeout: 30000 });
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await rows.filter({ hasText: 'era835' }).first().waitFor({ timeout: 20000 });
+      const texts = (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+      if (!texts.some((r) => /co253-group/.test(r))) throw new Error(`no co253-group row for the PR-253: ${JSON.stringify(texts)}`);
+      await page.screenshot({ path: path.join(outDir, 'problems.png') });
+      return JSON.stringify(texts.slice(0, 6));
+    });
+
+    await check('ERA: Show Remittance Summary opens the summary view', async () => {
+      await quickOpen('medicare-part-b.835', 'CLP*PCN1001');
+      await page.keyboard.press('Control+Shift+P');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type('ERA: Show Remittance Summary');
+      const row = page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Show Remittance Summary' });
+      await row.waitFor({ timeout: 5000 }).catch(() => { throw new Error('PENDING FEATURE: no command "ERA: Show Remittance Summary" in the palette'); });
+      await page.keyboard.press('Enter');
+      // The webview's content lives in nested iframes: poll every frame for the claims of the file.
+      const end = Date.now() + 20000;
+      for (;;) {
+        for (const f of page.frames().filter((f) => f !== page.mainFrame())) {
+          const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+          if (text.includes('PCN1001')) {
+            await page.screenshot({ path: path.join(outDir, 'summary.png') });
+            return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 160));
+          }
+        }
+        if (Date.now() > end) throw new Error('no webview showing claim PCN1001 within 20s');
+        await page.waitForTimeout(200); // poll interval
+      }
+    });
+  } catch (e) {
+    results.failed++; results.tests.push({ title: 'workbench', state: 'failed', error: e.message.split('\n')[0] });
+    lap(`FAIL workbench: ${e.message}`);
+    await page.screenshot({ path: path.join(outDir, 'ui-failure-workbench.png') }).catch(() => {});
+  }
+  await close();
+  fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+  lap(`${results.passed} passed, ${results.failed} failed`);
+  process.exit(results.failed ? 1 : 0);
+})().catch((e) => {
+  console.error('[ui]', e);
+  fs.writeFileSync(resultsFile, JSON.stringify({ passed: 0, failed: 1, tests: [{ title: 'ui runner', state: 'failed', error: String(e) }] }));
+  process.exit(1);
+});

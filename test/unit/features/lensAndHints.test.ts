@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { casShades } from '../../../server/src/features/casShades';
+import { codeLenses } from '../../../server/src/features/codeLens';
+import { inlayHints } from '../../../server/src/features/inlayHints';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { analyseMarked } from '../../helpers/analyse';
+import { medicareFile } from '../../helpers/fragments';
+
+const all = { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } };
+
+describe('code lens', () => {
+  test('each CLP says where the money went; the BPR gives transaction totals with the sequestration share', () => {
+    const { a } = analyseMarked(medicareFile());
+    const titles = codeLenses(a).map((l) => `${l.range.start.line}: ${l.command!.title}`);
+    assert.deepEqual(titles, [
+      '3: 1 claim · Charged $200.00 · Paid $78.40 · Contractual $100.00 · Patient $20.00 · Sequestration $1.60 (2.00% of Medicare payments before the cut) · 0 to work',
+      '9: Paid $78.40 · Contractual $100.00 · Patient $20.00 · Sequestration $1.60 · 0 to work',
+    ]);
+  });
+});
+
+describe('inlay hints', () => {
+  test('labels after codes: sequestration, group, filing indicator', () => {
+    const { a } = analyseMarked(medicareFile());
+    const labels = inlayHints(a, all, DEFAULT_SETTINGS).map((h) => `${h.position.line}:${h.label}`);
+    assert.ok(labels.includes('13: › sequestration'), labels.join('\n'));
+    assert.ok(labels.some((l) => l.startsWith('9: › Medicare Part B')), labels.join('\n'));
+    assert.ok(labels.some((l) => l.startsWith('13: › Contractual obligation')), labels.join('\n'));
+  });
+
+  test('element positions on request, and nothing when both are off', () => {
+    const { a } = analyseMarked(medicareFile());
+    const names = inlayHints(a, { start: { line: 9, character: 0 }, end: { line: 9, character: 3 } }, { ...DEFAULT_SETTINGS, inlayHints: { enabled: false, elementNames: true } });
+    assert.deepEqual(names.slice(0, 2).map((h) => h.label), ['CLP01:', 'CLP02:']);
+    assert.deepEqual(inlayHints(a, all, { ...DEFAULT_SETTINGS, inlayHints: { enabled: false, elementNames: false } }), []);
+  });
+});
+
+describe('CAS shading', () => {
+  test('muted for sequestration and contractual, patient for PR, attention for work', () => {
+    const { a } = analyseMarked(medicareFile().replace('CAS*PR*2*20', 'CAS*PR*2*20~\nCAS*CO*16*0'));
+    assert.deepEqual(casShades(a, [all]).map((s) => [s.range.start.line, s.shade]), [[13, 'muted'], [14, 'patient'], [15, 'attention']]);
+  });
+});
