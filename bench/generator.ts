@@ -7,7 +7,7 @@
  *   suspended in 2020-2022), multi-triplet CAS (`CAS*CO*45*..**253*..`, `CAS*PR*1*..**2*..`), LQ remarks,
  *   REF*6R and AMT*B6; now and then a bundled line (CO-97) with its remark.
  * - Medicare Part A claims with claim-level CO-253 on the statement dates (DTM*232/233).
- * - Commercial transactions (CLP06 CI): contractual CO-45 and a PR copay, no sequestration.
+ * - Commercial transactions (CLP06 12, a PPO): contractual CO-45 and a PR copay, no sequestration.
  * - PLB recoupments and interest, accented names (MÜLLER, JOSÉ...), one or many transactions per group,
  *   correct SE counts, control numbers and totals, so BPR02 = sum CLP04 - sum PLB.
  * The output is a sequence of chunks (one per transaction) so a 200 MB file never needs one string.
@@ -253,7 +253,7 @@ class Writer {
       lines.push(`REF*6R*LN${pad(++this.lineNo, 10)}`, `AMT*B6*${amount(allowed)}`);
     }
     const head = [
-      `CLP*${id}*1*${amount(charge)}*${amount(paid)}*${amount(pr)}*CI*${pad(between(r, 1, 99_999_999), 13)}*11*1`,
+      `CLP*${id}*1*${amount(charge)}*${amount(paid)}*${amount(pr)}*12*${pad(between(r, 1, 99_999_999), 13)}*11*1`,
       this.patient(),
     ];
     return { segments: [...head, ...lines], paid };

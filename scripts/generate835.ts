@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   for (const chunk of generate835({ bytes: args.mb * 1024 * 1024, oneLine: args.oneLine, seed: args.seed })) {
     bytes += Buffer.byteLength(chunk);
     // Respect back-pressure so a 200 MB file never sits in memory.
-    if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
+    if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
   process.stderr.write(`wrote ${args.out}: ${(bytes / 1048576).toFixed(1)} MB, ${args.oneLine ? 'one line' : 'one segment per line'}\n`);

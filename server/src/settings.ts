@@ -1,3 +1,4 @@
+import type { OfficialLists } from './codes/official';
 import type { Severity } from './x12/finding';
 
 /** A sequestration period: service dates `from`..`to` (ISO, inclusive; `to` may be open) and the rate (0.02 = 2%). */
@@ -15,6 +16,8 @@ export interface Settings {
   readonly sequestrationPeriods?: readonly SequestrationPeriod[];
   /** CSV of an organisation's licensed code lists (`era835.codeLists.path`). */
   readonly codeListsPath?: string;
+  /** The lists read from `codeListsPath` (loaded by the LSP layer or the CLI; never shipped). */
+  readonly official?: OfficialLists;
   readonly inlayHints: { readonly enabled: boolean; readonly elementNames: boolean };
 }
 

@@ -38,7 +38,7 @@ export function horizontalBars(id: string, title: string, bars: readonly Bar[], 
 
 /** Vertical bars (one per month), e.g. CO-253 by month of payment. */
 export function verticalBars(id: string, title: string, bars: ReadonlyArray<{ label: string; cents: number }>): string {
-  const colW = 44;
+  const colW = 52;
   const chartH = 160;
   const width = Math.max(240, bars.length * colW + 10);
   const height = chartH + 40;
@@ -48,9 +48,19 @@ export function verticalBars(id: string, title: string, bars: ReadonlyArray<{ la
     const h = b.cents <= 0 ? 0 : Math.max(1, Math.round((b.cents / max) * (chartH - 20)));
     const x = i * colW + 8;
     return `<g class="bar-seq" data-bar="${esc(b.label)}" data-cents="${b.cents}"><rect x="${x}" y="${chartH - h}" width="${colW - 12}" height="${h}" rx="2"><title>${esc(`${b.label}: ${money(b.cents)}`)}</title></rect>`
+      + `<text class="chart-value" x="${x + (colW - 12) / 2}" y="${chartH - h - 4}" text-anchor="middle">${esc(compactMoney(b.cents))}</text>`
       + `<text class="chart-label" x="${x + (colW - 12) / 2}" y="${chartH + 16}" text-anchor="middle">${esc(b.label.slice(2))}</text></g>`;
   }).join('');
   return `<svg class="chart" id="${esc(id)}" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`
     + `<title id="${esc(id)}-title">${esc(title)}</title><desc id="${esc(id)}-desc">${esc(desc)}</desc>`
     + `<line class="axis" x1="0" y1="${chartH}" x2="${width}" y2="${chartH}"></line>${cols}</svg>`;
+}
+
+/** "$250", "$12.3k", "$1.2M": short enough to sit above a bar. */
+export function compactMoney(cents: number): string {
+  const dollars = cents / 100;
+  const abs = Math.abs(dollars);
+  if (abs >= 1_000_000) return `$${(dollars / 1_000_000).toFixed(1)}M`;
+  if (abs >= 10_000) return `$${(dollars / 1_000).toFixed(1)}k`;
+  return `$${Math.round(dollars).toLocaleString('en-US')}`;
 }

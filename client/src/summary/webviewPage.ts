@@ -14,7 +14,7 @@ export function webviewPage(opts: { cspSource: string; title: string; body: stri
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${csp.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${esc(opts.title)}</title>
 <style nonce="${nonce}">${STYLES}</style>
@@ -45,7 +45,7 @@ h2 { font-size: 1.1em; font-weight: 600; margin: 24px 0 8px; border-bottom: 1px 
 .ok { color: var(--vscode-testing-iconPassed, var(--vscode-charts-green)); }
 .warn { color: var(--vscode-editorWarning-foreground, var(--vscode-charts-orange)); }
 .big { font-size: 1.25em; font-weight: 600; }
-code { font-family: var(--vscode-editor-font-family); }
+code { font-family: var(--vscode-editor-font-family); white-space: nowrap; }
 .columns { display: flex; flex-wrap: wrap; gap: 0 40px; align-items: flex-start; }
 table { border-collapse: collapse; margin: 4px 0 8px; }
 caption { text-align: left; color: var(--vscode-descriptionForeground); padding: 0 0 6px; }
@@ -56,7 +56,7 @@ tbody tr:hover { background: var(--vscode-list-hoverBackground); }
 table.kv th { font-weight: normal; color: var(--vscode-descriptionForeground); padding-right: 16px; }
 table.sortable { width: 100%; }
 tr.attention td:first-child code { color: var(--vscode-editorWarning-foreground, var(--vscode-charts-orange)); font-weight: 600; }
-button.sort { font: inherit; font-weight: 600; color: inherit; background: none; border: none; padding: 0; cursor: pointer; }
+button.sort { white-space: nowrap; font: inherit; font-weight: 600; color: inherit; background: none; border: none; padding: 0; cursor: pointer; }
 button.sort .arrow::after { content: ' \\2195'; opacity: 0.4; }
 th[aria-sort="ascending"] button.sort .arrow::after { content: ' \\25B2'; opacity: 1; }
 th[aria-sort="descending"] button.sort .arrow::after { content: ' \\25BC'; opacity: 1; }

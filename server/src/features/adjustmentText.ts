@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis';
 import { CARC } from '../codes/carc';
+import { officialText } from './codeLookup';
 import { groupCode } from '../codes/lists';
 import { formatPeriod, formatRate } from '../codes/sequestration';
 import type { Settings } from '../settings';
@@ -22,11 +23,11 @@ export function describeAdjustment(a: Analysis, adj: Adjustment, settings: Setti
     const seq = sequestration(a, adj, settings);
     // When a check fails, the "needs work" paragraph replaces the reassuring classification note.
     const why = seq.needsWork && c.cls === 'sequestration' ? [] : [`_${capitalise(c.why)}._`];
-    return [sentence(adj, c, seq.needsWork), ...why, ...seq.paragraphs].join('\n\n');
+    return [sentence(adj, c, seq.needsWork), ...why, ...seq.paragraphs].join('\n\n') + officialText(settings.official, 'carc', reason);
   }
   const parts = [sentence(adj, c, c.actionable), `_${capitalise(c.why)}._`];
   if (reason === '223') parts.push('CO-223 meant Medicare sequestration only on Medicare remits for services from April 2013 to January 2014 (before CO-253); here it is another legally required adjustment.');
-  return parts.join('\n\n');
+  return parts.join('\n\n') + officialText(settings.official, 'carc', reason);
 }
 
 /** "Contractual obligation, reason 45: Billed amount is above the allowed amount..., $100.00 — not actionable" */

@@ -93,7 +93,7 @@ function codeItems(a: Analysis, seg: number, k: number, offset: number): Complet
   if (id === 'LQ' && k === 2 && t.element(seg, 1) === 'RX') return { isIncomplete: false, items: [] };
   const list = codeListById(def?.codeList);
   if (!list) return { isIncomplete: false, items: [] };
-  const range = offsetRange(a, start, end);
+  const range = offsetRange(a, ...onCursorLine(a.text, start, end, offset));
   const items: CompletionItem[] = [];
   let i = 0;
   for (const info of list.entries.values()) {
@@ -111,4 +111,14 @@ function codeItems(a: Analysis, seg: number, k: number, offset: number): Complet
     });
   }
   return { isIncomplete: false, items };
+}
+
+/** The part of [start, end) on the cursor's line: an editor drops completions whose range spans lines. */
+function onCursorLine(text: string, start: number, end: number, offset: number): [number, number] {
+  const isBreak = (i: number) => text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13;
+  let s = Math.min(offset, end);
+  while (s > start && !isBreak(s - 1)) s--;
+  let e = Math.max(offset, start);
+  while (e < end && !isBreak(e)) e++;
+  return [s, e];
 }

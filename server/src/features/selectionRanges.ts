@@ -45,7 +45,9 @@ function selectionAt(a: Analysis, position: Position): SelectionRange {
   let parent: SelectionRange | undefined;
   let prev: { start: number; end: number } | undefined;
   const chain: Array<{ start: number; end: number }> = [];
-  for (const s of steps) {
+  for (const step of steps) {
+    // Broken structure (an ST before its ISA) can give a "parent" that does not hold the child: widen it.
+    const s = prev ? { start: Math.min(step.start, prev.start), end: Math.max(step.end, prev.end) } : step;
     if (prev && s.start >= prev.start && s.end <= prev.end) continue;
     chain.push(s);
     prev = s;

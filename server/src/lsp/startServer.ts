@@ -2,6 +2,7 @@ import {
   TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadOfficialLists } from '../codes/officialFile';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
 import type { Analysis } from '../analysis';
 import type { ServerContext } from './context';
@@ -49,7 +50,7 @@ export function startServer(connection: Connection): void {
     if (canPullConfig) {
       try {
         const [raw] = await connection.workspace.getConfiguration([{ section: 'era835' }]);
-        settings = parseSettings(raw);
+        settings = await withOfficialLists(parseSettings(raw));
       } catch (e) {
         connection.console.warn(`Could not read era835 settings, using defaults: ${(e as Error).message}`);
       }
@@ -63,10 +64,24 @@ export function startServer(connection: Connection): void {
     if (ws?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh();
   }
 
-  connection.onDidChangeConfiguration((change) => {
-    if (!canPullConfig) settings = parseSettings((change.settings as { era835?: unknown } | undefined)?.era835);
+  connection.onDidChangeConfiguration(async (change) => {
+    if (!canPullConfig) settings = await withOfficialLists(parseSettings((change.settings as { era835?: unknown } | undefined)?.era835));
     void refreshSettings();
   });
+
+  /** Loads the organisation's official code lists named by the settings, and says once if it cannot. */
+  let officialFrom: { path: string; lists: Settings['official'] } | undefined;
+  async function withOfficialLists(s: Settings): Promise<Settings> {
+    if (!s.codeListsPath) return s;
+    if (officialFrom?.path !== s.codeListsPath) {
+      const r = await loadOfficialLists(s.codeListsPath);
+      officialFrom = { path: s.codeListsPath, lists: r.lists };
+      const problem = r.error ?? (r.problems.length ? `${r.problems.length} row(s) skipped (${r.problems[0]})` : '');
+      if (problem) void connection.window.showWarningMessage(`era835.codeLists.path: ${problem}`);
+      connection.console.info(`Official code lists: ${r.rows} code(s) from ${s.codeListsPath}`);
+    }
+    return { ...s, official: officialFrom.lists };
+  }
 
   function schedule(uri: string, delay = DEBOUNCE_MS): void {
     clearTimeout(pending.get(uri));

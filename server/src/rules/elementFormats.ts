@@ -72,12 +72,19 @@ function date(text: string, e: ElementDef, start: number, end: number, out: Find
     if (!isYymmdd(v)) bad(out, start, end, `${e.id} (${e.name}) is "${v}", not a real date written YYMMDD.`);
     return;
   }
-  if (parseDate(v) === undefined) {
+  const d = parseDate(v);
+  if (d === undefined) {
     bad(out, start, end, /^\d{8}$/.test(v)
       ? `${e.id} (${e.name}) is "${v}", which is not a real calendar date (CCYYMMDD: month ${v.slice(4, 6)}, day ${v.slice(6, 8)}).`
       : `${e.id} (${e.name}) is "${v}"; a date is written CCYYMMDD, e.g. 20240131.`);
+  } else if (d < PLAUSIBLE_FROM || d >= PLAUSIBLE_UNTIL) {
+    bad(out, start, end, `${e.id} (${e.name}) is "${v}", the year ${v.slice(0, 4)}: no date of an 835 lies outside 1900-2099 (a placeholder or a shifted value?).`);
   }
 }
+
+/** Calendar-valid dates like 11111111 are placeholders: no payment, service or fiscal date is that far off. */
+const PLAUSIBLE_FROM = 19000101;
+const PLAUSIBLE_UNTIL = 21000101;
 
 /** HHMM, HHMMSS, HHMMSSD or HHMMSSDD, on a 24-hour clock. */
 function time(text: string, e: ElementDef, start: number, end: number, out: Finding[]): void {

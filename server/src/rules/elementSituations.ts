@@ -1,3 +1,4 @@
+import { commQualifier } from '../codes/lists';
 import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
 import { Loop } from '../x835/types';
@@ -15,28 +16,40 @@ export function situationalRequired(t: SegmentTable, i: number, id: string, loop
     case 'BPR': return bpr(t, i, out);
     case 'NM1': return nm1(t, i, out);
     case 'N1': return n1(t, i, loop, out);
-    case 'PER': for (const k of [3, 5, 7]) pair(t, i, k, k + 1, out); return;
+    case 'PER': for (const k of [3, 5, 7]) pair(t, i, k, k + 1, out, (v) => commQualifier.entries.has(v)); return;
   }
 }
 
+/** True when element k is absent or empty; offsets only, no substring (this runs for every CAS). */
+function empty(t: SegmentTable, i: number, k: number): boolean {
+  return k >= t.elementCount(i) || t.elementStartOffset(i, k) === t.elementEndOffset(i, k);
+}
+
 function need(t: SegmentTable, i: number, k: number, why: string, out: Finding[]): void {
-  if (t.element(i, k) !== '') return;
+  if (!empty(t, i, k)) return;
   out.push({ code: 'element-required', ...elementRange(t, i, k), message: `${elementName(t.id(i), k)} is required ${why}.` });
 }
 
-/** Two elements that are sent together (a qualifier and its value): either both or neither. */
-function pair(t: SegmentTable, i: number, a: number, b: number, out: Finding[]): void {
+/**
+ * Two elements that are sent together (a qualifier and its value): either both or neither. When the
+ * qualifier is not a valid one (`isQualifier`), element-code already says so and the pair is not judged.
+ */
+function pair(t: SegmentTable, i: number, a: number, b: number, out: Finding[], isQualifier?: (v: string) => boolean): void {
   const id = t.id(i);
-  if (t.element(i, a) !== '') need(t, i, b, `with ${elementName(id, a)}`, out);
+  const first = t.element(i, a);
+  if (first !== '') {
+    if (!isQualifier || isQualifier(first)) need(t, i, b, `with ${elementName(id, a)}`, out);
+  }
   else if (t.element(i, b) !== '') need(t, i, a, `with ${elementName(id, b)}`, out);
 }
 
 /** Each CAS triplet after the first: a reason needs its amount; an amount or quantity needs its reason. */
 function cas(t: SegmentTable, i: number, out: Finding[]): void {
-  for (let k = 5; k <= 17; k += 3) {
-    const reason = t.element(i, k) !== '';
-    const amount = t.element(i, k + 1) !== '';
-    const quantity = t.element(i, k + 2) !== '';
+  const n = t.elementCount(i);
+  for (let k = 5; k <= 17 && k < n; k += 3) {
+    const reason = !empty(t, i, k);
+    const amount = !empty(t, i, k + 1);
+    const quantity = !empty(t, i, k + 2);
     if (reason && !amount) need(t, i, k + 1, `with reason ${elementName('CAS', k)} "${t.element(i, k)}": every adjustment reason has an amount`, out);
     else if (!reason && (amount || quantity)) need(t, i, k, `with the ${amount ? 'amount' : 'quantity'} in ${elementName('CAS', amount ? k + 1 : k + 2)}: which reason is it?`, out);
   }
@@ -57,7 +70,7 @@ function bpr(t: SegmentTable, i: number, out: Finding[]): void {
     if (method === 'ACH') need(t, i, 5, why, out);
     for (const k of [6, 7, 9, 12, 13, 14, 15]) need(t, i, k, why, out);
   }
-  if (t.element(i, 9) !== '') need(t, i, 8, 'with the payer account number (BPR09)', out);
+  if (!empty(t, i, 9)) need(t, i, 8, 'with the payer account number (BPR09)', out);
 }
 
 const ID_REQUIRED = new Set(['IL', '82', 'TT', 'PR']);

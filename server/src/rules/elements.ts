@@ -2,10 +2,11 @@ import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
 import { SEGMENTS, type ElementDef, type SegmentDef } from '../x835/dictionary';
 import { Loop, type Transaction } from '../x835/types';
+import { parseDate } from '../x835/values';
 import { checkCode, type CodeContext } from './elementCodes';
 import { checkFormat } from './elementFormats';
 import { situationalRequired } from './elementSituations';
-import { allOff, elementName } from './ranges';
+import { allOff, elementName, keyOf, segmentKey } from './ranges';
 import type { Rule } from './types';
 
 /**
@@ -41,13 +42,13 @@ export const elementsRule: Rule = {
         span++;
         components = nextSpan.delimiters.component;
       }
-      const id = t.id(i);
-      const def = SEGMENTS.get(id);
-      if (!def || SKIPPED_SEGMENTS.has(id)) continue;
+      const def = DEFS_BY_KEY.get(segmentKey(t, i));
+      if (!def) continue;
+      const id = def.id;
       if (id === 'ST') {
         txIndex = findTransaction(model.transactions, i, txIndex);
         const tx = model.transactions[txIndex];
-        codes.remitDate = tx?.seg === i ? tx.productionDate ?? tx.payment?.date : undefined;
+        codes.remitDate = tx?.seg === i ? earlier(tx.productionDate, tx.payment?.date) : undefined;
         codes.reversal = false;
       } else if (id === 'CLP') {
         codes.reversal = t.element(i, 2) === '22';
@@ -58,9 +59,18 @@ export const elementsRule: Rule = {
   },
 };
 
+function earlier(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
 /** Segments whose elements another rule owns. */
 const SKIPPED_SEGMENTS: ReadonlySet<string> = new Set(['ISA', 'SE', 'GE', 'IEA']);
-/** Single elements another rule owns. */
+
+/** The dictionary by numeric segment key (no substring per segment), without the skipped segments. */
+const DEFS_BY_KEY: ReadonlyMap<number, SegmentDef> = new Map(
+  [...SEGMENTS.values()].filter((d) => !SKIPPED_SEGMENTS.has(d.id)).map((d) => [keyOf(d.id), d]),
+);
+/** Single elements another rule owns (all in GS and ST). */
 const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set(['GS01', 'GS08', 'ST01', 'ST03']);
 
 /** Index of the transaction whose ST is segment `st` (or where it would be): the search resumes, so it is linear overall. */
@@ -75,12 +85,13 @@ function checkSegment(t: SegmentTable, i: number, def: SegmentDef, componentSep:
   const count = t.segElem[i + 1] - base; // includes the id
   const defs = def.elements;
   const segEnd = t.segEnd[i];
+  const hasSkips = def.id === 'GS' || def.id === 'ST';
 
   for (let k = 1; k <= defs.length; k++) {
     const e = defs[k - 1];
-    if (SKIPPED_ELEMENTS.has(e.id)) continue;
+    if (hasSkips && SKIPPED_ELEMENTS.has(e.id)) continue;
     if (k >= count) {
-      if (e.usage === 'R') out.push(required(segEnd, segEnd, `${e.id} (${e.name}) is required but the segment ends before it.`));
+      if (e.usage === 'R') out.push(required(segEnd, segEnd, `${e.id} (${e.name}) is required but the segment ends before it.${shiftedDate(t, i, e, count)}`));
       continue;
     }
     const start = t.elemStart[base + k];
@@ -112,14 +123,13 @@ function checkComposite(text: string, e: ElementDef, start: number, end: number,
   let from = start;
   for (let c = 0; c < parts.length; c++) {
     const p = parts[c];
-    const at = from <= end ? text.indexOf(sep, from) : -1;
-    const to = at < 0 || at > end ? end : at;
+    const to = from <= end ? componentEnd(text, from, end, sep) : end;
     if (from > end || from === to) {
       if (p.usage === 'R') {
         const pos = Math.min(from, end);
         out.push(required(pos, pos, `${p.id} (${p.name}) is required but ${from > end ? `${e.id} has no component ${c + 1}` : 'empty'}.`));
       }
-    } else if (c === 0 && p.codeList && looksMisSeparated(text, start, to, sep)) {
+    } else if (c === 0 && p.codeList && looksMisSeparated(text, from, to, sep)) {
       // "HC>55669" under a ':' component separator: one finding that names the cause, not one per component.
       out.push({
         code: 'element-format', start, end,
@@ -128,13 +138,33 @@ function checkComposite(text: string, e: ElementDef, start: number, end: number,
       return;
     } else {
       checkFormat(text, p, from, to, out);
-      if (p.codeList) checkCode(text, p, from, to, codes, out);
+      // A first component that is no code at all means the composite is something else (shifted
+      // elements): one finding says it; asking for its other components would only add noise.
+      if (p.codeList && !checkCode(text, p, from, to, codes, out) && c === 0) return;
     }
     from = to + 1;
   }
   if (from <= end) {
     out.push({ code: 'element-extra', start: from, end, message: `${e.id} has more than ${parts.length} components; the guide defines ${parts.length}.` });
   }
+}
+
+/** Where the component starting at `from` ends: the next separator inside the element, else the element's end. */
+function componentEnd(text: string, from: number, end: number, sep: string): number {
+  const code = sep.charCodeAt(0);
+  for (let j = from; j < end; j++) if (text.charCodeAt(j) === code) return j;
+  return end;
+}
+
+/**
+ * " The last value, 20050318 in BPR15, is a date: ..." when a required date is missing at the end of a
+ * segment and the value just before it is a date: the usual cause is one element separator too few.
+ */
+function shiftedDate(t: SegmentTable, i: number, e: ElementDef, count: number): string {
+  if (e.type !== 'DT' || count < 2) return '';
+  const last = t.element(i, count - 1);
+  if (parseDate(last) === undefined) return '';
+  return ` The last value, ${last} in ${elementName(t.id(i), count - 1)}, is a date: one element separator may be missing before it.`;
 }
 
 const OTHER_SEPARATORS = /[>:^<\\|]/;

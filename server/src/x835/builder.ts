@@ -1,4 +1,5 @@
 import type { Finding } from '../x12/finding';
+import { centsAt, dateAt } from '../x12/scan';
 import type { SegmentTable } from '../x12/tokenizer';
 import { KNOWN_SEGMENTS, LOOP_SEGMENTS, rankIn } from './loops';
 import {
@@ -6,22 +7,52 @@ import {
   type Adjustment, type Claim, type Group, type Interchange, type Model, type Person, type Procedure,
   type ProviderAdjustment, type ServiceLine, type Transaction,
 } from './types';
-import { parseCents, parseDate, parseDecimal } from './values';
+import { parseDecimal } from './values';
 
 const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
-
-/** Cents of an amount element; 0 when empty, NaN when present but unreadable (rules report it). */
-const money = (s: string): number => (s === '' ? 0 : parseCents(s) ?? NaN);
 
 /**
  * Builds the 835 loop tree and typed model from the segment table in one pass. Never throws and never
  * drops a segment: anything in the wrong place stays in the loop where it was found and is reported.
  */
 export function buildModel(t: SegmentTable): Model {
-  const b = new Builder(t);
-  for (let i = 0; i < t.count; i++) b.segment(i);
-  b.finish();
-  return b.model;
+  const b = new ModelBuilder(t);
+  b.step();
+  return b.finish();
+}
+
+/**
+ * The same, resumable: `step(n)` places the next n segments, so a big document is modelled in slices
+ * between other work. Per segment it reads only offsets and the few values the model keeps: ids and
+ * short codes are shared strings, amounts and dates are read from the text without a substring.
+ */
+export class ModelBuilder {
+  private readonly b: Builder;
+  private next = 0;
+
+  constructor(private readonly t: SegmentTable) {
+    this.b = new Builder(t);
+  }
+
+  /** Segments placed so far. */
+  get placed(): number {
+    return this.next;
+  }
+
+  /** Places up to `count` more segments; true when every segment is placed. */
+  step(count = Infinity): boolean {
+    const b = this.b;
+    const stop = Math.min(this.t.count, this.next + count);
+    let i = this.next;
+    for (; i < stop; i++) b.segment(i);
+    this.next = i;
+    return i >= this.t.count;
+  }
+
+  finish(): Model {
+    this.b.finish();
+    return this.b.model;
+  }
 }
 
 class Builder {
@@ -46,6 +77,49 @@ class Builder {
     return this.t.element(seg, k);
   }
 
+  /** Short codes (qualifiers, groups, reasons, statuses) repeat endlessly: one shared string each. */
+  private readonly codes = new Map<number, string>();
+
+  /** Element k as a shared string when it is a short ASCII code (up to 4 characters), else a fresh one. */
+  private code(seg: number, k: number): string {
+    const t = this.t;
+    if (k >= t.elementCount(seg)) return '';
+    const start = t.elementStartOffset(seg, k);
+    const end = t.elementEndOffset(seg, k);
+    const length = end - start;
+    if (length === 0) return '';
+    if (length > 4) return t.text.slice(start, end);
+    const text = t.text;
+    let key = length;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 127) return text.slice(start, end);
+      key = (key << 7) | c;
+    }
+    let value = this.codes.get(key);
+    if (value === undefined) {
+      value = text.slice(start, end);
+      this.codes.set(key, value);
+    }
+    return value;
+  }
+
+  /** Cents of an amount element; 0 when absent or empty, NaN when present but unreadable (rules report it). */
+  private money(seg: number, k: number): number {
+    const t = this.t;
+    if (k >= t.elementCount(seg)) return 0;
+    const start = t.elementStartOffset(seg, k);
+    const end = t.elementEndOffset(seg, k);
+    return start === end ? 0 : centsAt(t.text, start, end) ?? NaN;
+  }
+
+  /** A CCYYMMDD element as 20240131, or undefined. */
+  private dateOf(seg: number, k: number): number | undefined {
+    const t = this.t;
+    if (k >= t.elementCount(seg)) return undefined;
+    return dateAt(t.text, t.elementStartOffset(seg, k), t.elementEndOffset(seg, k));
+  }
+
   private report(code: string, seg: number, message: string): void {
     const f: Finding = { code, start: this.t.segStart[seg], end: this.t.elementEndOffset(seg, 0), message };
     this.model.findings.push(f);
@@ -64,7 +138,8 @@ class Builder {
         if (this.loop === Loop.Interchange) return this.enter(i, Loop.Interchange);
     }
     if (this.loop === Loop.Foreign) return this.enter(i, Loop.Foreign);
-    if (!SEGMENT_ID.test(id)) {
+    // Every known id has the shape of a segment id: the regex only runs on the rare unknown ones.
+    if (!KNOWN_SEGMENTS.has(id) && !SEGMENT_ID.test(id)) {
       this.report('segment-unknown', i, `"${printable(id)}" is not a segment id; a delimiter may be wrong or a segment may be cut in two.`);
       return this.enter(i, this.loop);
     }
@@ -105,7 +180,7 @@ class Builder {
     switch (id) {
       case 'N1': {
         if (loop !== Loop.Header && loop !== Loop.Payer && loop !== Loop.Payee) return undefined;
-        const who = this.el(i, 1);
+        const who = this.code(i, 1);
         if (who === 'PR') return Loop.Payer;
         if (who === 'PE') return Loop.Payee;
         return this.tx?.payer ? Loop.Payee : Loop.Payer;
@@ -237,8 +312,9 @@ class Builder {
 
   finish(): void {
     const last = this.t.count - 1;
-    if (this.line) this.line.lastSeg = Math.min(this.line.lastSeg, last);
-    if (this.claim) this.claim.lastSeg = Math.min(this.claim.lastSeg, last);
+    // A file that ends without SE: the open claim and line run to the last segment.
+    if (this.line) this.line.lastSeg = last;
+    if (this.claim) this.claim.lastSeg = last;
     if (this.tx && this.tx.seSeg === undefined) this.tx.lastSeg = last;
   }
 
@@ -246,27 +322,28 @@ class Builder {
   private interpret(i: number, id: string): void {
     const tx = this.tx!;
     tx.lastSeg = i;
-    const e = (k: number) => this.el(i, k);
+    // Direct calls, no closure: this runs for every segment of the file.
+    const e = this;
     switch (id) {
       case 'BPR':
-        tx.payment ??= { seg: i, handling: e(1), amount: money(e(2)), creditDebit: e(3), method: e(4), format: e(5), date: parseDate(e(16)) };
+        tx.payment ??= { seg: i, handling: e.el(i, 1), amount: e.money(i, 2), creditDebit: e.el(i, 3), method: e.el(i, 4), format: e.el(i, 5), date: e.dateOf(i, 16) };
         return;
       case 'TRN':
-        if (this.loop === Loop.Header) tx.trace ??= { seg: i, number: e(2), originatorId: e(3) };
+        if (this.loop === Loop.Header) tx.trace ??= { seg: i, number: e.el(i, 2), originatorId: e.el(i, 3) };
         return;
       case 'DTM':
-        return this.date(i, e(1), e(2));
+        return this.date(i, e.code(i, 1), e.dateOf(i, 2));
       case 'N1': {
-        const party = { seg: i, entity: e(1), name: e(2), idQualifier: e(3), id: e(4) };
+        const party = { seg: i, entity: e.code(i, 1), name: e.el(i, 2), idQualifier: e.code(i, 3), id: e.el(i, 4) };
         if (this.loop === Loop.Payer) tx.payer ??= party;
         else if (this.loop === Loop.Payee) tx.payee ??= party;
         return;
       }
       case 'CLP': {
         const claim: Claim = {
-          seg: i, lastSeg: i, transaction: tx, id: e(1), status: e(2), charge: money(e(3)), paid: money(e(4)),
-          patientResponsibility: money(e(5)), filingIndicator: e(6), payerControlNumber: e(7), facilityType: e(8),
-          frequency: e(9), adjustments: [], lines: [], remarks: [],
+          seg: i, lastSeg: i, transaction: tx, id: e.el(i, 1), status: e.code(i, 2), charge: e.money(i, 3), paid: e.money(i, 4),
+          patientResponsibility: e.money(i, 5), filingIndicator: e.code(i, 6), payerControlNumber: e.el(i, 7), facilityType: e.code(i, 8),
+          frequency: e.code(i, 9), adjustments: [], lines: [], remarks: [],
         };
         tx.claims.push(claim);
         this.model.claims.push(claim);
@@ -279,8 +356,8 @@ class Builder {
         if (!claim) return;
         if (this.line) this.line.lastSeg = i - 1;
         const line: ServiceLine = {
-          seg: i, lastSeg: i, claim, procedure: this.procedure(i, 1), charge: money(e(2)), paid: money(e(3)),
-          revenueCode: e(4), unitsPaid: parseDecimal(e(5)), submittedProcedure: e(6) ? this.procedure(i, 6) : undefined,
+          seg: i, lastSeg: i, claim, procedure: this.procedure(i, 1), charge: e.money(i, 2), paid: e.money(i, 3),
+          revenueCode: e.code(i, 4), unitsPaid: parseDecimal(e.code(i, 5)), submittedProcedure: e.el(i, 6) ? this.procedure(i, 6) : undefined,
           adjustments: [], remarks: [],
         };
         claim.lines.push(line);
@@ -292,19 +369,22 @@ class Builder {
       case 'NM1':
         return this.person(i);
       case 'REF':
-        if (this.loop === Loop.ServiceLine && this.line && e(1) === '6R') this.line.controlNumber = e(2);
+        if (this.loop === Loop.ServiceLine && this.line && e.code(i, 1) === '6R') this.line.controlNumber = e.el(i, 2);
         return;
       case 'AMT':
-        if (this.loop === Loop.ServiceLine && this.line && e(1) === 'B6') this.line.allowed = money(e(2));
+        if (this.loop === Loop.ServiceLine && this.line && e.code(i, 1) === 'B6') this.line.allowed = e.money(i, 2);
         return;
       case 'LQ':
-        if (this.line) this.line.remarks.push({ seg: i, elem: 2, qualifier: e(1), code: e(2) });
+        if (this.line) this.line.remarks.push({ seg: i, elem: 2, qualifier: e.code(i, 1), code: e.code(i, 2) });
         return;
       case 'MOA': case 'MIA': {
         if (!this.claim) return;
         // Remark code positions: MOA03-07, MIA05 and MIA20-24.
-        const positions = id === 'MOA' ? [3, 4, 5, 6, 7] : [5, 20, 21, 22, 23, 24];
-        for (const k of positions) if (e(k)) this.claim.remarks.push({ seg: i, elem: k, qualifier: id, code: e(k) });
+        const positions = id === 'MOA' ? MOA_REMARKS : MIA_REMARKS;
+        for (const k of positions) {
+          const code = e.code(i, k);
+          if (code) this.claim.remarks.push({ seg: i, elem: k, qualifier: id, code });
+        }
         return;
       }
       case 'PLB':
@@ -312,8 +392,7 @@ class Builder {
     }
   }
 
-  private date(i: number, qualifier: string, value: string): void {
-    const d = parseDate(value);
+  private date(i: number, qualifier: string, d: number | undefined): void {
     if (d === undefined) return;
     const tx = this.tx!;
     if (this.loop === Loop.Header && qualifier === '405') tx.productionDate ??= d;
@@ -337,8 +416,7 @@ class Builder {
   private person(i: number): void {
     const claim = this.claim;
     if (!claim || this.loop !== Loop.Claim) return;
-    const e = (k: number) => this.el(i, k);
-    const p: Person = { seg: i, entity: e(1), last: e(3), first: e(4), middle: e(5), idQualifier: e(8), id: e(9) };
+    const p: Person = { seg: i, entity: this.code(i, 1), last: this.el(i, 3), first: this.el(i, 4), middle: this.el(i, 5), idQualifier: this.code(i, 8), id: this.el(i, 9) };
     if (p.entity === 'QC') claim.patient ??= p;
     else if (p.entity === 'IL') claim.insured ??= p;
     else if (p.entity === '74') claim.correctedPatient ??= p;
@@ -349,15 +427,18 @@ class Builder {
     if (!claim) return;
     const level = this.loop === Loop.ServiceLine ? 'line' : 'claim';
     const line = level === 'line' ? this.line : undefined;
-    const group = this.el(i, 1);
-    for (let triplet = 0; triplet < 6; triplet++) {
+    const t = this.t;
+    const group = this.code(i, 1);
+    const count = t.elementCount(i);
+    // Only the triplets the segment has: elements past its end are empty.
+    for (let triplet = 0; triplet < 6 && 2 + triplet * 3 < count; triplet++) {
       const k = 2 + triplet * 3;
-      const reason = this.el(i, k);
-      const amountText = this.el(i, k + 1);
-      if (reason === '' && amountText === '') continue;
-      const qty = this.el(i, k + 2);
+      const reasonEmpty = t.elementStartOffset(i, k) === t.elementEndOffset(i, k);
+      const amountEmpty = k + 1 >= count || t.elementStartOffset(i, k + 1) === t.elementEndOffset(i, k + 1);
+      if (reasonEmpty && amountEmpty) continue;
+      const qtyEmpty = k + 2 >= count || t.elementStartOffset(i, k + 2) === t.elementEndOffset(i, k + 2);
       const adj: Adjustment = {
-        seg: i, triplet, group, reason, amount: money(amountText), quantity: qty === '' ? undefined : parseDecimal(qty),
+        seg: i, triplet, group, reason: this.code(i, k), amount: this.money(i, k + 1), quantity: qtyEmpty ? undefined : parseDecimal(this.el(i, k + 2)),
         reasonElem: k, level, claim, line,
       };
       (line ?? claim).adjustments.push(adj);
@@ -367,7 +448,7 @@ class Builder {
 
   private providerAdjustments(i: number, tx: Transaction): void {
     const providerId = this.el(i, 1);
-    const fiscalDate = parseDate(this.el(i, 2));
+    const fiscalDate = this.dateOf(i, 2);
     for (let pair = 0; pair < 6; pair++) {
       const k = 3 + pair * 2;
       const composite = this.t.components(i, k);
@@ -375,13 +456,17 @@ class Builder {
       if (composite.join('') === '' && amountText === '') continue;
       const pa: ProviderAdjustment = {
         seg: i, pair, providerId, fiscalDate, reason: composite[0] ?? '', reference: composite[1] ?? '',
-        amount: money(amountText), elem: k, transaction: tx,
+        amount: this.money(i, k + 1), elem: k, transaction: tx,
       };
       tx.providerAdjustments.push(pa);
       this.model.providerAdjustments.push(pa);
     }
   }
 }
+
+/** Remark code positions: MOA03-07, MIA05 and MIA20-24. */
+const MOA_REMARKS = [3, 4, 5, 6, 7];
+const MIA_REMARKS = [5, 20, 21, 22, 23, 24];
 
 function describeLoop(loop: Loop): string {
   const l = LOOP_LABELS[loop];

@@ -36,6 +36,14 @@ export const CO223_SEQUESTRATION_FROM = 20130401;
 export const CO223_SEQUESTRATION_TO = 20140131;
 
 export function classify(adj: Adjustment): Classification {
+  const c = classifyTriplet(adj);
+  // A reversal (CLP02 22) takes back an earlier payment with its adjustments: nothing in it is new work.
+  return c.actionable && adj.claim.status.trim() === '22'
+    ? { ...c, actionable: false, why: `${c.why} (here in a reversal of an earlier payment: nothing new to work)` }
+    : c;
+}
+
+function classifyTriplet(adj: Adjustment): Classification {
   const group = adj.group.trim().toUpperCase();
   const reason = adj.reason.trim();
   const category = carcCategory(reason);

@@ -1,4 +1,5 @@
 import { classify, type AdjustmentClass } from './classify';
+import { isMedicareFfs } from './payerType';
 import type { Adjustment, Claim, Transaction } from './types';
 
 /** Cents per adjustment class, plus how many triplets need work. */
@@ -56,7 +57,7 @@ export function transactionTotals(tx: Transaction): TransactionTotals {
     if (Number.isFinite(c.charge)) charged += c.charge;
     if (Number.isFinite(c.paid)) {
       paid += c.paid;
-      if (c.filingIndicator === 'MA' || c.filingIndicator === 'MB') medicarePaid += c.paid;
+      if (isMedicareFfs(c)) medicarePaid += c.paid;
     }
     for (const a of claimAdjustments(c)) all.push(a);
   }

@@ -4,10 +4,11 @@ const { openReady, positionOf, diagnostics, waitFor } = require('./helpers');
 
 /** Waits until the document's diagnostics include every code in `codes`, and returns them. */
 async function diagnosticsWith(doc, codes) {
+  let d = [];
   return waitFor(`diagnostics ${codes.join(', ')} on ${doc.uri.path.split('/').pop()}`, () => {
-    const d = diagnostics(doc);
+    d = diagnostics(doc);
     return codes.every((c) => d.some((x) => x.code === c)) && d;
-  });
+  }, 30000, () => codesOf(d) || 'no diagnostics');
 }
 const codesOf = (d) => d.map((x) => `${x.code}@${x.range.start.line + 1}:${x.range.start.character + 1}`).join(', ');
 

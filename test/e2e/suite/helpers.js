@@ -6,14 +6,17 @@ const vscode = require('vscode');
 const EXTENSION_ID = 'era835.x12-835-era-inspector';
 const LANGUAGE_ID = 'x12-835';
 
-/** Polls `probe` until it returns a truthy value; on timeout fails with `what` and the last value seen. */
-async function waitFor(what, probe, timeoutMs = 30000) {
+/**
+ * Polls `probe` until it returns a truthy value. On timeout fails with `what` and what was seen last:
+ * `seen()` when given (the state the probe looked at), else the probe's last value.
+ */
+async function waitFor(what, probe, timeoutMs = 30000, seen) {
   const end = Date.now() + timeoutMs;
   let last;
   for (;;) {
     last = await probe();
     if (last) return last;
-    if (Date.now() > end) assert.fail(`timed out after ${timeoutMs / 1000}s waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    if (Date.now() > end) assert.fail(`timed out after ${timeoutMs / 1000}s waiting for ${what}; last seen: ${seen ? seen() : JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 100)); // poll interval, not a wait for a guessed duration
   }
 }

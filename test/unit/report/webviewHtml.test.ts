@@ -27,7 +27,7 @@ describe('summary webview content', () => {
 
   test('the worklist rows reveal their triplet: data-reveal holds line,char,endLine,endChar', () => {
     assert.match(html, /<tr data-claim="PCN2003" data-code="CO-16">/);
-    assert.match(html, /data-reveal="24,4,24,10"/); // CAS*CO*16*180 on line 25: "16*180"
+    assert.match(html, /data-reveal="24,7,24,13"/); // CAS*CO*16*180 on line 25: "16*180"
   });
 
   test('tables are semantic: captions, column headers with sort buttons and aria-sort', () => {

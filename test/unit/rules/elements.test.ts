@@ -121,3 +121,26 @@ describe('elements against the dictionary', () => {
     assert.deepEqual(runRule(elementsRule, isa() + 'GS*HC*AA*BB*20240101*1200*5*X*005010X222A1~ST*837*0001~CLP*X*Y*Z~SE*3*0001~GE*1*5~IEA*1*000000001~'), []);
   });
 });
+
+describe('element-format: plausible dates', () => {
+  test('a calendar-valid placeholder date such as 11111111 is reported', () => {
+    expectOne(elementsRule, file().replace('DTM*405*20240104', 'DTM*405*|11111111|'), 'element-format', 'warning');
+  });
+});
+
+describe('one finding per cause', () => {
+  test('a date one element early (BPR15 instead of BPR16) is named in the BPR16 finding', () => {
+    const f = expectOne(elementsRule, file(['BPR*I*78.40*C*CHK***********20240105||', ...HEADER.slice(1)]), 'element-required', 'warning');
+    assert.match(f.message, /20240105 in BPR15/);
+  });
+  test('a composite whose first component is no code: one element-code, not also its missing components', () => {
+    expectOne(elementsRule, edit('SVC*HC:99213*200*78.4**1', 'SVC*HC:99213*200*78.4**1*|1|'), 'element-code', 'warning');
+  });
+  test('PER with a name missing (PER03 holds the number): element-code only', () => {
+    expectOne(elementsRule, file([...HEADER.slice(0, 4), 'PER*CX*TE*|8005554844|', HEADER[4]]), 'element-code', 'warning');
+  });
+  test('a retired code is judged against the earlier of DTM*405 and BPR16', () => {
+    // BPR16 2005 is before the stop date of CARC 42 (2007-06-01), even though DTM*405 says 2024.
+    expectNone(elementsRule, edit('CAS*CO*45*100', 'CAS*CO*42*100').replace('*654321*20240105', '*654321*20050105'));
+  });
+});

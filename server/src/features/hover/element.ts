@@ -31,7 +31,7 @@ export function elementHover(t: HoverTarget): HoverParts {
   let start = tokens.elementStartOffset(t.seg, t.k);
   let end = tokens.elementEndOffset(t.seg, t.k);
   let title = `**${position(t.id, t.k)}**${def ? ` · ${def.name}` : ''}`;
-  let value = describeValue(def, tokens.element(t.seg, t.k));
+  let value = describeValue(def, tokens.element(t.seg, t.k), t.settings.official);
   let note = def?.note;
   let component: number | undefined;
 
@@ -42,7 +42,7 @@ export function elementHover(t: HoverTarget): HoverParts {
     const span = componentOffsets(t.a, t.seg, t.k, c);
     if (span) ({ start, end } = span);
     title = `**${position(t.id, t.k, c + 1)}**${cdef ? ` · ${cdef.name}` : ''} · in ${position(t.id, t.k)} ${def.name} \`${tokens.element(t.seg, t.k)}\``;
-    value = describeValue(cdef, t.a.text.slice(start, end));
+    value = describeValue(cdef, t.a.text.slice(start, end), t.settings.official);
     note = cdef?.note;
   } else if (!def && tokens.element(t.seg, t.k).includes(tokens.delimitersOf(t.seg).component)) {
     value = `\`${tokens.element(t.seg, t.k)}\` (composite)`;

@@ -1,3 +1,4 @@
+import type { OfficialLists } from '../../codes/official';
 import type { ElementDef } from '../../x835/dictionary';
 import { formatMoney, parseCents, parseDate } from '../../x835/values';
 import { codeListById, describeCode, retiredNote } from '../codeLookup';
@@ -7,10 +8,10 @@ import { longDate } from './format';
  * An element's value in words, by its dictionary type: a code with its meaning, an amount as money,
  * a date as a date. Never throws: a value that does not read as its type says so.
  */
-export function describeValue(def: ElementDef | undefined, value: string): string {
+export function describeValue(def: ElementDef | undefined, value: string, official?: OfficialLists): string {
   if (value === '') return '_empty_';
   const list = codeListById(def?.codeList);
-  if (list) return describeCode(list, value);
+  if (list) return describeCode(list, value, official);
   if (def && isMoney(def)) {
     const cents = parseCents(value);
     return cents === undefined ? `\`${value}\` — not a valid amount` : `\`${value}\` = **${formatMoney(cents)}**`;

@@ -1,0 +1,66 @@
+/**
+ * An organisation's licensed official code lists (setting `era835.codeLists.path`): a CSV with the
+ * columns `list,code,description` (a header row is optional). Their wording is shown beside ours; we
+ * ship none of it. Parsing never throws: bad rows are counted and described.
+ */
+
+/** Official descriptions by list id (`carc`, `rarc`, or one of our small lists' ids) and code. */
+export type OfficialLists = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+export interface OfficialParse {
+  readonly lists: OfficialLists;
+  readonly rows: number;
+  /** One line per problem (first few only), for a warning to the user. */
+  readonly problems: readonly string[];
+}
+
+/** Common spellings of list names mapped to our ids. */
+const ALIASES: Record<string, string> = {
+  carc: 'carc', 'claim adjustment reason code': 'carc', 'claim adjustment reason codes': 'carc', cas: 'carc',
+  rarc: 'rarc', 'remittance advice remark code': 'rarc', 'remittance advice remark codes': 'rarc', remark: 'rarc', lq: 'rarc',
+};
+
+/** RFC 4180 records: quoted fields, doubled quotes, CRLF or LF. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') { if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false; } else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); field = '';
+      if (row.length > 1 || row[0] !== '') rows.push(row);
+      row = [];
+    } else field += c;
+  }
+  row.push(field);
+  if (row.length > 1 || row[0] !== '') rows.push(row);
+  return rows;
+}
+
+export function parseOfficialLists(text: string): OfficialParse {
+  const lists = new Map<string, Map<string, string>>();
+  const problems: string[] = [];
+  let rows = 0;
+  const records = parseCsv(text.replace(/^\uFEFF/, ''));
+  records.forEach((r, i) => {
+    if (i === 0 && r[0]?.trim().toLowerCase() === 'list') return; // header
+    if (r.length < 3 || !r[1].trim()) {
+      if (problems.length < 5) problems.push(`row ${i + 1}: expected list,code,description`);
+      return;
+    }
+    const name = r[0].trim();
+    const id = ALIASES[name.toLowerCase()] ?? name;
+    let list = lists.get(id);
+    if (!list) lists.set(id, (list = new Map()));
+    list.set(r[1].trim(), r.slice(2).join(',').trim());
+    rows++;
+  });
+  return { lists, rows, problems };
+}
