@@ -2,7 +2,7 @@ import { check, formatFinding } from './cli/check';
 import { EXPORT_USAGE, runExport } from './cli/exportCsv';
 import { IMPACT_USAGE, runImpact } from './cli/impact';
 import { runSummary, SUMMARY_USAGE } from './cli/summary';
-import { DEFAULT_SETTINGS } from './settings';
+import { extractGlobalOptions, GLOBAL_USAGE } from './cli/globalOptions';
 
 const USAGE = `era835: read X12 835 remittance (ERA) files from the terminal
 
@@ -13,16 +13,21 @@ Usage:
   ${EXPORT_USAGE}
   era835 help                         this text
 
+${GLOBAL_USAGE}
+
 Exit status: 0 no errors, 1 an error-level finding, 2 a path could not be read or bad usage.`;
 
 function main(argv: string[]): number {
-  const [command, ...rest] = argv;
+  const global = extractGlobalOptions(argv);
+  if (global.problems.length) return usage(global.problems.join('; '));
+  const settings = global.settings;
+  const [command, ...rest] = global.rest;
   const json = rest.includes('--json');
   const paths = rest.filter((a) => !a.startsWith('--'));
   switch (command) {
     case 'check': {
       if (!paths.length) return usage('check needs at least one file or directory');
-      const r = check(paths, DEFAULT_SETTINGS);
+      const r = check(paths, settings);
       for (const p of r.problems) process.stderr.write(`era835: ${p}\n`);
       if (json) process.stdout.write(JSON.stringify({ filesChecked: r.filesChecked, findings: r.findings, problems: r.problems }, null, 2) + '\n');
       else {
@@ -33,9 +38,9 @@ function main(argv: string[]): number {
       if (r.problems.length) return 2;
       return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
-    case 'summary': return runSummary(rest, DEFAULT_SETTINGS, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-    case 'impact': return runImpact(rest, DEFAULT_SETTINGS, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-    case 'export': return runExport(rest, DEFAULT_SETTINGS, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    case 'summary': return runSummary(rest, settings, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    case 'impact': return runImpact(rest, settings, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    case 'export': return runExport(rest, settings, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     case undefined: case 'help': case '--help': case '-h':
       process.stdout.write(USAGE + '\n');
       return 0;
