@@ -1,9 +1,10 @@
-import { runRules } from './rules';
+import { ALL_RULES } from './rules';
+import type { Rule, RuleContext } from './rules/types';
 import type { Settings } from './settings';
 import type { Finding } from './x12/finding';
 import { LineIndex } from './x12/lineIndex';
-import { tokenize, type SegmentTable } from './x12/tokenizer';
-import { buildModel } from './x835/builder';
+import { Tokenizer, type SegmentTable } from './x12/tokenizer';
+import { ModelBuilder } from './x835/builder';
 import type { Model } from './x835/types';
 
 /**
@@ -19,9 +20,93 @@ export interface Analysis {
   readonly findings: readonly Finding[];
 }
 
+/** Analyses the whole text at once (the command line, tests, small documents). */
 export function analyze(text: string, settings: Settings): Analysis {
-  const tokens = tokenize(text);
-  const model = buildModel(tokens);
-  const findings = [...tokens.findings, ...model.findings, ...runRules({ model, settings })];
+  const steps = analysisSteps(text, settings, NEVER);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same analysis, resumable: the generator yields whenever about `sliceMs` of work has been done,
+ * and the caller resumes it (`next()`) when it likes, e.g. after `setImmediate` so that requests are
+ * answered between slices, or never, to cancel. The result is exactly `analyze`'s.
+ */
+export function analyzeInSlices(text: string, settings: Settings, sliceMs = 25): Generator<void, Analysis, void> {
+  return analysisSteps(text, settings, new SliceClock(sliceMs));
+}
+
+/** Tells the analysis when its time slice is spent. */
+interface Clock {
+  due(): boolean;
+  restart(): void;
+}
+
+const NEVER: Clock = { due: () => false, restart: () => undefined };
+
+class SliceClock implements Clock {
+  private deadline: number;
+  constructor(private readonly sliceMs: number) {
+    this.deadline = performance.now() + sliceMs;
+  }
+  due(): boolean {
+    return performance.now() >= this.deadline;
+  }
+  restart(): void {
+    this.deadline = performance.now() + this.sliceMs;
+  }
+}
+
+// Work between two looks at the clock: each takes well under a millisecond.
+const CHARS_PER_STEP = 1 << 18;
+const SEGMENTS_PER_STEP = 1 << 13;
+
+function* analysisSteps(text: string, settings: Settings, clock: Clock): Generator<void, Analysis, void> {
+  const tokenizer = new Tokenizer(text);
+  while (!tokenizer.step(CHARS_PER_STEP)) yield* pause(clock);
+  const tokens = tokenizer.finish();
+  const builder = new ModelBuilder(tokens);
+  while (!builder.step(SEGMENTS_PER_STEP)) yield* pause(clock);
+  const model = builder.finish();
+  const ctx: RuleContext = { model, settings };
+  const ruleFindings: Finding[] = [];
+  for (const rule of ALL_RULES) {
+    yield* pause(clock);
+    yield* runRule(rule, ctx, ruleFindings, clock);
+  }
+  yield* pause(clock);
+  const findings = [...tokens.findings, ...model.findings, ...ruleFindings];
   return { text, tokens, lines: new LineIndex(text), model, findings };
+}
+
+function* pause(clock: Clock): Generator<void, void, void> {
+  if (!clock.due()) return;
+  yield;
+  clock.restart();
+}
+
+/**
+ * Runs one rule into `out`. A rule that throws on some input must not take the others down: its failure
+ * becomes one finding on the first segment, so it is seen and reported, never silent.
+ */
+function* runRule(rule: Rule, ctx: RuleContext, out: Finding[], clock: Clock): Generator<void, void, void> {
+  try {
+    let found: Finding[];
+    if (rule.checkInSlices) {
+      const steps = rule.checkInSlices(ctx);
+      for (;;) {
+        const r = steps.next();
+        if (r.done) { found = r.value; break; }
+        yield* pause(clock);
+      }
+    } else {
+      found = rule.check(ctx);
+    }
+    // A loop, not push(...): a 50 MB file can yield more findings than a call may take arguments.
+    for (const f of found) out.push(f);
+  } catch (e) {
+    out.push({ code: 'internal-error', start: 0, end: 0, severity: 'error', message: `Rule ${rule.id} failed on this file: ${(e as Error)?.message ?? e}. Please report it with a redacted sample (era835 redact).` });
+  }
 }

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# The extension inside a real VS Code (code-server), from the packaged .vsix:
+# The extension inside a real VS Code, from the packaged .vsix:
 #  1. npm run package -> era835.vsix, installed into a throwaway code-server profile;
-#  2. code-server on 127.0.0.1 (OS-picked port) with the smoke-test driver enabled;
-#  3. the same suite in desktop VS Code via @vscode/test-electron where it can be downloaded (else one SKIP line);
-#  3b. the in-host mocha suite (suite/) in the real Node extension host, against the installed extension;
-#  4. the UI test (ui-test.js) in headless Chromium: highlighting, hover, squiggles, Problems, summary;
-#  5. everything stopped. Last line: "e2e: N passed, N failed" (individual tests + UI checks), also
-#     written to test/e2e/out/summary.txt; exit status non-zero on any failure.
-# E2E_VSIX=path tests that .vsix instead of packaging the working tree. E2E_UPDATE_DOCS=1 copies the screenshots of passing UI checks to docs/.
+#  2. the in-host suite (suite/) in desktop VS Code via @vscode/test-electron where VS Code can be
+#     downloaded (runElectron.js; one SKIP line offline);
+#  3. code-server on 127.0.0.1 (OS-picked port) with the smoke-test driver; the same suite in its real
+#     Node extension host, against the installed extension (run-ext-tests.js);
+#  4. the UI test in headless Chromium (ui-test.js): highlighting, hover, squiggles, Problems, summary;
+#  5. everything stopped (process-group kill). Last line: "e2e: N passed, N failed" counting individual
+#     tests and UI checks, also written to test/e2e/out/summary.txt; exit status non-zero on any failure.
+# Screenshots and logs land in test/e2e/out/. E2E_VSIX=path tests that .vsix instead of packaging the
+# working tree; E2E_UPDATE_DOCS=1 copies the screenshots of passing UI checks to docs/.
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"

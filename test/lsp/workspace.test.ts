@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,7 +26,10 @@ describe('workspace symbols and formatting over LSP', () => {
     c.folders = [{ uri: pathToFileURL(dir).toString(), name: 'remits' }];
     await c.initialize();
   });
-  after(() => c.shutdown());
+  after(async () => {
+    await c.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   const search = async (query: string) => (await c.conn.sendRequest(P.WorkspaceSymbolRequest.type, { query })) as P.SymbolInformation[];
 

@@ -1,18 +1,48 @@
+import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../analysis';
+import { analyze, analyzeInSlices, type Analysis } from '../analysis';
 import type { Settings } from '../settings';
+
+/**
+ * Documents this long (UTF-16 code units, about 1 MB) or longer are analysed in slices that yield to
+ * the event loop; shorter ones at once, which takes a few milliseconds.
+ */
+export const SLICED_FROM_LENGTH = 1_000_000;
+
+/** Work done per slice before requests get their turn: well under the 100 ms a user notices. */
+export const SLICE_MS = 20;
+
+interface Entry {
+  readonly version: number;
+  readonly settings: Settings;
+  readonly analysis: Analysis;
+}
+
+interface Job {
+  readonly version: number;
+  readonly settings: Settings;
+  readonly promise: Promise<Analysis | undefined>;
+  cancelled: boolean;
+}
 
 /**
  * One analysis per document version, computed on first use and shared by every feature. Entries are
  * dropped when a document closes or its settings change, so memory follows the open documents.
+ *
+ * Big documents are analysed in the background (`analyse`): in slices of about 20 ms with `setImmediate`
+ * between them, so hovers and other requests are answered while a 50 MB file is read. A newer version,
+ * a close or a settings change cancels the work in progress, whose promise then resolves to undefined.
  */
 export class AnalysisCache {
-  private readonly entries = new Map<string, { version: number; settings: Settings; analysis: Analysis }>();
+  private readonly entries = new Map<string, Entry>();
+  private readonly jobs = new Map<string, Job>();
 
+  /** The analysis of this version, computed now if needed (blocking: small documents, tests). */
   get(doc: TextDocument, settings: Settings): Analysis {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version && hit.settings === settings) return hit.analysis;
     const analysis = analyze(doc.getText(), settings);
+    this.cancel(doc.uri);
     this.entries.set(doc.uri, { version: doc.version, settings, analysis });
     return analysis;
   }
@@ -23,11 +53,119 @@ export class AnalysisCache {
     return hit && hit.version === doc.version ? hit.analysis : undefined;
   }
 
+  /** True when analysing this document would take long enough to be done in slices. */
+  isLarge(doc: TextDocument): boolean {
+    return doc.getText().length >= SLICED_FROM_LENGTH;
+  }
+
+  /**
+   * The analysis of the document's current version: at once for small documents, in slices for large
+   * ones (one job per version, shared by every caller). Resolves to undefined when the work was
+   * cancelled because a newer version arrived, the document closed or the settings changed.
+   */
+  analyse(doc: TextDocument, settings: Settings): Promise<Analysis | undefined> {
+    const hit = this.entries.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.settings === settings) return Promise.resolve(hit.analysis);
+    if (!this.isLarge(doc)) return Promise.resolve(this.get(doc, settings));
+    const running = this.jobs.get(doc.uri);
+    if (running && running.version === doc.version && running.settings === settings) return running.promise;
+    this.cancel(doc.uri);
+    // The previous version's analysis is of no use to anyone any more: let its memory go now.
+    this.entries.delete(doc.uri);
+    const job: Job = { version: doc.version, settings, cancelled: false, promise: undefined! };
+    const steps = analyzeInSlices(doc.getText(), settings, SLICE_MS);
+    (job as { promise: Promise<Analysis | undefined> }).promise = runInSlices(steps, () => job.cancelled).then((analysis) => {
+      if (this.jobs.get(doc.uri) === job) this.jobs.delete(doc.uri);
+      if (analysis && !job.cancelled) this.entries.set(doc.uri, { version: job.version, settings, analysis });
+      return job.cancelled ? undefined : analysis;
+    }, (e) => {
+      if (this.jobs.get(doc.uri) === job) this.jobs.delete(doc.uri);
+      throw e;
+    });
+    this.jobs.set(doc.uri, job);
+    return job.promise;
+  }
+
+  /**
+   * What a request about `doc` should wait for before it is answered: the analysis of its current
+   * version when that is a large document still being analysed (started now if it was not), else nothing.
+   */
+  pending(doc: TextDocument, settings: Settings): Promise<unknown> | undefined {
+    const hit = this.entries.get(doc.uri);
+    if ((hit && hit.version === doc.version && hit.settings === settings) || !this.isLarge(doc)) return undefined;
+    return this.analyse(doc, settings);
+  }
+
   delete(uri: string): void {
+    this.cancel(uri);
     this.entries.delete(uri);
   }
 
   clear(): void {
+    for (const uri of [...this.jobs.keys()]) this.cancel(uri);
     this.entries.clear();
   }
+
+  private cancel(uri: string): void {
+    const job = this.jobs.get(uri);
+    if (!job) return;
+    job.cancelled = true;
+    this.jobs.delete(uri);
+  }
+}
+
+/** Drives a sliced analysis, one slice per turn of the event loop, until done or cancelled. */
+function runInSlices(steps: Generator<void, Analysis, void>, cancelled: () => boolean): Promise<Analysis | undefined> {
+  return new Promise((resolve, reject) => {
+    const slice = () => {
+      if (cancelled()) return resolve(undefined);
+      try {
+        const r = steps.next();
+        if (r.done) resolve(r.value);
+        else setImmediate(slice);
+      } catch (e) {
+        reject(e);
+      }
+    };
+    setImmediate(slice);
+  });
+}
+
+/**
+ * The connection as request handlers see it: every handler registered through it (`onHover`,
+ * `languages.semanticTokens.on`, `onRequest`...) first waits for `waitFor(uri)` of the document its
+ * parameters name, so a request about a large document being analysed is answered once the analysis of
+ * the current version is ready, while requests about other documents are answered at once. Handlers stay
+ * synchronous readers of the cache: after the wait, `analysisOf` has the analysis (or the document changed
+ * again or closed, and the request gets the handler's empty answer).
+ */
+export function gatedConnection(connection: Connection, waitFor: (uri: string) => Promise<unknown> | undefined): Connection {
+  const gate = (handler: (...args: unknown[]) => unknown) => function (this: unknown, ...args: unknown[]): unknown {
+    const params = args[0] as { textDocument?: { uri?: unknown }; uri?: unknown } | undefined;
+    const uri = params?.textDocument?.uri ?? params?.uri;
+    const wait = typeof uri === 'string' ? waitFor(uri) : undefined;
+    if (!wait) return handler.apply(this, args);
+    return wait.then(() => handler.apply(this, args), () => handler.apply(this, args));
+  };
+  const view = <T extends object>(target: T, nested: boolean): T => new Proxy(target, {
+    get(t, key) {
+      const value = Reflect.get(t, key, t) as unknown;
+      if (typeof value === 'function') {
+        const fn = value as (...args: unknown[]) => unknown;
+        // Registration methods take the handler last: onHover(h), onRequest(type, h), semanticTokens.on(h).
+        if (typeof key === 'string' && /^on([A-Z]|$)/.test(key)) {
+          return (...args: unknown[]) => {
+            const last = args.length - 1;
+            if (typeof args[last] === 'function') args[last] = gate(args[last] as (...a: unknown[]) => unknown);
+            return fn.apply(t, args);
+          };
+        }
+        return fn.bind(t);
+      }
+      // Feature registries (connection.languages.semanticTokens, .inlayHint...) register handlers too.
+      if (value && typeof value === 'object' && (key === 'languages' || nested)) return view(value as object, true);
+      return value;
+    },
+  });
+  return view(connection, false);
 }

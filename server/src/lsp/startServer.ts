@@ -1,14 +1,44 @@
 import {
-  TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult,
+  DiagnosticSeverity, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type Diagnostic,
+  type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadOfficialLists } from '../codes/officialFile';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
 import type { Analysis } from '../analysis';
+import type { Finding } from '../x12/finding';
 import type { ServerContext } from './context';
-import { toDiagnostics } from './diagnostics';
-import { AnalysisCache } from './documents';
+import { effectiveSeverity, toDiagnostics } from './diagnostics';
+import { AnalysisCache, gatedConnection } from './documents';
 import { HANDLERS } from './handlers';
+
+/**
+ * VS Code shows at most 1000 diagnostics per file (errors first, then warnings, information, hints) and
+ * drops the rest in the extension host. Sending more only costs time: a 50 MB remit has 200,000
+ * informational CO-253 findings, tens of megabytes of JSON. So the server sends the same selection
+ * itself, and says how many it left out (`era835 check` lists every finding).
+ */
+const MAX_DIAGNOSTICS = 1000;
+const SEVERITY_ORDER = ['error', 'warning', 'information', 'hint'] as const;
+
+function shownDiagnostics(analysis: Analysis, settings: Settings, uri: string): Diagnostic[] {
+  const shown = analysis.findings.filter((f) => effectiveSeverity(f, settings) !== undefined);
+  if (shown.length <= MAX_DIAGNOSTICS) return toDiagnostics({ ...analysis, findings: shown }, settings, uri);
+  const keep = new Set<Finding>();
+  for (const severity of SEVERITY_ORDER) {
+    for (const f of shown) {
+      if (keep.size >= MAX_DIAGNOSTICS - 1) break;
+      if (effectiveSeverity(f, settings) === severity) keep.add(f);
+    }
+  }
+  const out = toDiagnostics({ ...analysis, findings: shown.filter((f) => keep.has(f)) }, settings, uri);
+  out.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+    severity: DiagnosticSeverity.Information, source: 'era835', code: 'diagnostics-limit',
+    message: `${shown.length - keep.size} more findings are not shown: an editor shows at most ${MAX_DIAGNOSTICS} per file (errors first). Run \`era835 check\` on this file to list all ${shown.length}.`,
+  });
+  return out;
+}
 
 /** How long edits settle before diagnostics are recomputed. */
 const DEBOUNCE_MS = 150;
@@ -85,18 +115,19 @@ export function startServer(connection: Connection): void {
 
   function schedule(uri: string, delay = DEBOUNCE_MS): void {
     clearTimeout(pending.get(uri));
-    pending.set(uri, setTimeout(() => { pending.delete(uri); validate(uri); }, delay));
+    pending.set(uri, setTimeout(() => { pending.delete(uri); void validate(uri); }, delay));
   }
 
-  function validate(uri: string): void {
+  async function validate(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
     try {
-      const analysis = cache.get(doc, settings);
+      // Large documents are analysed in slices; a newer version or a close cancels (undefined).
+      const analysis = await cache.analyse(doc, settings);
       // Never publish for a version that changed while we computed.
-      if (documents.get(uri)?.version !== version) return;
-      void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(analysis, settings, uri) });
+      if (!analysis || documents.get(uri)?.version !== version) return;
+      void connection.sendDiagnostics({ uri, version, diagnostics: shownDiagnostics(analysis, settings, uri) });
       for (const l of analysedListeners) l(uri, analysis);
     } catch (e) {
       connection.console.error(`Validation of ${uri} failed: ${(e as Error)?.stack ?? e}`);
@@ -112,14 +143,24 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  /** The analysis of a document for a request, or undefined when it is not open. */
+  /**
+   * The analysis of a document for a request, or undefined when it is not open, or when it is a large
+   * document whose current version is not analysed yet (requests about it first wait for that analysis,
+   * see gatedConnection; if it changed again meanwhile, the request gets its empty answer).
+   */
   const analysisOf = (uri: string) => {
     const doc = documents.get(uri);
-    return doc ? cache.get(doc, settings) : undefined;
+    if (!doc) return undefined;
+    return cache.peek(doc) ?? (cache.isLarge(doc) ? undefined : cache.get(doc, settings));
+  };
+  /** What a request about `uri` waits for: the running analysis of a large document's current version. */
+  const waitFor = (uri: string) => {
+    const doc = documents.get(uri);
+    return doc ? cache.pending(doc, settings) : undefined;
   };
 
   const ctx: ServerContext = {
-    connection, documents, analysisOf, settings: () => settings, clientCapabilities: () => clientCapabilities,
+    connection: gatedConnection(connection, waitFor), documents, analysisOf, settings: () => settings, clientCapabilities: () => clientCapabilities,
     onInitialized: (l) => initializedListeners.push(l),
     onDidAnalyse: (l) => analysedListeners.push(l),
   };

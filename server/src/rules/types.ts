@@ -15,4 +15,10 @@ export interface RuleContext {
 export interface Rule {
   readonly id: string;
   check(ctx: RuleContext): Finding[];
+  /**
+   * Optional: the same findings as `check`, computed in steps so the language server stays responsive
+   * on a 50 MB file. Yield every few thousand items (claims, segments); the caller pauses only when its
+   * time slice is spent, so a yield costs next to nothing. Returns the findings.
+   */
+  checkInSlices?(ctx: RuleContext): Generator<void, Finding[], void>;
 }

@@ -9,6 +9,7 @@ suite('hover', () => {
     let t = '';
     const text = await waitFor('a hover on 253 that mentions sequestration',
       async () => { t = (await hovers(doc, at253)).join('\n'); return /sequestration/i.test(t) && t; }, 15000, () => JSON.stringify(t));
+    console.log(`      hover on 253: ${JSON.stringify(text)}`);
     assert.match(text, /sequestration/i);
     assert.match(text, /contractual adjustment/i, `hover on 253 says to post it as a contractual adjustment:\n${text}`);
   });

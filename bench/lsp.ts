@@ -1,0 +1,148 @@
+/**
+ * Latency through the real language server (server/out/server.js over stdio), as an editor sees it:
+ * open -> diagnostics, hovers at random positions, semantic tokens for a visible range, document
+ * symbols, re-analysis after one-character edits, and hovers on a small document while a big one is
+ * being analysed (the event loop must keep answering).
+ */
+import * as P from 'vscode-languageserver-protocol/node';
+import { TestClient } from '../test/helpers/lspClient';
+import { generate835Text } from './generator';
+
+export interface LspResult {
+  openToDiagnostics: number;
+  hoverP50: number;
+  hoverP99: number;
+  semanticRange: number;
+  semanticRangeWhat: string;
+  symbols: number;
+  symbolCount: number;
+  edit: { start: number; middle: number; end: number };
+  /** Hovers on a small document every 20 ms while the big one is opened and analysed. */
+  busyHoverMax: number;
+  busyHoverMaxAfterOpen: number;
+  busyHoverP99: number;
+  busyHovers: number;
+  diagnosticsSent: number;
+}
+
+const now = () => performance.now();
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+/** A seeded sequence, so every run hovers the same places. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a * 1103515245 + 12345) & 0x7fffffff;
+    return a / 0x80000000;
+  };
+}
+
+function positionAt(text: string, offset: number): P.Position {
+  let line = 0;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, character: offset - start };
+}
+
+/** Line starts, for turning random offsets into positions fast. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+export async function measureLsp(text: string, hovers = 300): Promise<LspResult> {
+  const client = new TestClient();
+  try {
+    await client.initialize();
+    const uri = 'file:///bench/big.835';
+    const small = 'file:///bench/small.835';
+    const smallText = generate835Text({ bytes: 20_000, seed: 7 });
+    await client.open(small, smallText);
+    await client.diagnosticsFor(small, 1);
+
+    // Open the big document and, meanwhile, hover the small one every 20 ms.
+    const busy: number[] = [];
+    let analysing = true;
+    const probe = (async () => {
+      while (analysing) {
+        const t = now();
+        await client.hover(small, 20, 2);
+        busy.push(now() - t);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const t0 = now();
+    await client.open(uri, text);
+    const diagnostics = await client.diagnosticsFor(uri, 1, 600_000);
+    const openToDiagnostics = now() - t0;
+    analysing = false;
+    await probe;
+
+    // Hovers at random positions once analysed.
+    const starts = lineStarts(text);
+    const rnd = random(42);
+    const times: number[] = [];
+    for (let i = 0; i < hovers; i++) {
+      const offset = Math.floor(rnd() * text.length);
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      const t = now();
+      await client.hover(uri, lo, offset - starts[lo]);
+      times.push(now() - t);
+    }
+
+    // Semantic tokens for what a window shows: 100 lines, or on a one-line file the first 8,000 characters.
+    const middleLine = Math.floor(starts.length / 2);
+    const range: P.Range = starts.length > 100
+      ? { start: { line: middleLine, character: 0 }, end: { line: middleLine + 100, character: 0 } }
+      : { start: { line: 0, character: 0 }, end: { line: 0, character: 8000 } };
+    const semanticTimes: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t = now();
+      await client.conn.sendRequest(P.SemanticTokensRangeRequest.type, { textDocument: { uri }, range });
+      semanticTimes.push(now() - t);
+    }
+
+    let t = now();
+    const symbols = await client.conn.sendRequest(P.DocumentSymbolRequest.type, { textDocument: { uri } });
+    const symbolsMs = now() - t;
+
+    // One-character edits (a patient's last name) near the start, the middle and the end.
+    const edit: Record<'start' | 'middle' | 'end', number> = { start: 0, middle: 0, end: 0 };
+    let version = 1;
+    for (const [where, at] of [['start', 0.02], ['middle', 0.5], ['end', 0.97]] as const) {
+      const offset = text.indexOf('NM1*QC*1*', Math.floor(text.length * at)) + 9;
+      const position = positionAt(text, offset);
+      version++;
+      t = now();
+      await client.conn.sendNotification(P.DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: version % 2 ? 'Q' : 'Z' }],
+      });
+      await client.diagnosticsFor(uri, version, 600_000);
+      edit[where] = now() - t;
+    }
+    const afterOpen = busy.slice(1);
+    return {
+      openToDiagnostics, hoverP50: pct(times, 50), hoverP99: pct(times, 99),
+      semanticRange: pct(semanticTimes, 50), semanticRangeWhat: starts.length > 100 ? '100 lines' : '8,000 characters of the one line',
+      symbols: symbolsMs, symbolCount: Array.isArray(symbols) ? symbols.length : 0, edit,
+      busyHoverMax: Math.max(...busy), busyHoverMaxAfterOpen: afterOpen.length ? Math.max(...afterOpen) : 0, busyHoverP99: pct(busy, 99), busyHovers: busy.length,
+      diagnosticsSent: diagnostics.length,
+    };
+  } finally {
+    await client.shutdown();
+  }
+}
