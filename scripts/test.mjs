@@ -5,7 +5,11 @@ import { mkdirSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const suites = [];
+/** `node scripts/test.mjs unit lsp` runs only those suites (type-check and build always run). */
+const only = new Set(process.argv.slice(2));
+const wanted = (name) => only.size === 0 || only.has(name) || name === 'typecheck' || name === 'build';
 const run = (name, cmd, args, count) => {
+  if (!wanted(name)) return true;
   process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
   const r = spawnSync(cmd, args, { stdio: ['inherit', 'pipe', 'inherit'], env: process.env, maxBuffer: 1 << 30 });
   const out = r.stdout?.toString() ?? '';
@@ -41,7 +45,7 @@ const closingLine = (name) => (out) => {
 };
 run('grammar', process.execPath, ['scripts/test-grammar.mjs'], closingLine('grammar'));
 nodeTests('lsp', testFiles('test/lsp'));
-if (process.env.ERA835_E2E === '1') run('e2e', 'bash', ['test/e2e/run.sh'], closingLine('e2e'));
+if (process.env.ERA835_E2E === '1' || only.has('e2e')) run('e2e', 'bash', ['test/e2e/run.sh'], closingLine('e2e'));
 
 const passed = suites.reduce((s, x) => s + x.passed, 0);
 const failed = suites.reduce((s, x) => s + x.failed, 0);

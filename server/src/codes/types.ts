@@ -43,9 +43,12 @@ export function codeList<T extends CodeInfo>(id: string, name: string, entries: 
   return { id, name, entries: new Map(entries.map((e) => [e.code, e])) };
 }
 
-/** The short label of a code for inlay hints: its own `label`, else the text up to the first ':', '(' or ','. */
-export function shortLabel(info: CodeInfo, max = 32): string {
+/**
+ * The short label of a code for inlay hints: its own `label`, else the text up to the first ':', '(' or
+ * ',' when that is short enough to read at a glance; undefined otherwise (no hint beats a cut-off one).
+ */
+export function shortLabel(info: CodeInfo, max = 28): string | undefined {
   if (info.label) return info.label;
   const head = info.text.split(/[:(,;]|\s[-\u2013\u2014]\s/)[0].trim();
-  return head.length <= max ? head : `${head.slice(0, max - 1).trimEnd()}\u2026`;
+  return head && head.length <= max ? head : undefined;
 }

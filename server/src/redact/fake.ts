@@ -6,7 +6,8 @@ import { createHmac, randomBytes } from 'node:crypto';
  * - the same original always gets the same fake within a run (and across files with the same salt);
  * - without the salt nobody can test guesses ("is the member id 123456789?") against the output;
  * - the fake has the original's shape: same length in UTF-16 units, digits for digits, letters for letters
- *   (case kept, consonants and vowels alternating so names stay readable), punctuation and spaces kept.
+ *   (case kept, consonants and vowels alternating so names stay readable), other characters for non-ASCII
+ *   ones, punctuation and spaces kept.
  *   Equal lengths keep every offset, every element length check and therefore every finding unchanged.
  * Different originals get different fakes (retrying on a clash), and no fake equals any original.
  */
@@ -52,6 +53,8 @@ export class FakeValues {
 const CONSONANTS = 'BCDFGHJKLMNPRTVWZ';
 const VOWELS = 'AEIOU';
 const DIGITS = '0123456789';
+/** Non-ASCII stays non-ASCII (one UTF-16 unit each): the tokenizer tells ids from junk by ASCII class. */
+const NON_ASCII = 'ÀÉÎÕÜÇÑÅØÆ';
 
 /**
  * Letters, digits and anything outside ASCII (accented letters, emoji, stray surrogates) are replaced.
@@ -81,6 +84,7 @@ function reshape(value: string, bytes: Uint8Array, keep: ReadonlySet<string>): s
     if (!isReplaceable(c, keep)) { out += c; continue; }
     const b = bytes[i];
     if (c >= '0' && c <= '9') { out += pick(DIGITS, b, keep); continue; }
+    if (c.charCodeAt(0) > 0x7f) { out += pick(NON_ASCII, b, keep); continue; }
     const letter = pick(i % 2 === 0 ? CONSONANTS : VOWELS, b, keep);
     const lower = letter.toLowerCase();
     out += c >= 'a' && c <= 'z' && !keep.has(lower) ? lower : letter;

@@ -171,6 +171,8 @@ function gapSpans(t: SegmentTable): Span[] {
 /** Every delimiter of every interchange: never replaced, never produced. */
 function delimiterChars(t: SegmentTable): Set<string> {
   const keep = new Set<string>();
+  // An unreadable ISA's would-be element separator too: the tokenizer counts it to explain the failure.
+  for (const f of t.findings) if (f.code === 'isa-invalid' && t.text.startsWith('ISA', f.start) && f.start + 3 < t.text.length) keep.add(t.text[f.start + 3]);
   for (const s of t.spans) {
     for (const d of [s.delimiters.element, s.delimiters.component, s.delimiters.segment, s.delimiters.repetition]) if (d) keep.add(d);
   }
