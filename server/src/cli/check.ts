@@ -72,7 +72,7 @@ export function check(paths: readonly string[], settings: Settings, progress: (l
       let piece = pieces.next();
       for (let n = 1; !piece.done; n++) {
         const { text, origin } = piece.value;
-        if (big) progress(`era835: analysing ${path}${n > 1 || text.length >= PIECE_CHARS ? ` (part ${n}, ${(text.length / 1e6).toFixed(0)} M characters)` : ''}...\n`);
+        if (big) progress(`era835: analysing ${path}${n > 1 || text.length >= PIECE_CHARS ? ` (interchanges from part ${n}, ${(text.length / 1e6).toFixed(0)} M characters)` : ''}...\n`);
         report(path, text, origin, settings, findings);
         piece = pieces.next();
       }

@@ -45,7 +45,7 @@ export function completion(a: Analysis, position: Position, _settings: Settings)
     if (offset > start) while (end < t.segEnd[seg] && /[A-Za-z0-9]/.test(a.text[end])) end++;
     return segmentItems(a, seg - 1, offsetRange(a, start, end));
   }
-  return codeItems(a, seg, k, probe);
+  return codeItems(a, seg, k, probe, offset);
 }
 
 /** Segment ids valid after segment `prev` (-1: the start of the file), replacing `range`. */
@@ -77,7 +77,7 @@ function withLoopHint(a: Analysis, prev: number, items: CompletionItem[]): Compl
 }
 
 /** The values of the coded element (or component) under the cursor, replacing what is typed there. */
-function codeItems(a: Analysis, seg: number, k: number, offset: number): CompletionList {
+function codeItems(a: Analysis, seg: number, k: number, offset: number, cursor = offset): CompletionList {
   const t = a.tokens;
   const id = t.id(seg);
   let def: ElementDef | undefined = elementDef(id, k);
@@ -93,7 +93,7 @@ function codeItems(a: Analysis, seg: number, k: number, offset: number): Complet
   if (id === 'LQ' && k === 2 && t.element(seg, 1) === 'RX') return { isIncomplete: false, items: [] };
   const list = codeListById(def?.codeList);
   if (!list) return { isIncomplete: false, items: [] };
-  const range = offsetRange(a, ...onCursorLine(a.text, start, end, offset));
+  const range = offsetRange(a, ...onCursorLine(a.text, start, end, cursor));
   const items: CompletionItem[] = [];
   let i = 0;
   for (const info of list.entries.values()) {

@@ -26,7 +26,7 @@ describe('inlay hints', () => {
     const labels = inlayHints(a, all, DEFAULT_SETTINGS).map((h) => `${h.position.line}:${h.label}`);
     assert.ok(labels.includes('13: › sequestration'), labels.join('\n'));
     assert.ok(labels.some((l) => l.startsWith('9: › Medicare Part B')), labels.join('\n'));
-    assert.ok(labels.some((l) => l.startsWith('13: › Contractual obligation')), labels.join('\n'));
+    assert.ok(labels.some((l) => l.startsWith('13: › contractual')), labels.join('\n'));
   });
 
   test('element positions on request, and nothing when both are off', () => {

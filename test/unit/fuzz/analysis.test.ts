@@ -1,54 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { analyze, type Analysis } from '../../../server/src/analysis';
+import { analyze } from '../../../server/src/analysis';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { tokenize } from '../../../server/src/x12/tokenizer';
+import { checkAnalysis, fingerprint } from './checks';
 import { anyDocumentArb, bytesAsText, checkProperty, sampleFiles } from './kit';
 
 const samples = sampleFiles();
-
-/** Everything an analysis says, as plain data: two analyses of one text must produce the same. */
-export function fingerprint(a: Analysis): string {
-  const t = a.tokens;
-  return JSON.stringify({
-    segments: Array.from(t.segStart), ends: Array.from(t.segEnd), elems: Array.from(t.elemStart),
-    loops: Array.from(a.model.segLoop),
-    claims: a.model.claims.map((c) => [c.seg, c.lastSeg, c.id, c.charge, c.paid, c.lines.length, c.adjustments.length]),
-    findings: a.findings.map((f) => [f.code, f.start, f.end, f.message, f.severity ?? '', (f.related ?? []).map((r) => [r.start, r.end, r.message])]),
-  });
-}
-
-/** The tokenizer's and the analysis's own promises, on any text. */
-function checkAnalysis(text: string): void {
-  const a = analyze(text, DEFAULT_SETTINGS);
-  const t = a.tokens;
-  const n = text.length;
-  const internal = a.findings.filter((f) => f.code === 'internal-error');
-  assert.deepEqual(internal.map((f) => f.message), [], 'no rule throws');
-  for (const f of a.findings) {
-    assert.ok(f.start >= 0 && f.start <= f.end && f.end <= n, `finding ${f.code} [${f.start}, ${f.end}) outside 0..${n}`);
-    assert.equal(typeof f.message, 'string');
-    assert.ok(f.message.length > 0, `finding ${f.code} has a message`);
-    for (const r of f.related ?? []) assert.ok(r.start >= 0 && r.start <= r.end && r.end <= n, `related of ${f.code} outside the text`);
-  }
-  for (let i = 0; i < t.count; i++) {
-    assert.ok(t.segStart[i] <= t.segEnd[i] && t.segEnd[i] <= n, `segment ${i} [${t.segStart[i]}, ${t.segEnd[i]})`);
-    if (i > 0) assert.ok(t.segStart[i] >= t.segEnd[i - 1], `segment ${i} starts before ${i - 1} ends`);
-    for (let k = 0; k < t.elementCount(i); k++) {
-      assert.ok(t.elementStartOffset(i, k) <= t.elementEndOffset(i, k), `segment ${i} element ${k} is reversed`);
-    }
-  }
-  assert.equal(a.model.segLoop.length, t.count);
-  // Money is integer cents or NaN (unreadable), never a float.
-  for (const c of a.model.claims) for (const v of [c.charge, c.paid, c.patientResponsibility]) assert.ok(Number.isNaN(v) || Number.isInteger(v), `claim amount ${v}`);
-  for (const x of a.model.adjustments) assert.ok(Number.isNaN(x.amount) || Number.isInteger(x.amount), `adjustment amount ${x.amount}`);
-  // Positions and offsets agree both ways on every segment boundary.
-  for (let i = 0; i < t.count; i += Math.max(1, (t.count / 50) | 0)) {
-    const p = a.lines.positionAt(t.segStart[i]);
-    assert.equal(a.lines.offsetAt(p), t.segStart[i], `offset ${t.segStart[i]} round-trips through ${JSON.stringify(p)}`);
-  }
-}
 
 describe('fuzz: tokenizer, model and rules on any input', () => {
   test('random bytes never make the tokenizer throw, and every byte is either a segment or reported', () => {
