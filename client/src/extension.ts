@@ -5,6 +5,7 @@ import { registerCasDecorations } from './casDecorations';
 import { registerEditing } from './editing';
 import { registerNavigation } from './navigation';
 import { registerPrettyView } from './prettyView';
+import { registerRedact } from './redact';
 import type { Session } from './session';
 import { registerSummary } from './summary';
 
@@ -60,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
   registerNavigation(session);
   registerEditing(session);
   registerSummary(session);
+  registerRedact(session);
   await client.start();
   registerCasDecorations(session);
   return session;

@@ -3,6 +3,7 @@ import { EXPORT_USAGE, runExport } from './cli/exportCsv';
 import { IMPACT_USAGE, runImpact } from './cli/impact';
 import { runSummary, SUMMARY_USAGE } from './cli/summary';
 import { extractGlobalOptions, GLOBAL_USAGE } from './cli/globalOptions';
+import { REDACT_USAGE, runRedact } from './redact/cli';
 
 const USAGE = `era835: read X12 835 remittance (ERA) files from the terminal
 
@@ -11,6 +12,7 @@ Usage:
   ${SUMMARY_USAGE}
   ${IMPACT_USAGE}
   ${EXPORT_USAGE}
+  ${REDACT_USAGE}
   era835 help                         this text
 
 ${GLOBAL_USAGE}
@@ -41,6 +43,7 @@ function main(argv: string[]): number {
     case 'summary': return runSummary(rest, settings, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     case 'impact': return runImpact(rest, settings, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     case 'export': return runExport(rest, settings, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    case 'redact': return runRedact(rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     case undefined: case 'help': case '--help': case '-h':
       process.stdout.write(USAGE + '\n');
       return 0;
@@ -54,4 +57,6 @@ function usage(problem: string): number {
   return 2;
 }
 
+// `era835 summary big.835 | head`: a reader that stops early is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
 process.exitCode = main(process.argv.slice(2));

@@ -39,7 +39,7 @@ export function expandPaths(args: readonly string[]): Expansion {
       st = statSync(arg);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      problems.push(`${arg}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+      problems.push(`${arg}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'not found (a part of the path is a file, not a directory)' : (e as Error).message}`);
       continue;
     }
     if (st.isDirectory()) walk(arg);

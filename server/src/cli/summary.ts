@@ -25,7 +25,9 @@ export function runSummary(args: readonly string[], settings: Settings, out: (s:
   for (const { path } of files) {
     const r = readText(path);
     if ('problem' in r) { problems.push(r.problem); continue; }
-    const summary = summarize(analyze(r.text, settings), settings);
+    const a = analyze(r.text, settings);
+    if (a.tokens.count === 0) { problems.push(`${path}: not an X12 file (no segment could be read; an 835 starts with ISA)`); continue; }
+    const summary = summarize(a, settings);
     if (p.flags.has('--json')) results.push({ file: path, summary });
     else out((printed++ ? '\n\n' : '') + summaryText(summary, path).join('\n') + '\n');
   }

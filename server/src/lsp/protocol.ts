@@ -66,3 +66,13 @@ export interface ImpactResponse { readonly files: ReadonlyArray<import('../repor
 export const EXPORT_CSV = 'era835/exportCsv';
 export interface ExportCsvParams { readonly files: readonly ReportFile[]; readonly header: boolean }
 export interface ExportCsvResponse { readonly csv: string; readonly rows: number; readonly problems: readonly string[] }
+
+/**
+ * `era835/redact`: the document with patient and subscriber data replaced by consistent fakes, for sharing
+ * (ERA: Copy Redacted). `salt` makes the fakes repeatable; without it they differ on every call.
+ */
+export const REDACT = 'era835/redact';
+export interface RedactParams extends DocumentParams { readonly salt?: string }
+export type RedactResponse =
+  | { readonly ok: true; readonly text: string; readonly replaced: number }
+  | { readonly ok: false; readonly message: string };

@@ -33,11 +33,16 @@ export type RedactResult =
 interface Span { readonly start: number; readonly end: number }
 
 export function redact(text: string, options: RedactOptions = {}): RedactResult {
-  const t = tokenize(text);
+  return redactModel(buildModel(tokenize(text)), options);
+}
+
+/** Redacts an already analysed document (the language server's cached model: no second parse). */
+export function redactModel(model: Model, options: RedactOptions = {}): RedactResult {
+  const t = model.tokens;
+  const text = t.text;
   if (t.count === 0) {
     return { ok: false, message: 'not an X12 file: no segment could be read (an 835 starts with ISA), so nothing was redacted' };
   }
-  const model = buildModel(t);
   const { spans, targeted } = policySpans(model);
   const originals = new Set<string>();
   for (const s of spans) originals.add(text.slice(s.start, s.end));

@@ -25,12 +25,12 @@ export const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
  * Runs a property with the run's seed. On failure the message says how to replay it, and the
  * counterexample's text (when it has one) is saved as a ready-to-commit regression fixture.
  */
-export function checkProperty<T>(name: string, property: fc.IProperty<T>, numRuns: number, textOf?: (value: T) => string): void {
+export function checkProperty<Ts extends unknown[]>(name: string, property: fc.IProperty<Ts>, numRuns: number, textOf?: (...values: Ts) => string): void {
   const result = fc.check(property, { seed: SEED, numRuns: runs(numRuns) });
   if (!result.failed) return;
   let saved = '';
   if (textOf && result.counterexample) {
-    const text = textOf(result.counterexample[0] as T);
+    const text = textOf(...result.counterexample);
     const dir = join(ROOT, '.tmp', 'fuzz-failures');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${name.replace(/\W+/g, '-')}-${createHash('sha1').update(text).digest('hex').slice(0, 8)}.json`);

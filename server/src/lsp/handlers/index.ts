@@ -11,6 +11,8 @@ import { completionHandler } from './completion';
 import { documentSymbolsHandler } from './documentSymbols';
 import { foldingRangesHandler } from './foldingRanges';
 import { selectionRangesHandler } from './selectionRanges';
+import { redactHandler } from './redact';
+import { testFaultsHandler } from './testFaults';
 
 /** Every LSP feature the server offers; each file announces its capabilities and registers itself. */
 export const HANDLERS: readonly Handler[] = [
@@ -26,4 +28,6 @@ export const HANDLERS: readonly Handler[] = [
   documentSymbolsHandler,
   foldingRangesHandler,
   selectionRangesHandler,
+  redactHandler,
+  testFaultsHandler,
 ];
