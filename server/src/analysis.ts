@@ -1,4 +1,5 @@
 import { ALL_RULES } from './rules';
+import { ruleContext } from './rules/shared';
 import type { Rule, RuleContext } from './rules/types';
 import type { Settings } from './settings';
 import type { Finding } from './x12/finding';
@@ -70,7 +71,8 @@ function* analysisSteps(text: string, settings: Settings, clock: Clock): Generat
   const builder = new ModelBuilder(tokens);
   while (!builder.step(SEGMENTS_PER_STEP)) yield* pause(clock);
   const model = builder.finish();
-  const ctx: RuleContext = { model, settings };
+  // One context per run: facts several rules read (the sequestration checks...) are computed once.
+  const ctx = ruleContext(model, settings);
   const ruleFindings: Finding[] = [];
   for (const rule of ALL_RULES) {
     yield* pause(clock);

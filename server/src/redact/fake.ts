@@ -58,7 +58,8 @@ const NON_ASCII = 'ÀÉÎÕÜÇÑÅØÆ';
 
 /**
  * Letters, digits and anything outside ASCII (accented letters, emoji, stray surrogates) are replaced.
- * A byte-order mark is kept: the tokenizer skips it as a blank, a letter in its place would be data. */
+ * A byte-order mark is kept: the tokenizer skips it as a blank, a letter in its place would be data.
+ */
 const isReplaceable = (c: string, keep: ReadonlySet<string>): boolean =>
   !keep.has(c) && (/[A-Za-z0-9]/.test(c) || (c.charCodeAt(0) > 0x7f && c !== '\ufeff'));
 

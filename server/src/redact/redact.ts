@@ -67,8 +67,10 @@ export function redactModel(model: Model, options: RedactOptions = {}): RedactRe
   const out: string[] = [];
   let cursor = 0;
   for (const e of edits) {
-    if (e.start < cursor) continue; // never overlap (defensive: the spans are disjoint by construction)
-    out.push(text.slice(cursor, e.start), e.text);
+    // Spans are disjoint by construction; were two ever to overlap, the later one still applies to what
+    // the earlier left (fakes have the original's length, so the offsets line up): nothing slips through.
+    if (e.end <= cursor) continue;
+    out.push(text.slice(cursor, Math.max(cursor, e.start)), e.text.slice(Math.max(0, cursor - e.start)));
     cursor = e.end;
   }
   out.push(text.slice(cursor));

@@ -13,7 +13,10 @@ import { elementsRange, MAX_RELATED, relatedAt } from './ranges';
 /** Sum of the amounts, or NaN when any is unreadable (element-format reports that one). */
 export function sumAmounts(adjustments: readonly Adjustment[], keep?: (a: Adjustment) => boolean): number {
   let sum = 0;
-  for (const a of adjustments) if (!keep || keep(a)) sum += a.amount;
+  for (let i = 0; i < adjustments.length; i++) {
+    const a = adjustments[i];
+    if (!keep || keep(a)) sum += a.amount;
+  }
   return sum;
 }
 
@@ -47,5 +50,7 @@ export function casRelated(t: SegmentTable, adjustments: readonly Adjustment[], 
 
 /** True when the element is empty: a required amount that is missing is element-required's finding, not a balance. */
 export function blank(t: SegmentTable, seg: number, k: number): boolean {
-  return t.element(seg, k) === '';
+  // `t.element(seg, k) === ''`, from the offsets: this runs for every claim and line.
+  return k >= t.elementCount(seg) || t.elementStartOffset(seg, k) === t.elementEndOffset(seg, k);
 }
+

@@ -1,38 +1,44 @@
 import { formatRate } from '../codes/sequestration';
 import type { Finding } from '../x12/finding';
+import type { SegmentTable } from '../x12/tokenizer';
 import { payerKind } from '../x835/payerType';
-import { expectedSequestration } from '../x835/sequestrationCheck';
+import { expectedSequestration, type RateOf } from '../x835/sequestrationCheck';
+import type { Adjustment } from '../x835/types';
 import { formatCents } from '../x835/values';
-import { sequestrationTriplets, tripletRange } from './co253Common';
-import type { Rule } from './types';
+import { sequestrationFacts, tripletRange } from './co253Common';
+import { ADJUSTMENTS_PER_STEP, inSteps, steppedRule } from './shared';
 
 /**
  * Sequestration (reason 253) on a claim that is not Medicare fee-for-service (CLP06 other than MA/MB).
  * Commercial, Medicaid and other payers have no statutory basis for it: a Warning. A Medicare Advantage
  * plan (see `payerKind`) may pass the federal cut on by contract: the same code as Information.
  */
-export const co253NonMedicareRule: Rule = {
-  id: 'co253-non-medicare',
-  check({ model, settings }) {
-    const out: Finding[] = [];
-    for (const adj of sequestrationTriplets(model)) {
-      const kind = payerKind(adj.claim);
-      if (kind === 'medicare-ffs') continue;
-      const check = expectedSequestration(adj, settings, model.tokens);
-      const share = check && Number.isFinite(check.observedRate) ? ` (${formatRate(check.observedRate)} of ${formatCents(check.base)})` : '';
-      const what = `${adj.group}-253 of ${formatCents(adj.amount)}${share} on a claim filed as CLP06 "${adj.claim.filingIndicator}"`;
-      if (kind === 'medicare-advantage') {
-        out.push({
-          code: 'co253-non-medicare', ...tripletRange(model.tokens, adj), severity: 'information',
-          message: `${what}, a Medicare Advantage plan: the plan passes the federal sequestration cut on only if its contract with you says so. Check the contract (and its rate); if it allows it, post as a contractual adjustment.`,
-        });
-      } else {
-        out.push({
-          code: 'co253-non-medicare', ...tripletRange(model.tokens, adj),
-          message: `${what}, not Medicare fee-for-service (MA or MB): sequestration is a Medicare cut, and this payer has no law behind it. Check the contract; if it does not allow it, appeal for ${formatCents(adj.amount)}.`,
-        });
-      }
-    }
-    return out;
-  },
-};
+export const co253NonMedicareRule = steppedRule('co253-non-medicare', function* (ctx) {
+  const { notMedicareFfs, rateOf } = yield* sequestrationFacts(ctx);
+  const t = ctx.model.tokens;
+  const out: Finding[] = [];
+  yield* inSteps(notMedicareFfs.length, ADJUSTMENTS_PER_STEP, (from, to) => {
+    for (let i = from; i < to; i++) report(t, notMedicareFfs[i], rateOf, out);
+  });
+  return out;
+});
+
+function report(t: SegmentTable, adj: Adjustment, rateOf: RateOf, out: Finding[]): void {
+  const kind = payerKind(adj.claim);
+  if (kind === 'medicare-ffs') return;
+  const check = expectedSequestration(adj, undefined, t, rateOf);
+  const share = check && Number.isFinite(check.observedRate) ? ` (${formatRate(check.observedRate)} of ${formatCents(check.base)})` : '';
+  const what = `${adj.group}-253 of ${formatCents(adj.amount)}${share} on a claim filed as CLP06 "${adj.claim.filingIndicator}"`;
+  const range = tripletRange(t, adj);
+  if (kind === 'medicare-advantage') {
+    out.push({
+      code: 'co253-non-medicare', start: range.start, end: range.end, severity: 'information',
+      message: `${what}, a Medicare Advantage plan: the plan passes the federal sequestration cut on only if its contract with you says so. Check the contract (and its rate); if it allows it, post as a contractual adjustment.`,
+    });
+  } else {
+    out.push({
+      code: 'co253-non-medicare', start: range.start, end: range.end,
+      message: `${what}, not Medicare fee-for-service (MA or MB): sequestration is a Medicare cut, and this payer has no law behind it. Check the contract; if it does not allow it, appeal for ${formatCents(adj.amount)}.`,
+    });
+  }
+}

@@ -21,16 +21,36 @@ export interface CodeContext {
 const SPELL_OUT_MAX = 12;
 
 /**
+ * A code list made ready for lookups straight from the text: resolved once per dictionary element (by
+ * the elements rule when it loads), so checking a value costs no substring and no lookup by list id.
+ */
+export interface CodeTable {
+  readonly id: string;
+  /** Undefined for a list id we do not hold: every value passes. */
+  readonly list: CodeList<CodeInfo> | undefined;
+  /** True for the CARC and RARC lists, which are judged with the remit date. */
+  readonly external: boolean;
+  /** The list's codes of up to 4 ASCII characters by `packedCode`. */
+  readonly short: ReadonlyMap<number, string>;
+}
+
+/** The table of a dictionary code list id (`carc`, `groupCode`...). */
+export function codeTable(id: string): CodeTable {
+  return TABLES.get(id) ?? { id, list: undefined, external: false, short: new Map() };
+}
+
+/**
  * `element-code` for one non-empty coded value: not in the guide's list (the message names the list,
  * the allowed values when few, and why a familiar old value is wrong), an unknown CARC or RARC, or a
  * CARC/RARC retired before the remit was produced.
  */
-export function checkCode(text: string, e: ElementDef, start: number, end: number, ctx: CodeContext, out: Finding[]): boolean {
-  const id = e.codeList!;
+export function checkCode(table: CodeTable, text: string, e: ElementDef, start: number, end: number, ctx: CodeContext, out: Finding[]): boolean {
+  const list = table.list;
+  if (!list) return true;
+  if (table.external) return external(table, list, e, text, start, end, ctx, out);
+  if (codeAt(table, list, text, start, end) !== undefined) return true;
+  const id = table.id;
   const value = text.slice(start, end);
-  if (id === 'carc' || id === 'rarc') return external(id === 'carc' ? CARC : RARC, e, value, start, end, ctx, out);
-  const list = SMALL_LISTS_BY_ID.get(id);
-  if (!list || list.entries.has(value)) return true;
   const hint = RETIRED_CODE_HINTS.get(id)?.get(value);
   const allowed = list.entries.size <= SPELL_OUT_MAX ? ` 5010 allows ${[...list.entries.keys()].join(', ')}.` : '';
   out.push({
@@ -41,11 +61,12 @@ export function checkCode(text: string, e: ElementDef, start: number, end: numbe
 }
 
 /** False when the value is not a code of the list at all (a retired code is still a code). */
-function external(list: CodeList<CodeInfo>, e: ElementDef, value: string, start: number, end: number, ctx: CodeContext, out: Finding[]): boolean {
-  const kind = list === CARC ? 'claim adjustment reason code (CARC)' : 'remittance advice remark code (RARC)';
-  const short = list === CARC ? 'CARC' : 'RARC';
-  const info = list.entries.get(value);
+function external(table: CodeTable, list: CodeList<CodeInfo>, e: ElementDef, text: string, start: number, end: number, ctx: CodeContext, out: Finding[]): boolean {
+  const code = codeAt(table, list, text, start, end);
+  const info = code === undefined ? undefined : list.entries.get(code);
   if (!info) {
+    const value = text.slice(start, end);
+    const kind = list === CARC ? 'claim adjustment reason code (CARC)' : 'remittance advice remark code (RARC)';
     // Our RARC list holds the M and MA series in full but only the common N codes: an N code we do
     // not hold may be perfectly valid, so only a value that is not shaped like a remark code is wrong.
     if (list === RARC && /^N\d{1,4}$/.test(value)) return true;
@@ -57,9 +78,53 @@ function external(list: CodeList<CodeInfo>, e: ElementDef, value: string, start:
   if (!info.stop || ctx.reversal || ctx.remitDate === undefined) return true;
   const stop = parseIsoDate(info.stop);
   if (stop === undefined || ctx.remitDate <= stop) return true;
+  const short = list === CARC ? 'CARC' : 'RARC';
   out.push({
     code: 'element-code', start, end,
-    message: `${short} ${value} was retired on ${info.stop}, before the date of this remit (${formatDate(ctx.remitDate)}, DTM*405 or BPR16): a new adjudication must use a current code. (A crossover of a claim adjudicated before then may still carry it.)`,
+    message: `${short} ${code} was retired on ${info.stop}, before the date of this remit (${formatDate(ctx.remitDate)}, DTM*405 or BPR16): a new adjudication must use a current code. (A crossover of a claim adjudicated before then may still carry it.)`,
   });
   return true;
 }
+
+/**
+ * The list's code spelled by text[start..end), or undefined when the value is not in the list. Short
+ * codes (up to 4 ASCII characters: nearly all) are found by their packed characters, so a valid value
+ * costs no substring; longer or unusual values are looked up as strings.
+ */
+function codeAt(table: CodeTable, list: CodeList, text: string, start: number, end: number): string | undefined {
+  const key = packedCode(text, start, end);
+  if (key >= 0) return table.short.get(key);
+  const value = text.slice(start, end);
+  return list.entries.has(value) ? value : undefined;
+}
+
+/**
+ * One number per string of 1 to 4 characters with codes 1..127: 7 bits per character, unique because no
+ * character is 0, and small enough (28 bits) to stay a small integer. -1 for anything else.
+ */
+function packedCode(text: string, start: number, end: number): number {
+  if (end - start > 4) return -1;
+  let key = 0;
+  for (let i = end - 1; i >= start; i--) {
+    const c = text.charCodeAt(i);
+    if (c < 1 || c > 127) return -1;
+    key = (key << 7) | c;
+  }
+  return key;
+}
+
+function shortCodes(list: CodeList): ReadonlyMap<number, string> {
+  const codes = new Map<number, string>();
+  for (const code of list.entries.keys()) {
+    const key = packedCode(code, 0, code.length);
+    if (key >= 0) codes.set(key, code);
+  }
+  return codes;
+}
+
+/** Every list we hold, prepared once from the (constant) code lists. */
+const TABLES: ReadonlyMap<string, CodeTable> = new Map([
+  ['carc', { id: 'carc', list: CARC, external: true, short: shortCodes(CARC) }],
+  ['rarc', { id: 'rarc', list: RARC, external: true, short: shortCodes(RARC) }],
+  ...[...SMALL_LISTS_BY_ID].map(([id, list]): [string, CodeTable] => [id, { id, list, external: false, short: shortCodes(list) }]),
+]);

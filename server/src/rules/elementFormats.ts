@@ -1,6 +1,6 @@
 import type { Finding } from '../x12/finding';
 import type { ElementDef } from '../x835/dictionary';
-import { parseDate } from '../x835/values';
+import { parseDate, parseDateAt } from '../x835/values';
 
 /**
  * `element-format` for one non-empty element value (text[start..end)), by its dictionary type:
@@ -67,17 +67,20 @@ function digitCount(e: ElementDef, digits: number, start: number, end: number, o
 }
 
 function date(text: string, e: ElementDef, start: number, end: number, out: Finding[]): void {
-  const v = text.slice(start, end);
   if (e.max === 6) {
+    const v = text.slice(start, end);
     if (!isYymmdd(v)) bad(out, start, end, `${e.id} (${e.name}) is "${v}", not a real date written YYMMDD.`);
     return;
   }
-  const d = parseDate(v);
+  // The usual case, a plausible date, is read from the text without a substring.
+  const d = parseDateAt(text, start, end);
+  if (d !== undefined && d >= PLAUSIBLE_FROM && d < PLAUSIBLE_UNTIL) return;
+  const v = text.slice(start, end);
   if (d === undefined) {
     bad(out, start, end, /^\d{8}$/.test(v)
       ? `${e.id} (${e.name}) is "${v}", which is not a real calendar date (CCYYMMDD: month ${v.slice(4, 6)}, day ${v.slice(6, 8)}).`
       : `${e.id} (${e.name}) is "${v}"; a date is written CCYYMMDD, e.g. 20240131.`);
-  } else if (d < PLAUSIBLE_FROM || d >= PLAUSIBLE_UNTIL) {
+  } else {
     bad(out, start, end, `${e.id} (${e.name}) is "${v}", the year ${v.slice(0, 4)}: no date of an 835 lies outside 1900-2099 (a placeholder or a shifted value?).`);
   }
 }

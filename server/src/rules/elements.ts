@@ -1,13 +1,13 @@
 import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
 import { SEGMENTS, type ElementDef, type SegmentDef } from '../x835/dictionary';
-import { Loop, type Transaction } from '../x835/types';
+import { Loop, type Model, type Transaction } from '../x835/types';
 import { parseDate } from '../x835/values';
-import { checkCode, type CodeContext } from './elementCodes';
+import { checkCode, codeTable, type CodeContext, type CodeTable } from './elementCodes';
 import { checkFormat } from './elementFormats';
 import { situationalRequired } from './elementSituations';
 import { allOff, elementName, keyOf, segmentKey } from './ranges';
-import type { Rule } from './types';
+import { inSteps, SEGMENTS_PER_STEP, steppedRule } from './shared';
 
 /**
  * Every element of every 835 segment against the dictionary (x835/dictionary.ts), in one pass:
@@ -22,42 +22,60 @@ import type { Rule } from './types';
  * Left to other rules: the ISA (isaFields.ts: fixed-width fields), GS01/GS08/ST03 (envelope-version),
  * ST01 (the builder's not-835), and SE/GE/IEA (envelope.ts: counts and control numbers).
  */
-export const elementsRule: Rule = {
-  id: 'elements',
-  check(ctx) {
-    if (allOff(ctx, 'element-required', 'element-format', 'element-code', 'element-extra')) return [];
-    const { model } = ctx;
-    const t = model.tokens;
-    const out: Finding[] = [];
-    const codes: CodeContext = { remitDate: undefined, reversal: false };
-    let txIndex = 0;
-    let components = t.delimitersOf(0).component;
-    let span = 0;
+export const elementsRule = steppedRule('elements', function* (ctx) {
+  if (allOff(ctx, 'element-required', 'element-format', 'element-code', 'element-extra')) return [];
+  const pass = new ElementsPass(ctx.model);
+  yield* inSteps(ctx.model.tokens.count, SEGMENTS_PER_STEP, (from, to) => pass.check(from, to));
+  return pass.out;
+});
 
-    for (let i = 0; i < t.count; i++) {
+/** The pass over every segment, resumable between chunks: what it knows of where it stands in the file. */
+class ElementsPass {
+  readonly out: Finding[] = [];
+  private readonly t: SegmentTable;
+  private readonly codes: CodeContext = { remitDate: undefined, reversal: false };
+  private txIndex = 0;
+  private components: string;
+  private span = 0;
+
+  constructor(private readonly model: Model) {
+    this.t = model.tokens;
+    this.components = this.t.delimitersOf(0).component;
+  }
+
+  /** Checks segments from..to-1, in order (chunks must follow each other). */
+  check(from: number, to: number): void {
+    const { t, model, codes, out } = this;
+    for (let i = from; i < to; i++) {
       const loop = model.segLoop[i] as Loop;
       if (loop === Loop.Foreign) continue;
-      const nextSpan = t.spans[span + 1];
+      const nextSpan = t.spans[this.span + 1];
       if (nextSpan && nextSpan.firstSegment <= i) {
-        span++;
-        components = nextSpan.delimiters.component;
+        this.span++;
+        this.components = nextSpan.delimiters.component;
       }
-      const def = DEFS_BY_KEY.get(segmentKey(t, i));
-      if (!def) continue;
-      const id = def.id;
+      const plan = PLANS_BY_KEY.get(segmentKey(t, i));
+      if (!plan) continue;
+      const id = plan.def.id;
       if (id === 'ST') {
-        txIndex = findTransaction(model.transactions, i, txIndex);
-        const tx = model.transactions[txIndex];
+        this.txIndex = findTransaction(model.transactions, i, this.txIndex);
+        const tx = model.transactions[this.txIndex];
         codes.remitDate = tx?.seg === i ? earlier(tx.productionDate, tx.payment?.date) : undefined;
         codes.reversal = false;
       } else if (id === 'CLP') {
-        codes.reversal = t.element(i, 2) === '22';
+        codes.reversal = isReversal(t, i);
       }
-      checkSegment(t, i, def, components, loop, codes, out);
+      checkSegment(t, i, plan, this.components, loop, codes, out);
     }
-    return out;
-  },
-};
+  }
+}
+
+/** `t.element(i, 2) === '22'` without the substring (CLP02 of every claim). */
+function isReversal(t: SegmentTable, i: number): boolean {
+  if (t.elementCount(i) < 3) return false;
+  const start = t.elementStartOffset(i, 2);
+  return t.elementEndOffset(i, 2) - start === 2 && t.text.charCodeAt(start) === 50 && t.text.charCodeAt(start + 1) === 50;
+}
 
 function earlier(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.min(a, b);
@@ -65,13 +83,38 @@ function earlier(a: number | undefined, b: number | undefined): number | undefin
 
 /** Segments whose elements another rule owns. */
 const SKIPPED_SEGMENTS: ReadonlySet<string> = new Set(['ISA', 'SE', 'GE', 'IEA']);
-
-/** The dictionary by numeric segment key (no substring per segment), without the skipped segments. */
-const DEFS_BY_KEY: ReadonlyMap<number, SegmentDef> = new Map(
-  [...SEGMENTS.values()].filter((d) => !SKIPPED_SEGMENTS.has(d.id)).map((d) => [keyOf(d.id), d]),
-);
 /** Single elements another rule owns (all in GS and ST). */
 const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set(['GS01', 'GS08', 'ST01', 'ST03']);
+
+/** One dictionary element, with what checking it needs resolved ahead of the pass. */
+interface ElementPlan {
+  readonly e: ElementDef;
+  readonly required: boolean;
+  /** Owned by another rule (GS01, GS08, ST01, ST03). */
+  readonly skipped: boolean;
+  readonly composite: boolean;
+  readonly codes: CodeTable | undefined;
+  /** LQ02: a RARC only when LQ01 says HE. */
+  readonly lq02: boolean;
+  readonly components: readonly ElementPlan[] | undefined;
+}
+
+interface SegmentPlan {
+  readonly def: SegmentDef;
+  readonly elements: readonly ElementPlan[];
+}
+
+function planOf(e: ElementDef): ElementPlan {
+  return {
+    e, required: e.usage === 'R', skipped: SKIPPED_ELEMENTS.has(e.id), composite: e.type === 'COMP',
+    codes: e.codeList ? codeTable(e.codeList) : undefined, lq02: e.id === 'LQ02', components: e.components?.map(planOf),
+  };
+}
+
+/** The dictionary by numeric segment key (no substring per segment), without the skipped segments, planned once. */
+const PLANS_BY_KEY: ReadonlyMap<number, SegmentPlan> = new Map(
+  [...SEGMENTS.values()].filter((d) => !SKIPPED_SEGMENTS.has(d.id)).map((d) => [keyOf(d.id), { def: d, elements: d.elements.map(planOf) }]),
+);
 
 /** Index of the transaction whose ST is segment `st` (or where it would be): the search resumes, so it is linear overall. */
 function findTransaction(list: readonly Transaction[], st: number, from: number): number {
@@ -80,36 +123,37 @@ function findTransaction(list: readonly Transaction[], st: number, from: number)
   return k;
 }
 
-function checkSegment(t: SegmentTable, i: number, def: SegmentDef, componentSep: string, loop: Loop, codes: CodeContext, out: Finding[]): void {
+function checkSegment(t: SegmentTable, i: number, plan: SegmentPlan, componentSep: string, loop: Loop, codes: CodeContext, out: Finding[]): void {
   const base = t.segElem[i];
   const count = t.segElem[i + 1] - base; // includes the id
-  const defs = def.elements;
+  const plans = plan.elements;
   const segEnd = t.segEnd[i];
-  const hasSkips = def.id === 'GS' || def.id === 'ST';
+  const text = t.text;
+  const elemStart = t.elemStart;
 
-  for (let k = 1; k <= defs.length; k++) {
-    const e = defs[k - 1];
-    if (hasSkips && SKIPPED_ELEMENTS.has(e.id)) continue;
+  for (let k = 1; k <= plans.length; k++) {
+    const p = plans[k - 1];
+    if (p.skipped) continue;
     if (k >= count) {
-      if (e.usage === 'R') out.push(required(segEnd, segEnd, `${e.id} (${e.name}) is required but the segment ends before it.${shiftedDate(t, i, e, count)}`));
+      if (p.required) out.push(required(segEnd, segEnd, `${p.e.id} (${p.e.name}) is required but the segment ends before it.${shiftedDate(t, i, p.e, count)}`));
       continue;
     }
-    const start = t.elemStart[base + k];
-    const end = k + 1 < count ? t.elemStart[base + k + 1] - 1 : segEnd;
+    const start = elemStart[base + k];
+    const end = k + 1 < count ? elemStart[base + k + 1] - 1 : segEnd;
     if (start === end) {
-      if (e.usage === 'R') out.push(required(start, end, `${e.id} (${e.name}) is required but empty.`));
+      if (p.required) out.push(required(start, end, `${p.e.id} (${p.e.name}) is required but empty.`));
       continue;
     }
-    if (e.type === 'COMP') checkComposite(t.text, e, start, end, componentSep, codes, out);
+    if (p.composite) checkComposite(text, p, start, end, componentSep, codes, out);
     else {
-      checkFormat(t.text, e, start, end, out);
+      checkFormat(text, p.e, start, end, out);
       // LQ02 is a RARC only when LQ01 says HE; an NCPDP reject code (RX) has no list here.
-      if (e.codeList && (e.id !== 'LQ02' || t.element(i, 1) === 'HE')) checkCode(t.text, e, start, end, codes, out);
+      if (p.codes && (!p.lq02 || t.element(i, 1) === 'HE')) checkCode(p.codes, text, p.e, start, end, codes, out);
     }
   }
 
-  if (count - 1 > defs.length) extra(t, def, base, count, segEnd, out);
-  situationalRequired(t, i, def.id, loop, out);
+  if (count - 1 > plans.length) extra(t, plan.def, base, count, segEnd, out);
+  situationalRequired(t, i, plan.def.id, loop, out);
 }
 
 function required(start: number, end: number, message: string): Finding {
@@ -117,19 +161,20 @@ function required(start: number, end: number, message: string): Finding {
 }
 
 /** The components of a composite (SVC01, SVC06, PLB03...), each checked like an element. */
-function checkComposite(text: string, e: ElementDef, start: number, end: number, sep: string, codes: CodeContext, out: Finding[]): void {
-  const parts = e.components;
+function checkComposite(text: string, plan: ElementPlan, start: number, end: number, sep: string, codes: CodeContext, out: Finding[]): void {
+  const parts = plan.components;
   if (!parts) return;
+  const e = plan.e;
   let from = start;
   for (let c = 0; c < parts.length; c++) {
     const p = parts[c];
     const to = from <= end ? componentEnd(text, from, end, sep) : end;
     if (from > end || from === to) {
-      if (p.usage === 'R') {
+      if (p.required) {
         const pos = Math.min(from, end);
-        out.push(required(pos, pos, `${p.id} (${p.name}) is required but ${from > end ? `${e.id} has no component ${c + 1}` : 'empty'}.`));
+        out.push(required(pos, pos, `${p.e.id} (${p.e.name}) is required but ${from > end ? `${e.id} has no component ${c + 1}` : 'empty'}.`));
       }
-    } else if (c === 0 && p.codeList && looksMisSeparated(text, from, to, sep)) {
+    } else if (c === 0 && p.codes && looksMisSeparated(text, from, to, sep)) {
       // "HC>55669" under a ':' component separator: one finding that names the cause, not one per component.
       out.push({
         code: 'element-format', start, end,
@@ -137,10 +182,10 @@ function checkComposite(text: string, e: ElementDef, start: number, end: number,
       });
       return;
     } else {
-      checkFormat(text, p, from, to, out);
+      checkFormat(text, p.e, from, to, out);
       // A first component that is no code at all means the composite is something else (shifted
       // elements): one finding says it; asking for its other components would only add noise.
-      if (p.codeList && !checkCode(text, p, from, to, codes, out) && c === 0) return;
+      if (p.codes && !checkCode(p.codes, text, p.e, from, to, codes, out) && c === 0) return;
     }
     from = to + 1;
   }
@@ -169,7 +214,14 @@ function shiftedDate(t: SegmentTable, i: number, e: ElementDef, count: number): 
 
 const OTHER_SEPARATORS = /[>:^<\\|]/;
 
+/** A separator other than `sep` inside text[start..end), after its first character; no substring when there is none. */
 function looksMisSeparated(text: string, start: number, end: number, sep: string): boolean {
+  let found = false;
+  for (let j = start; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 62 /* > */ || c === 58 /* : */ || c === 94 /* ^ */ || c === 60 /* < */ || c === 92 /* \\ */ || c === 124 /* | */) { found = true; break; }
+  }
+  if (!found) return false;
   const v = text.slice(start, end);
   const m = OTHER_SEPARATORS.exec(v);
   return !!m && m[0] !== sep && m.index > 0;

@@ -1,49 +1,57 @@
 import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
+import type { Interchange, Transaction } from '../x835/types';
 import { elementRange, relatedAt, segmentIdRange, segmentRange } from './ranges';
-import type { Rule } from './types';
+import { ENVELOPES_PER_STEP, inSteps, steppedRule } from './shared';
 
 /**
  * The envelope's own bookkeeping: SE01 counts the segments of its transaction, GE01 the transactions
  * of its group, IEA01 the groups of its interchange; every trailer repeats its header's control number;
  * and every header has its trailer. Applies to every transaction set, 835 or not (the envelope is X12's).
  */
-export const envelopeRule: Rule = {
-  id: 'envelope',
-  check({ model }) {
-    const t = model.tokens;
-    const out: Finding[] = [];
-    for (const ic of model.interchanges) {
-      for (const g of ic.groups) checkGroup(t, g.seg, g.geSeg, g.transactions.length, out);
-      if (ic.ieaSeg === undefined) {
-        out.push(missing(t, ic.seg, `This interchange (ISA13 ${ic.controlNumber || '(empty)'}) has no IEA trailer: the file may be truncated or two files were joined.`));
-        continue;
-      }
-      checkCount(t, ic.ieaSeg, ic.seg, ic.groups.length, 'IEA01', 'functional group(s) (GS)', 'interchange', out);
-      checkControl(t, ic.ieaSeg, 2, ic.seg, 13, 'IEA02', 'ISA13', true, out);
-    }
-    // Transactions are checked from the flat list so that ones outside any group (a pasted ST..SE) count too.
-    for (const tx of model.transactions) {
-      if (tx.seSeg === undefined) {
-        const f = missing(t, tx.seg, `This transaction set (ST02 ${tx.controlNumber || '(empty)'}) has no SE trailer: ${t.count > tx.lastSeg + 1 ? `a ${t.id(tx.lastSeg + 1)} follows its last segment` : 'the file ends inside it (truncated?)'}.`);
-        out.push({ ...f, related: [relatedAt(segmentRange(t, tx.lastSeg), 'the transaction set ends here')] });
-        continue;
-      }
-      const counted = tx.seSeg - tx.seg + 1;
-      const se01 = t.element(tx.seSeg, 1);
-      if (!sameNumber(se01, String(counted))) {
-        const said = se01 === '' ? 'SE01 is empty' : /^\d+$/.test(se01) ? `SE01 says ${Number(se01)} segments` : `SE01 "${se01}" is not a count`;
-        out.push({
-          code: 'se-count', ...elementRange(t, tx.seSeg, 1),
-          message: `${said}, but this transaction set holds ${counted} (counting from ST to SE, both included).`,
-          related: [relatedAt(segmentIdRange(t, tx.seg), `the transaction set starts here (ST02 ${tx.controlNumber})`)],
-        });
-      }
-      checkControl(t, tx.seSeg, 2, tx.seg, 2, 'SE02', 'ST02', false, out);
-    }
-    return out;
-  },
-};
+export const envelopeRule = steppedRule('envelope', function* ({ model }) {
+  const t = model.tokens;
+  const out: Finding[] = [];
+  const interchanges = model.interchanges;
+  yield* inSteps(interchanges.length, ENVELOPES_PER_STEP, (from, to) => {
+    for (let i = from; i < to; i++) checkInterchange(t, interchanges[i], out);
+  });
+  // Transactions are checked from the flat list so that ones outside any group (a pasted ST..SE) count too.
+  const transactions = model.transactions;
+  yield* inSteps(transactions.length, ENVELOPES_PER_STEP, (from, to) => {
+    for (let i = from; i < to; i++) checkTransaction(t, transactions[i], out);
+  });
+  return out;
+});
+
+function checkInterchange(t: SegmentTable, ic: Interchange, out: Finding[]): void {
+  for (const g of ic.groups) checkGroup(t, g.seg, g.geSeg, g.transactions.length, out);
+  if (ic.ieaSeg === undefined) {
+    out.push(missing(t, ic.seg, `This interchange (ISA13 ${ic.controlNumber || '(empty)'}) has no IEA trailer: the file may be truncated or two files were joined.`));
+    return;
+  }
+  checkCount(t, ic.ieaSeg, ic.seg, ic.groups.length, 'IEA01', 'functional group(s) (GS)', 'interchange', out);
+  checkControl(t, ic.ieaSeg, 2, ic.seg, 13, 'IEA02', 'ISA13', true, out);
+}
+
+function checkTransaction(t: SegmentTable, tx: Transaction, out: Finding[]): void {
+  if (tx.seSeg === undefined) {
+    const f = missing(t, tx.seg, `This transaction set (ST02 ${tx.controlNumber || '(empty)'}) has no SE trailer: ${t.count > tx.lastSeg + 1 ? `a ${t.id(tx.lastSeg + 1)} follows its last segment` : 'the file ends inside it (truncated?)'}.`);
+    out.push({ ...f, related: [relatedAt(segmentRange(t, tx.lastSeg), 'the transaction set ends here')] });
+    return;
+  }
+  const counted = tx.seSeg - tx.seg + 1;
+  const se01 = t.element(tx.seSeg, 1);
+  if (!sameNumber(se01, String(counted))) {
+    const said = se01 === '' ? 'SE01 is empty' : /^\d+$/.test(se01) ? `SE01 says ${Number(se01)} segments` : `SE01 "${se01}" is not a count`;
+    out.push({
+      code: 'se-count', ...elementRange(t, tx.seSeg, 1),
+      message: `${said}, but this transaction set holds ${counted} (counting from ST to SE, both included).`,
+      related: [relatedAt(segmentIdRange(t, tx.seg), `the transaction set starts here (ST02 ${tx.controlNumber})`)],
+    });
+  }
+  checkControl(t, tx.seSeg, 2, tx.seg, 2, 'SE02', 'ST02', false, out);
+}
 
 function checkGroup(t: SegmentTable, gs: number, ge: number | undefined, transactions: number, out: Finding[]): void {
   if (ge === undefined) {

@@ -1,7 +1,8 @@
 import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
+import type { Group, Transaction } from '../x835/types';
 import { elementRange } from './ranges';
-import type { Rule } from './types';
+import { ENVELOPES_PER_STEP, inSteps, steppedRule } from './shared';
 
 /** The one implementation guide this product checks against. */
 export const GUIDE_VERSION = '005010X221A1';
@@ -14,33 +15,38 @@ export const GUIDE_VERSION = '005010X221A1';
  * ST03 may be absent: the guide's own example 835 (`ST*835*1234~`) and every 5010 sample we have
  * leave it out, so only a present ST03 that names another version is reported.
  */
-export const envelopeVersionRule: Rule = {
-  id: 'envelope-version',
-  check({ model }) {
-    const t = model.tokens;
-    const out: Finding[] = [];
-    for (const ic of model.interchanges) {
-      for (const g of ic.groups) {
-        if (!g.transactions.some((tx) => tx.setId === '835')) continue;
-        const gs01 = t.element(g.seg, 1);
-        if (gs01 !== 'HP') {
-          out.push({
-            code: 'envelope-version', ...elementRange(t, g.seg, 1),
-            message: `GS01 is ${gs01 ? `"${gs01}"` : 'empty'}; a group of 835s is a health care claim payment group, GS01 = HP.`,
-          });
-        }
-        if (g.version !== GUIDE_VERSION) out.push({ code: 'envelope-version', ...elementRange(t, g.seg, 8), message: `GS08 ${describeVersion(g.version)}` });
-      }
-    }
-    for (const tx of model.transactions) {
-      if (tx.setId !== '835' || tx.implementation === '' || tx.implementation === GUIDE_VERSION) continue;
-      // The same wrong version already reported on GS08 is not worth a second warning per transaction.
-      if (tx.group && tx.group.version === tx.implementation) continue;
-      out.push({ code: 'envelope-version', ...elementRange(t, tx.seg, 3), message: `ST03 ${describeVersion(tx.implementation)}${tx.group ? mismatch(t, tx.group.seg) : ''}` });
-    }
-    return out;
-  },
-};
+export const envelopeVersionRule = steppedRule('envelope-version', function* ({ model }) {
+  const t = model.tokens;
+  const out: Finding[] = [];
+  const interchanges = model.interchanges;
+  yield* inSteps(interchanges.length, ENVELOPES_PER_STEP, (from, to) => {
+    for (let i = from; i < to; i++) for (const g of interchanges[i].groups) checkGroup(t, g, out);
+  });
+  const transactions = model.transactions;
+  yield* inSteps(transactions.length, ENVELOPES_PER_STEP, (from, to) => {
+    for (let i = from; i < to; i++) checkTransaction(t, transactions[i], out);
+  });
+  return out;
+});
+
+function checkGroup(t: SegmentTable, g: Group, out: Finding[]): void {
+  if (!g.transactions.some((tx) => tx.setId === '835')) return;
+  const gs01 = t.element(g.seg, 1);
+  if (gs01 !== 'HP') {
+    out.push({
+      code: 'envelope-version', ...elementRange(t, g.seg, 1),
+      message: `GS01 is ${gs01 ? `"${gs01}"` : 'empty'}; a group of 835s is a health care claim payment group, GS01 = HP.`,
+    });
+  }
+  if (g.version !== GUIDE_VERSION) out.push({ code: 'envelope-version', ...elementRange(t, g.seg, 8), message: `GS08 ${describeVersion(g.version)}` });
+}
+
+function checkTransaction(t: SegmentTable, tx: Transaction, out: Finding[]): void {
+  if (tx.setId !== '835' || tx.implementation === '' || tx.implementation === GUIDE_VERSION) return;
+  // The same wrong version already reported on GS08 is not worth a second warning per transaction.
+  if (tx.group && tx.group.version === tx.implementation) return;
+  out.push({ code: 'envelope-version', ...elementRange(t, tx.seg, 3), message: `ST03 ${describeVersion(tx.implementation)}${tx.group ? mismatch(t, tx.group.seg) : ''}` });
+}
 
 function describeVersion(v: string): string {
   if (v === '') return `is empty; it should name the implementation guide, ${GUIDE_VERSION}.`;

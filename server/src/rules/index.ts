@@ -17,6 +17,7 @@ import { co253NonMedicareRule } from './co253NonMedicare';
 import { co253SequestrationRule } from './co253Sequestration';
 import { co253SuspendedPeriodRule } from './co253SuspendedPeriod';
 import { co253UnknownRateRule } from './co253UnknownRate';
+import { ruleContext } from './shared';
 import type { Rule, RuleContext } from './types';
 
 /** Every rule, in the order findings are reported. Each lives in its own file. */
@@ -45,7 +46,9 @@ export const ALL_RULES: readonly Rule[] = [
  * Runs every rule. A rule that throws on some input must not take the others down: its failure
  * becomes one finding on the first segment, so it is seen and reported, never silent.
  */
-export function runRules(ctx: RuleContext): Finding[] {
+export function runRules(context: RuleContext): Finding[] {
+  // Facts several rules read are computed once per run: a context without its store gets one.
+  const ctx = context.shared ? context : ruleContext(context.model, context.settings);
   const out: Finding[] = [];
   for (const rule of ALL_RULES) {
     try {

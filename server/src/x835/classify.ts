@@ -43,6 +43,19 @@ export function classify(adj: Adjustment): Classification {
     : c;
 }
 
+/**
+ * `classify(adj).cls === 'actionable'`, answered without building the classification: the worklist rule
+ * asks it of every triplet of the file, and only a reason of the denial category can be actionable.
+ */
+export function isActionableClass(adj: Adjustment): boolean {
+  return mayBeActionable(adj.reason) && classifyTriplet(adj).cls === 'actionable';
+}
+
+/** False when no triplet with this reason can be `actionable` (whatever its group and claim). */
+export function mayBeActionable(reason: string): boolean {
+  return carcCategory(reason.trim()) === 'denial';
+}
+
 function classifyTriplet(adj: Adjustment): Classification {
   const group = adj.group.trim().toUpperCase();
   const reason = adj.reason.trim();

@@ -1,7 +1,7 @@
 import { rateFor, type RateLookup } from '../codes/sequestration';
 import type { Settings } from '../settings';
 import type { SegmentTable } from '../x12/tokenizer';
-import { parseDate } from './values';
+import { parseDateAt } from './values';
 import type { Adjustment } from './types';
 
 /**
@@ -43,9 +43,25 @@ export function decidingDate(adj: Adjustment, tokens?: SegmentTable): DecidingDa
 function lineDateSource(first: number, last: number, date: number, end: number | undefined, tokens?: SegmentTable): DateSource {
   if (!tokens) return end === undefined ? '472' : '150';
   for (let s = first + 1; s <= last && s < tokens.count; s++) {
-    if (tokens.id(s) === 'DTM' && tokens.element(s, 1) === '472' && parseDate(tokens.element(s, 2)) === date) return '472';
+    if (isDtm472(tokens, s) && dateOfElement2(tokens, s) === date) return '472';
   }
   return '150';
+}
+
+/** `tokens.id(s) === 'DTM' && tokens.element(s, 1) === '472'`, read from the text without substrings. */
+function isDtm472(t: SegmentTable, s: number): boolean {
+  if (t.elementCount(s) < 2) return false;
+  const text = t.text;
+  const id = t.segStart[s];
+  if (t.elementEndOffset(s, 0) - id !== 3 || text.charCodeAt(id) !== 68 /* D */ || text.charCodeAt(id + 1) !== 84 /* T */ || text.charCodeAt(id + 2) !== 77 /* M */) return false;
+  const q = t.elementStartOffset(s, 1);
+  return t.elementEndOffset(s, 1) - q === 3 && text.charCodeAt(q) === 52 /* 4 */ && text.charCodeAt(q + 1) === 55 /* 7 */ && text.charCodeAt(q + 2) === 50 /* 2 */;
+}
+
+/** `parseDate(tokens.element(s, 2))` without the substring. */
+function dateOfElement2(t: SegmentTable, s: number): number | undefined {
+  if (t.elementCount(s) < 3) return undefined;
+  return parseDateAt(t.text, t.elementStartOffset(s, 2), t.elementEndOffset(s, 2));
 }
 
 /** Everything the checks and the hover say about one sequestration-like triplet (253, or 223 in 2013). */
@@ -70,18 +86,27 @@ export interface SequestrationCheck {
   readonly withinTolerance: boolean;
 }
 
+/** The rate in force on a date: `rateFor` with the user's settings, or a memo of it (see `expectedSequestration`). */
+export type RateOf = (date: number | undefined) => RateLookup;
+
 /**
  * The expected sequestration for the triplet's line (or claim, at claim level), compared with what was
  * reported. Undefined when an amount involved is unreadable (another rule reports the bad number).
+ * `rateOf` replaces `rateFor(date, settings)`: the rules pass a memo so each distinct date is looked
+ * up once per run.
  */
-export function expectedSequestration(adj: Adjustment, settings?: Settings, tokens?: SegmentTable): SequestrationCheck | undefined {
+export function expectedSequestration(adj: Adjustment, settings?: Settings, tokens?: SegmentTable, rateOf?: RateOf): SequestrationCheck | undefined {
   const owner = adj.level === 'line' && adj.line ? adj.line : adj.claim;
   const paid = owner.paid;
+  const list = owner.adjustments;
   let observed = 0;
-  for (const a of owner.adjustments) if (a.group === adj.group && a.reason === adj.reason) observed += a.amount;
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i];
+    if (a.group === adj.group && a.reason === adj.reason) observed += a.amount;
+  }
   if (!Number.isFinite(paid) || !Number.isFinite(observed)) return undefined;
   const date = decidingDate(adj, tokens);
-  const lookup = rateFor(date?.date, settings);
+  const lookup = rateOf ? rateOf(date?.date) : rateFor(date?.date, settings);
   const base = paid + observed;
   const expected = applyRate(lookup.rate, base);
   const difference = observed - expected;

@@ -28,6 +28,12 @@ export const workspaceSymbolsHandler: Handler = {
       // Derived views (the one-segment-per-line view) would list every claim twice.
       if (uri.startsWith('file:') || uri.startsWith('untitled:')) index.set(uri, claimsOf(a.model, a.lines));
     });
+    // A closed document: an untitled buffer is gone; a file falls back to what is on disk (unsaved edits were dropped).
+    ctx.documents.onDidClose(async (e) => {
+      const uri = e.document.uri;
+      if (!uri.startsWith('file:')) { index.delete(uri); return; }
+      try { index.set(uri, await indexFile(fileURLToPath(uri))); } catch { index.delete(uri); }
+    });
     c.onDidChangeWatchedFiles(async (p) => {
       for (const change of p.changes) {
         if (!change.uri.startsWith('file:')) continue;
