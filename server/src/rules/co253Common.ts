@@ -2,7 +2,7 @@ import { activePeriods, formatRate, rateFor, type RateLookup } from '../codes/se
 import type { SequestrationPeriod, Settings } from '../settings';
 import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
-import { applyRate, expectedSequestration, type RateOf, type SequestrationCheck } from '../x835/sequestrationCheck';
+import { applyRate, sequestrationWith, type RateOf, type SequestrationCheck } from '../x835/sequestrationCheck';
 import { payerKind, type PayerKind } from '../x835/payerType';
 import type { Adjustment, Claim, Model } from '../x835/types';
 import { formatCents, formatDate } from '../x835/values';
@@ -21,26 +21,33 @@ export function tripletRange(t: SegmentTable, adj: Adjustment): Range {
   return elementsRange(t, adj.seg, adj.reasonElem, adj.reasonElem + 1);
 }
 
+/** `reason.trim() === '253'`; a 3-character reason needs no trimming (this runs for every triplet). */
+function isReason253(reason: string): boolean {
+  return reason.length === 3 ? reason === '253' : reason.length > 3 && reason.trim() === '253';
+}
+
 /**
- * The reason-253 triplets worth a word: non-zero amounts (a `253*0` is harmless noise), and only the first
- * triplet of a group at its level, since the arithmetic already sums repeats (`CAS*CO*253*1*...*253*1`).
+ * For a reason-253 triplet with a non-zero amount: whether it is worth a word, and the amount reported.
+ * Only the first non-zero triplet of a group at its level counts, since the arithmetic already sums
+ * repeats (`CAS*CO*253*1*...*253*1`); the amount is every triplet of that group and reason at that level
+ * (`reportedAmount`). One walk over the line's (or claim's) triplets answers both: undefined when `adj`
+ * is not the first of its kind.
  */
-export function sequestrationTriplets(model: Model): Adjustment[] {
-  return model.adjustments.filter(isSequestrationTriplet);
-}
-
-function isSequestrationTriplet(a: Adjustment): boolean {
-  return a.amount !== 0 && a.reason.trim() === '253' && isFirstOfItsKind(a);
-}
-
-function isFirstOfItsKind(adj: Adjustment): boolean {
+function firstOfItsKindReported(adj: Adjustment): number | undefined {
   const owner = adj.level === 'line' && adj.line ? adj.line : adj.claim;
   const list = owner.adjustments;
+  let observed = 0;
+  let first = true;
   for (let i = 0; i < list.length; i++) {
     const a = list[i];
-    if (a.group === adj.group && a.reason === adj.reason && a.amount !== 0) return a === adj;
+    if (a.group !== adj.group || a.reason !== adj.reason) continue;
+    if (first && a.amount !== 0) {
+      if (a !== adj) return undefined;
+      first = false;
+    }
+    observed += a.amount;
   }
-  return false;
+  return first ? undefined : observed;
 }
 
 export const isCo = (a: Adjustment) => a.group.trim().toUpperCase() === 'CO';
@@ -56,7 +63,7 @@ export interface MedicareSequestration {
  * of it. Each list keeps document order.
  */
 export interface SequestrationFacts {
-  /** `sequestrationTriplets`: every reason-253 triplet worth a word. */
+  /** Every reason-253 triplet worth a word (`firstOfItsKindReported`). */
   readonly triplets: readonly Adjustment[];
   /** Triplets under a group other than CO. */
   readonly notCo: readonly Adjustment[];
@@ -107,11 +114,14 @@ class SequestrationPass {
   add(all: readonly Adjustment[], from: number, to: number): void {
     for (let i = from; i < to; i++) {
       const adj = all[i];
-      if (isSequestrationTriplet(adj)) this.sort(adj);
+      if (adj.amount === 0 || !isReason253(adj.reason)) continue;
+      // One look at the line's (or claim's) triplets: is this the first of its kind, and what do they add up to?
+      const observed = firstOfItsKindReported(adj);
+      if (observed !== undefined) this.sort(adj, observed);
     }
   }
 
-  private sort(adj: Adjustment): void {
+  private sort(adj: Adjustment, observed: number): void {
     this.triplets.push(adj);
     if (adj.claim !== this.lastClaim) {
       this.lastClaim = adj.claim;
@@ -125,7 +135,7 @@ class SequestrationPass {
     }
     if (adj.level === 'claim') this.claimLevelCo.push(adj);
     if (!medicareFfs) return;
-    const check = expectedSequestration(adj, undefined, this.tokens, this.rateOf);
+    const check = sequestrationWith(adj, observed, undefined, this.tokens, this.rateOf);
     if (!check) return;
     if (this.medicare) this.medicare.push({ adj, check });
     const inForce = check.lookup.status === 'in-force';
@@ -240,10 +250,6 @@ export const UNKNOWN_RATE_MIN = 3;
  * table is more likely out of date than the payer wrong on every line (e.g. a new 4% cut): say it once.
  * CO-253s in a suspended period or with no date are left to their own rules and do not take part.
  */
-export function unknownConsistentRate(model: Model, settings: Settings): UnknownRate | undefined {
-  return unknownRateAmong(drain(sortTriplets(model, settings)), settings);
-}
-
 const UNKNOWN_RATE: Fact<UnknownRate | undefined> = {
   name: 'unknown-rate',
   *compute(ctx) {
@@ -251,7 +257,7 @@ const UNKNOWN_RATE: Fact<UnknownRate | undefined> = {
   },
 };
 
-/** `unknownConsistentRate` of this run. */
+/** The unknown rate every judged CO-253 of this run agrees on, if any. */
 export function unknownRateOf(ctx: RuleContext): Steps<UnknownRate | undefined> {
   return shared(ctx, UNKNOWN_RATE);
 }

@@ -20,10 +20,18 @@ export const co253DuplicateRule = steppedRule('co253-duplicate', function* (ctx)
   const claims = new Set<Claim>();
   for (const a of claimLevelCo) claims.add(a.claim);
   const linesByClaim = new Map<Claim, Adjustment[]>();
+  // Consecutive triplets mostly share their claim: it is looked up once.
+  let lastClaim: Claim | undefined;
+  let lastHas = false;
   yield* inSteps(triplets.length, ADJUSTMENTS_PER_STEP, (from, to) => {
     for (let i = from; i < to; i++) {
       const a = triplets[i];
-      if (a.level !== 'line' || !claims.has(a.claim) || !isCo(a)) continue;
+      if (a.level !== 'line') continue;
+      if (a.claim !== lastClaim) {
+        lastClaim = a.claim;
+        lastHas = claims.has(a.claim);
+      }
+      if (!lastHas || !isCo(a)) continue;
       const list = linesByClaim.get(a.claim);
       if (list) list.push(a); else linesByClaim.set(a.claim, [a]);
     }

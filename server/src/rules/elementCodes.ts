@@ -31,12 +31,18 @@ export interface CodeTable {
   /** True for the CARC and RARC lists, which are judged with the remit date. */
   readonly external: boolean;
   /** The list's codes of up to 4 ASCII characters by `packedCode`. */
-  readonly short: ReadonlyMap<number, string>;
+  readonly short: PackedCodes;
+}
+
+/** A code of a list and what the list says of it. */
+interface Entry {
+  readonly code: string;
+  readonly info: CodeInfo;
 }
 
 /** The table of a dictionary code list id (`carc`, `groupCode`...). */
 export function codeTable(id: string): CodeTable {
-  return TABLES.get(id) ?? { id, list: undefined, external: false, short: new Map() };
+  return TABLES.get(id) ?? { id, list: undefined, external: false, short: new PackedCodes([]) };
 }
 
 /**
@@ -48,7 +54,7 @@ export function checkCode(table: CodeTable, text: string, e: ElementDef, start: 
   const list = table.list;
   if (!list) return true;
   if (table.external) return external(table, list, e, text, start, end, ctx, out);
-  if (codeAt(table, list, text, start, end) !== undefined) return true;
+  if (entryAt(table, list, text, start, end) !== undefined) return true;
   const id = table.id;
   const value = text.slice(start, end);
   const hint = RETIRED_CODE_HINTS.get(id)?.get(value);
@@ -62,9 +68,8 @@ export function checkCode(table: CodeTable, text: string, e: ElementDef, start: 
 
 /** False when the value is not a code of the list at all (a retired code is still a code). */
 function external(table: CodeTable, list: CodeList<CodeInfo>, e: ElementDef, text: string, start: number, end: number, ctx: CodeContext, out: Finding[]): boolean {
-  const code = codeAt(table, list, text, start, end);
-  const info = code === undefined ? undefined : list.entries.get(code);
-  if (!info) {
+  const entry = entryAt(table, list, text, start, end);
+  if (!entry) {
     const value = text.slice(start, end);
     const kind = list === CARC ? 'claim adjustment reason code (CARC)' : 'remittance advice remark code (RARC)';
     // Our RARC list holds the M and MA series in full but only the common N codes: an N code we do
@@ -74,6 +79,7 @@ function external(table: CodeTable, list: CodeList<CodeInfo>, e: ElementDef, tex
     out.push({ code: 'element-code', start, end, message: `${e.id} "${value}" is not a known ${kind}${/^[a-z]/.test(value) ? ' (codes are upper case)' : shape}.` });
     return false;
   }
+  const { code, info } = entry;
   // Codes retired on an unknown date carry no `stop`: they cannot be judged against the remit date.
   if (!info.stop || ctx.reversal || ctx.remitDate === undefined) return true;
   const stop = parseIsoDate(info.stop);
@@ -87,15 +93,16 @@ function external(table: CodeTable, list: CodeList<CodeInfo>, e: ElementDef, tex
 }
 
 /**
- * The list's code spelled by text[start..end), or undefined when the value is not in the list. Short
+ * The list's entry spelled by text[start..end), or undefined when the value is not in the list. Short
  * codes (up to 4 ASCII characters: nearly all) are found by their packed characters, so a valid value
  * costs no substring; longer or unusual values are looked up as strings.
  */
-function codeAt(table: CodeTable, list: CodeList, text: string, start: number, end: number): string | undefined {
+function entryAt(table: CodeTable, list: CodeList, text: string, start: number, end: number): Entry | undefined {
   const key = packedCode(text, start, end);
   if (key >= 0) return table.short.get(key);
   const value = text.slice(start, end);
-  return list.entries.has(value) ? value : undefined;
+  const info = list.entries.get(value);
+  return info === undefined ? undefined : { code: value, info };
 }
 
 /**
@@ -113,13 +120,49 @@ function packedCode(text: string, start: number, end: number): number {
   return key;
 }
 
-function shortCodes(list: CodeList): ReadonlyMap<number, string> {
-  const codes = new Map<number, string>();
-  for (const code of list.entries.keys()) {
-    const key = packedCode(code, 0, code.length);
-    if (key >= 0) codes.set(key, code);
+/**
+ * The short codes of a list by packed key, in an open-addressing table of typed arrays: looked up for
+ * nearly every coded element of a file, so a little faster than a Map matters.
+ */
+class PackedCodes {
+  private readonly keys: Int32Array;
+  private readonly entries: (Entry | undefined)[];
+  private readonly mask: number;
+
+  constructor(entries: readonly Entry[]) {
+    let size = 8;
+    while (size < entries.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.keys = new Int32Array(size);
+    this.entries = new Array<Entry | undefined>(size).fill(undefined);
+    for (const entry of entries) {
+      const key = packedCode(entry.code, 0, entry.code.length);
+      if (key <= 0) continue;
+      let i = slotOf(key) & this.mask;
+      while (this.keys[i] !== 0 && this.keys[i] !== key) i = (i + 1) & this.mask;
+      this.keys[i] = key;
+      this.entries[i] = entry;
+    }
   }
-  return codes;
+
+  /** The entry with this packed key (> 0), if any. */
+  get(key: number): Entry | undefined {
+    const keys = this.keys;
+    for (let i = slotOf(key) & this.mask; ; i = (i + 1) & this.mask) {
+      const k = keys[i];
+      if (k === key) return this.entries[i];
+      if (k === 0) return undefined;
+    }
+  }
+}
+
+/** Spreads packed keys over the table (Fibonacci hashing). */
+function slotOf(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 16;
+}
+
+function shortCodes(list: CodeList): PackedCodes {
+  return new PackedCodes([...list.entries].map(([code, info]) => ({ code, info })));
 }
 
 /** Every list we hold, prepared once from the (constant) code lists. */

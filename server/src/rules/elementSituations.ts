@@ -20,6 +20,13 @@ export function situationalRequired(t: SegmentTable, i: number, id: string, loop
   }
 }
 
+/** True for the segments `situationalRequired` checks: the others need not call it. */
+export function hasSituations(id: string): boolean {
+  return SITUATIONAL.has(id);
+}
+
+const SITUATIONAL: ReadonlySet<string> = new Set(['CAS', 'PLB', 'BPR', 'NM1', 'N1', 'PER']);
+
 /** True when element k is absent or empty; offsets only, no substring (this runs for every CAS). */
 function empty(t: SegmentTable, i: number, k: number): boolean {
   return k >= t.elementCount(i) || t.elementStartOffset(i, k) === t.elementEndOffset(i, k);
@@ -35,12 +42,11 @@ function need(t: SegmentTable, i: number, k: number, why: string, out: Finding[]
  * qualifier is not a valid one (`isQualifier`), element-code already says so and the pair is not judged.
  */
 function pair(t: SegmentTable, i: number, a: number, b: number, out: Finding[], isQualifier?: (v: string) => boolean): void {
-  const id = t.id(i);
-  const first = t.element(i, a);
-  if (first !== '') {
-    if (!isQualifier || isQualifier(first)) need(t, i, b, `with ${elementName(id, a)}`, out);
+  // Emptiness from the offsets: the value itself is read only when a qualifier must be judged.
+  if (!empty(t, i, a)) {
+    if (!isQualifier || isQualifier(t.element(i, a))) need(t, i, b, `with ${elementName(t.id(i), a)}`, out);
   }
-  else if (t.element(i, b) !== '') need(t, i, a, `with ${elementName(id, b)}`, out);
+  else if (!empty(t, i, b)) need(t, i, a, `with ${elementName(t.id(i), b)}`, out);
 }
 
 /** Each CAS triplet after the first: a reason needs its amount; an amount or quantity needs its reason. */

@@ -5,7 +5,7 @@ import { Loop, type Model, type Transaction } from '../x835/types';
 import { parseDate } from '../x835/values';
 import { checkCode, codeTable, type CodeContext, type CodeTable } from './elementCodes';
 import { checkFormat } from './elementFormats';
-import { situationalRequired } from './elementSituations';
+import { hasSituations, situationalRequired } from './elementSituations';
 import { allOff, elementName, keyOf, segmentKey } from './ranges';
 import { inSteps, SEGMENTS_PER_STEP, steppedRule } from './shared';
 
@@ -54,15 +54,14 @@ class ElementsPass {
         this.span++;
         this.components = nextSpan.delimiters.component;
       }
-      const plan = PLANS_BY_KEY.get(segmentKey(t, i));
+      const plan = planOfSegment(segmentKey(t, i));
       if (!plan) continue;
-      const id = plan.def.id;
-      if (id === 'ST') {
+      if (plan.isSt) {
         this.txIndex = findTransaction(model.transactions, i, this.txIndex);
         const tx = model.transactions[this.txIndex];
         codes.remitDate = tx?.seg === i ? earlier(tx.productionDate, tx.payment?.date) : undefined;
         codes.reversal = false;
-      } else if (id === 'CLP') {
+      } else if (plan.isClp) {
         codes.reversal = isReversal(t, i);
       }
       checkSegment(t, i, plan, this.components, loop, codes, out);
@@ -102,6 +101,15 @@ interface ElementPlan {
 interface SegmentPlan {
   readonly def: SegmentDef;
   readonly elements: readonly ElementPlan[];
+  /** ST and CLP change what the code checks know (remit date, reversal). */
+  readonly isSt: boolean;
+  readonly isClp: boolean;
+  /** The segment has situational requirements (elementSituations.ts). */
+  readonly situational: boolean;
+}
+
+function segmentPlan(def: SegmentDef): SegmentPlan {
+  return { def, elements: def.elements.map(planOf), isSt: def.id === 'ST', isClp: def.id === 'CLP', situational: hasSituations(def.id) };
 }
 
 function planOf(e: ElementDef): ElementPlan {
@@ -111,10 +119,42 @@ function planOf(e: ElementDef): ElementPlan {
   };
 }
 
-/** The dictionary by numeric segment key (no substring per segment), without the skipped segments, planned once. */
-const PLANS_BY_KEY: ReadonlyMap<number, SegmentPlan> = new Map(
-  [...SEGMENTS.values()].filter((d) => !SKIPPED_SEGMENTS.has(d.id)).map((d) => [keyOf(d.id), { def: d, elements: d.elements.map(planOf) }]),
-);
+/**
+ * The dictionary's plans by `segmentKey`, without the skipped segments: an array indexed by the key's
+ * three bytes, each a digit or capital letter in every dictionary id (the third may be absent), so the
+ * pass finds a segment's plan with arithmetic instead of a map lookup. Gives what a map from
+ * `keyOf(id)` to the plan would give for every key.
+ */
+const RADIX = 37;
+const CHAR_INDEX = new Int8Array(256).fill(-1);
+for (let c = 48; c <= 57; c++) CHAR_INDEX[c] = c - 47;
+for (let c = 65; c <= 90; c++) CHAR_INDEX[c] = c - 54;
+
+function planIndex(key: number): number {
+  if (key < 0 || key > 0xffffff) return -1;
+  const a = CHAR_INDEX[key >>> 16];
+  const b = CHAR_INDEX[(key >>> 8) & 0xff];
+  const c = key & 0xff;
+  const ci = c === 0 ? 0 : CHAR_INDEX[c];
+  return a > 0 && b > 0 && ci >= 0 ? (a * RADIX + b) * RADIX + ci : -1;
+}
+
+const PLANS: (SegmentPlan | undefined)[] = new Array(RADIX * RADIX * RADIX).fill(undefined);
+/** Plans of ids that are not digits and capitals (none today), by key. */
+const OTHER_PLANS = new Map<number, SegmentPlan>();
+for (const d of SEGMENTS.values()) {
+  if (SKIPPED_SEGMENTS.has(d.id)) continue;
+  const key = keyOf(d.id);
+  const index = planIndex(key);
+  const plan = segmentPlan(d);
+  if (index >= 0) PLANS[index] = plan;
+  else OTHER_PLANS.set(key, plan);
+}
+
+function planOfSegment(key: number): SegmentPlan | undefined {
+  const index = planIndex(key);
+  return index >= 0 ? PLANS[index] : OTHER_PLANS.size ? OTHER_PLANS.get(key) : undefined;
+}
 
 /** Index of the transaction whose ST is segment `st` (or where it would be): the search resumes, so it is linear overall. */
 function findTransaction(list: readonly Transaction[], st: number, from: number): number {
@@ -153,7 +193,7 @@ function checkSegment(t: SegmentTable, i: number, plan: SegmentPlan, componentSe
   }
 
   if (count - 1 > plans.length) extra(t, plan.def, base, count, segEnd, out);
-  situationalRequired(t, i, plan.def.id, loop, out);
+  if (plan.situational) situationalRequired(t, i, plan.def.id, loop, out);
 }
 
 function required(start: number, end: number, message: string): Finding {

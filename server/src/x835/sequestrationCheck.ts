@@ -96,14 +96,25 @@ export type RateOf = (date: number | undefined) => RateLookup;
  * up once per run.
  */
 export function expectedSequestration(adj: Adjustment, settings?: Settings, tokens?: SegmentTable, rateOf?: RateOf): SequestrationCheck | undefined {
+  return sequestrationWith(adj, reportedAmount(adj), settings, tokens, rateOf);
+}
+
+/** The amount reported for the triplet's group and reason at its level: every such triplet of its line (or claim). */
+export function reportedAmount(adj: Adjustment): number {
   const owner = adj.level === 'line' && adj.line ? adj.line : adj.claim;
-  const paid = owner.paid;
   const list = owner.adjustments;
   let observed = 0;
   for (let i = 0; i < list.length; i++) {
     const a = list[i];
     if (a.group === adj.group && a.reason === adj.reason) observed += a.amount;
   }
+  return observed;
+}
+
+/** `expectedSequestration` when the reported amount (`reportedAmount`) is already known. */
+export function sequestrationWith(adj: Adjustment, observed: number, settings?: Settings, tokens?: SegmentTable, rateOf?: RateOf): SequestrationCheck | undefined {
+  const owner = adj.level === 'line' && adj.line ? adj.line : adj.claim;
+  const paid = owner.paid;
   if (!Number.isFinite(paid) || !Number.isFinite(observed)) return undefined;
   const date = decidingDate(adj, tokens);
   const lookup = rateOf ? rateOf(date?.date) : rateFor(date?.date, settings);
