@@ -52,9 +52,10 @@ export function matches(claim: IndexedClaim, words: readonly string[]): boolean 
  * documents replace their on-disk entry with their live content.
  */
 export class ClaimIndex {
-  private readonly files = new Map<string, IndexedClaim[]>();
+  /** Claims per file, or a function that lists them on first search (open documents: free until asked). */
+  private readonly files = new Map<string, IndexedClaim[] | (() => IndexedClaim[])>();
 
-  set(uri: string, claims: IndexedClaim[]): void {
+  set(uri: string, claims: IndexedClaim[] | (() => IndexedClaim[])): void {
     this.files.set(uri, claims);
   }
 
@@ -70,7 +71,9 @@ export class ClaimIndex {
   search(query: string, limit: number): Array<{ uri: string; claim: IndexedClaim }> {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     const out: Array<{ uri: string; claim: IndexedClaim }> = [];
-    for (const [uri, claims] of this.files) {
+    for (const [uri, entry] of this.files) {
+      let claims = entry;
+      if (typeof claims === 'function') this.files.set(uri, (claims = claims()));
       for (const claim of claims) {
         if (matches(claim, words)) {
           out.push({ uri, claim });

@@ -26,7 +26,8 @@ export const workspaceSymbolsHandler: Handler = {
     // Open documents: their live content wins over the copy on disk.
     ctx.onDidAnalyse((uri, a) => {
       // Derived views (the one-segment-per-line view) would list every claim twice.
-      if (uri.startsWith('file:') || uri.startsWith('untitled:')) index.set(uri, claimsOf(a.model, a.lines));
+      // Listed lazily: analysing a big document must not also pay for indexing its claims.
+      if (uri.startsWith('file:') || uri.startsWith('untitled:')) index.set(uri, () => claimsOf(a.model, a.lines));
     });
     // A closed document: an untitled buffer is gone; a file falls back to what is on disk (unsaved edits were dropped).
     ctx.documents.onDidClose(async (e) => {
