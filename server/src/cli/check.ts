@@ -98,12 +98,12 @@ function report(path: string, text: string, origin: PieceOrigin, settings: Setti
     const p = a.lines.positionAt(offset);
     return { line: origin.line + p.line, column: (p.line === 0 ? origin.column : 0) + p.character + 1 };
   };
-  for (const f of a.findings) {
-    const severity = effectiveSeverity(f, settings);
-    if (!severity) continue;
+  // A terminal reads top to bottom: findings in document order (stable, so a place keeps rule order).
+  const shown = a.findings.filter((f) => effectiveSeverity(f, settings)).sort((x, y) => x.start - y.start);
+  for (const f of shown) {
     const s = at(f.start);
     const e = at(f.end);
-    findings.push({ file: path, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, severity, code: f.code, message: f.message });
+    findings.push({ file: path, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, severity: effectiveSeverity(f, settings)!, code: f.code, message: f.message });
   }
 }
 
