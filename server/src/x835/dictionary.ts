@@ -323,14 +323,14 @@ function casTriplet(n: number): ElementDef[] {
   const first = n === 1;
   const p = 2 + (n - 1) * 3;
   return [
-    el(`CAS${pad(p)}`, `Reason code ${n}`, 'ID', 1, 5, first ? 'R' : 'S', {
+    el(`CAS${pad(p)}`, `Adjustment ${n}: reason code`, 'ID', 1, 5, first ? 'R' : 'S', {
       codeList: 'carc',
       note: first ? 'A claim adjustment reason code (CARC); CAS01 gives its group.' : 'Sent for another reason under the same group.',
     }),
-    el(`CAS${pad(p + 1)}`, `Adjustment amount ${n}`, 'R', 1, MONEY_MAX, first ? 'R' : 'S', {
+    el(`CAS${pad(p + 1)}`, `Adjustment ${n}: amount`, 'R', 1, MONEY_MAX, first ? 'R' : 'S', {
       note: 'Positive reduces the payment; negative increases it.' + (first ? '' : ' Sent with its reason code.'),
     }),
-    el(`CAS${pad(p + 2)}`, `Adjustment quantity ${n}`, 'R', 1, QTY_MAX, 'S', {
+    el(`CAS${pad(p + 2)}`, `Adjustment ${n}: quantity`, 'R', 1, QTY_MAX, 'S', {
       note: 'Units, days or visits the reason applies to; not part of balancing.',
     }),
   ];
