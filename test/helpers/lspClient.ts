@@ -62,6 +62,11 @@ export class TestClient {
   /** Progress notifications the server sent (begin/report/end values). */
   readonly progress: unknown[] = [];
 
+  /** Drops what was published for `uri`, so the next `diagnosticsFor` waits for a new publication. */
+  forget(uri: string): void {
+    this.diagnostics.delete(uri);
+  }
+
   hover(uri: string, line: number, character: number) {
     return this.conn.sendRequest(P.HoverRequest.type, { textDocument: { uri }, position: { line, character } });
   }
