@@ -4,7 +4,7 @@ import type { Adjustment, Claim, ServiceLine } from '../x835/types';
 import { formatCents } from '../x835/values';
 import { blank, casRelated, equation, sumAmounts } from './balanceSupport';
 import { elementRange, MAX_RELATED, relatedAt } from './ranges';
-import { CLAIMS_PER_STEP, inSteps, shared, type Fact, type Steps } from './shared';
+import { CLAIMS_PER_STEP, eachInSteps, shared, type Fact, type Steps } from './shared';
 import type { RuleContext } from './types';
 
 /**
@@ -31,9 +31,7 @@ const WALK: Fact<ClaimBalanceFindings> = {
     const t = model.tokens;
     const claims = model.claims;
     const found: Lists = { serviceBalance: [], claimBalance: [], patientResponsibility: [] };
-    yield* inSteps(claims.length, CLAIMS_PER_STEP, (from, to) => {
-      for (let i = from; i < to; i++) walkClaim(t, claims[i], found);
-    });
+    yield* eachInSteps(claims, CLAIMS_PER_STEP, (claim) => walkClaim(t, claim, found));
     return found;
   },
 };

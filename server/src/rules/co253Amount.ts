@@ -3,7 +3,7 @@ import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
 import { formatCents } from '../x835/values';
 import { amountOnBase, describeDate, describeSource, rateTexts, sequestrationFacts, tripletRange, unknownRateOf, type MedicareSequestration } from './co253Common';
-import { ADJUSTMENTS_PER_STEP, inSteps, steppedRule } from './shared';
+import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from './shared';
 
 /**
  * A CO-253 on a Medicare fee-for-service claim that is not the rate in force for its date, beyond one
@@ -16,9 +16,7 @@ export const co253AmountRule = steppedRule('co253-amount', function* (ctx) {
   const t = ctx.model.tokens;
   const rateText = rateTexts();
   const out: Finding[] = [];
-  yield* inSteps(judged.length, ADJUSTMENTS_PER_STEP, (from, to) => {
-    for (let i = from; i < to; i++) report(t, judged[i], rateText, out);
-  });
+  yield* eachInSteps(judged, ADJUSTMENTS_PER_STEP, (adj) => report(t, adj, rateText, out));
   return out;
 });
 

@@ -4,7 +4,7 @@ import { payerKind } from '../x835/payerType';
 import type { Adjustment } from '../x835/types';
 import { formatCents } from '../x835/values';
 import { sequestrationFacts, tripletRange } from './co253Common';
-import { ADJUSTMENTS_PER_STEP, inSteps, steppedRule } from './shared';
+import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from './shared';
 
 /**
  * Reason 253 under a group other than CO. PR moves the cut to the patient, which Medicare does not allow
@@ -14,9 +14,7 @@ export const co253GroupRule = steppedRule('co253-group', function* (ctx) {
   const { notCo } = yield* sequestrationFacts(ctx);
   const t = ctx.model.tokens;
   const out: Finding[] = [];
-  yield* inSteps(notCo.length, ADJUSTMENTS_PER_STEP, (from, to) => {
-    for (let i = from; i < to; i++) report(t, notCo[i], out);
-  });
+  yield* eachInSteps(notCo, ADJUSTMENTS_PER_STEP, (adj) => report(t, adj, out));
   return out;
 });
 

@@ -6,7 +6,7 @@ import { expectedSequestration, type RateOf } from '../x835/sequestrationCheck';
 import type { Adjustment } from '../x835/types';
 import { formatCents } from '../x835/values';
 import { sequestrationFacts, tripletRange } from './co253Common';
-import { ADJUSTMENTS_PER_STEP, inSteps, steppedRule } from './shared';
+import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from './shared';
 
 /**
  * Sequestration (reason 253) on a claim that is not Medicare fee-for-service (CLP06 other than MA/MB).
@@ -17,9 +17,7 @@ export const co253NonMedicareRule = steppedRule('co253-non-medicare', function* 
   const { notMedicareFfs, rateOf } = yield* sequestrationFacts(ctx);
   const t = ctx.model.tokens;
   const out: Finding[] = [];
-  yield* inSteps(notMedicareFfs.length, ADJUSTMENTS_PER_STEP, (from, to) => {
-    for (let i = from; i < to; i++) report(t, notMedicareFfs[i], rateOf, out);
-  });
+  yield* eachInSteps(notMedicareFfs, ADJUSTMENTS_PER_STEP, (adj) => report(t, adj, rateOf, out));
   return out;
 });
 

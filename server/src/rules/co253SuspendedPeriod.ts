@@ -3,7 +3,7 @@ import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
 import { formatCents } from '../x835/values';
 import { describeDate, describeSource, sequestrationFacts, tripletRange, type MedicareSequestration } from './co253Common';
-import { ADJUSTMENTS_PER_STEP, inSteps, steppedRule } from './shared';
+import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from './shared';
 
 /**
  * A CO-253 on a Medicare fee-for-service claim whose date falls where no sequestration was in force:
@@ -14,9 +14,7 @@ export const co253SuspendedPeriodRule = steppedRule('co253-suspended-period', fu
   const { outOfPeriod } = yield* sequestrationFacts(ctx);
   const t = ctx.model.tokens;
   const out: Finding[] = [];
-  yield* inSteps(outOfPeriod.length, ADJUSTMENTS_PER_STEP, (from, to) => {
-    for (let i = from; i < to; i++) report(t, outOfPeriod[i], out);
-  });
+  yield* eachInSteps(outOfPeriod, ADJUSTMENTS_PER_STEP, (adj) => report(t, adj, out));
   return out;
 });
 

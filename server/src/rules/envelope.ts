@@ -2,7 +2,7 @@ import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
 import type { Interchange, Transaction } from '../x835/types';
 import { elementRange, relatedAt, segmentIdRange, segmentRange } from './ranges';
-import { ENVELOPES_PER_STEP, inSteps, steppedRule } from './shared';
+import { eachInSteps, ENVELOPES_PER_STEP, steppedRule } from './shared';
 
 /**
  * The envelope's own bookkeeping: SE01 counts the segments of its transaction, GE01 the transactions
@@ -13,14 +13,10 @@ export const envelopeRule = steppedRule('envelope', function* ({ model }) {
   const t = model.tokens;
   const out: Finding[] = [];
   const interchanges = model.interchanges;
-  yield* inSteps(interchanges.length, ENVELOPES_PER_STEP, (from, to) => {
-    for (let i = from; i < to; i++) checkInterchange(t, interchanges[i], out);
-  });
+  yield* eachInSteps(interchanges, ENVELOPES_PER_STEP, (ic) => checkInterchange(t, ic, out));
   // Transactions are checked from the flat list so that ones outside any group (a pasted ST..SE) count too.
   const transactions = model.transactions;
-  yield* inSteps(transactions.length, ENVELOPES_PER_STEP, (from, to) => {
-    for (let i = from; i < to; i++) checkTransaction(t, transactions[i], out);
-  });
+  yield* eachInSteps(transactions, ENVELOPES_PER_STEP, (tx) => checkTransaction(t, tx, out));
   return out;
 });
 

@@ -2,7 +2,7 @@ import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
 import type { Group, Transaction } from '../x835/types';
 import { elementRange } from './ranges';
-import { ENVELOPES_PER_STEP, inSteps, steppedRule } from './shared';
+import { eachInSteps, ENVELOPES_PER_STEP, inSteps, steppedRule } from './shared';
 
 /** The one implementation guide this product checks against. */
 export const GUIDE_VERSION = '005010X221A1';
@@ -23,9 +23,7 @@ export const envelopeVersionRule = steppedRule('envelope-version', function* ({ 
     for (let i = from; i < to; i++) for (const g of interchanges[i].groups) checkGroup(t, g, out);
   });
   const transactions = model.transactions;
-  yield* inSteps(transactions.length, ENVELOPES_PER_STEP, (from, to) => {
-    for (let i = from; i < to; i++) checkTransaction(t, transactions[i], out);
-  });
+  yield* eachInSteps(transactions, ENVELOPES_PER_STEP, (tx) => checkTransaction(t, tx, out));
   return out;
 });
 

@@ -5,7 +5,7 @@ import type { SegmentTable } from '../x12/tokenizer';
 import type { Interchange } from '../x835/types';
 import { isYymmdd } from './elementFormats';
 import { elementRange } from './ranges';
-import { ENVELOPES_PER_STEP, inSteps, steppedRule } from './shared';
+import { eachInSteps, ENVELOPES_PER_STEP, steppedRule } from './shared';
 
 /**
  * The values of the fixed-width ISA fields (their widths are the tokenizer's `isa-width`): qualifier
@@ -16,9 +16,7 @@ export const isaFieldsRule = steppedRule('isa-fields', function* ({ model }) {
   const t = model.tokens;
   const interchanges = model.interchanges;
   const out: Finding[] = [];
-  yield* inSteps(interchanges.length, ENVELOPES_PER_STEP, (from, to) => {
-    for (let i = from; i < to; i++) checkIsa(t, interchanges[i], out);
-  });
+  yield* eachInSteps(interchanges, ENVELOPES_PER_STEP, (ic) => checkIsa(t, ic, out));
   return out;
 });
 

@@ -2,7 +2,7 @@ import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
 import type { Transaction } from '../x835/types';
 import { segmentIdRange } from './ranges';
-import { ENVELOPES_PER_STEP, inSteps, steppedRule } from './shared';
+import { eachInSteps, ENVELOPES_PER_STEP, steppedRule } from './shared';
 
 /**
  * The segments every 835 needs to be a remittance at all: the payment (BPR), the trace number that ties
@@ -13,9 +13,7 @@ export const requiredSegmentsRule = steppedRule('required-segments', function* (
   const t = model.tokens;
   const transactions = model.transactions;
   const out: Finding[] = [];
-  yield* inSteps(transactions.length, ENVELOPES_PER_STEP, (from, to) => {
-    for (let i = from; i < to; i++) checkTransaction(t, transactions[i], out);
-  });
+  yield* eachInSteps(transactions, ENVELOPES_PER_STEP, (tx) => checkTransaction(t, tx, out));
   return out;
 });
 

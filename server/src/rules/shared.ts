@@ -39,6 +39,13 @@ export function* inSteps(count: number, perStep: number, work: (from: number, to
   }
 }
 
+/** Calls `visit` on every item, in chunks of `perStep`, yielding between chunks. */
+export function eachInSteps<T>(items: readonly T[], perStep: number, visit: (item: T) => void): Steps<void> {
+  return inSteps(items.length, perStep, (from, to) => {
+    for (let i = from; i < to; i++) visit(items[i]);
+  });
+}
+
 /** A rule whose `check` and `checkInSlices` are the same generator, drained or resumed. */
 export function steppedRule(id: string, steps: (ctx: RuleContext) => Steps<Finding[]>): Rule {
   return { id, check: (ctx) => drain(steps(ctx)), checkInSlices: steps };

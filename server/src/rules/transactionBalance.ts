@@ -4,7 +4,7 @@ import type { Transaction } from '../x835/types';
 import { formatCents } from '../x835/values';
 import { blank, equation } from './balanceSupport';
 import { elementRange, elementsRange, MAX_RELATED, relatedAt } from './ranges';
-import { ENVELOPES_PER_STEP, inSteps, steppedRule } from './shared';
+import { eachInSteps, ENVELOPES_PER_STEP, steppedRule } from './shared';
 
 /**
  * Transaction balancing (005010X221A1): BPR02 total payment = sum of CLP04 of every claim in the
@@ -16,9 +16,7 @@ export const transactionBalanceRule = steppedRule('transaction-balance', functio
   const t = model.tokens;
   const transactions = model.transactions;
   const out: Finding[] = [];
-  yield* inSteps(transactions.length, ENVELOPES_PER_STEP, (from, to) => {
-    for (let i = from; i < to; i++) checkTransaction(t, transactions[i], out);
-  });
+  yield* eachInSteps(transactions, ENVELOPES_PER_STEP, (tx) => checkTransaction(t, tx, out));
   return out;
 });
 
