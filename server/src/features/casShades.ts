@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import type { CasShade } from '../lsp/protocol';
 import { classify } from '../x835/classify';
-import { claimAt, lineAt } from '../x835/lookup';
+import { tripletsOf } from '../x835/lookup';
 
 /**
  * How the client shades each CAS segment: `attention` when any triplet needs work, `muted` when all
@@ -19,9 +19,7 @@ export function casShades(a: Analysis, ranges: readonly Range[]): Array<{ range:
     for (let i = first; i <= last; i++) {
       if (seen.has(i) || t.id(i) !== 'CAS') continue;
       seen.add(i);
-      const claim = claimAt(a.model, i);
-      const owner = claim ? lineAt(claim, i) ?? claim : undefined;
-      const classes = (owner?.adjustments ?? []).filter((x) => x.seg === i).map(classify);
+      const classes = tripletsOf(a.model, i).map(classify);
       if (!classes.length) continue;
       const shade: CasShade = classes.some((c) => c.actionable) ? 'attention'
         : classes.every((c) => c.cls === 'sequestration' || c.cls === 'contractual') ? 'muted'

@@ -4,7 +4,7 @@ import { shortLabel } from '../codes/types';
 import type { Settings } from '../settings';
 import { classify } from '../x835/classify';
 import { elementDef } from '../x835/dictionary';
-import { claimAt, lineAt } from '../x835/lookup';
+import { tripletsOf } from '../x835/lookup';
 import { codeListById } from './codeLookup';
 
 /**
@@ -54,9 +54,7 @@ function labelFor(a: Analysis, seg: number, id: string, k: number): string | und
   if (!value) return undefined;
   if (id === 'CAS' && k >= 2) {
     // A reason: its class decides the label for sequestration; else the code's own short label.
-    const claim = claimAt(a.model, seg);
-    const owner = claim ? lineAt(claim, seg) ?? claim : undefined;
-    const adj = owner?.adjustments.find((x) => x.seg === seg && x.reasonElem === k);
+    const adj = tripletsOf(a.model, seg).find((x) => x.reasonElem === k);
     if (adj && classify(adj).cls === 'sequestration') return 'sequestration';
   }
   const def = elementDef(id, k);

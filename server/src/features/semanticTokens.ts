@@ -2,8 +2,7 @@ import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languag
 import type { Analysis } from '../analysis';
 import { classify, type AdjustmentClass } from '../x835/classify';
 import { elementDef } from '../x835/dictionary';
-import { claimAt, lineAt } from '../x835/lookup';
-import type { Adjustment } from '../x835/types';
+import { tripletsOf } from '../x835/lookup';
 
 /**
  * Semantic tokens: segment ids, qualifiers, amounts and dates everywhere, and for CAS the group code,
@@ -79,9 +78,7 @@ export function semanticTokens(a: Analysis, range?: Range): SemanticTokens {
 /** The triplets of one CAS segment, from the model (so classes match hovers and rules). */
 function casTokens(a: Analysis, seg: number, push: (s: number, e: number, type: number, mods: number) => void): void {
   const t = a.tokens;
-  const claim = claimAt(a.model, seg);
-  const owner = claim ? lineAt(claim, seg) ?? claim : undefined;
-  const triplets: Adjustment[] = owner ? owner.adjustments.filter((x) => x.seg === seg) : [];
+  const triplets = tripletsOf(a.model, seg);
   const mods = triplets.map((x) => { const c = classify(x); return modifierBits(c.cls, c.actionable); });
   // The group code covers every triplet of the segment: it carries all their classes.
   const groupMods = mods.reduce((acc, m) => acc | m, 0);

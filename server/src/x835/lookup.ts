@@ -1,4 +1,4 @@
-import type { Claim, Model, ServiceLine, Transaction } from './types';
+import type { Adjustment, Claim, Model, ServiceLine, Transaction } from './types';
 
 /**
  * Finding the model object that owns a segment, by binary search over document-ordered arrays:
@@ -82,4 +82,14 @@ export function claimsNear(model: Model, claim: Claim, window: number): Claim[] 
   const from = Math.max(0, i - window);
   const to = Math.min(model.claims.length, i + window + 1);
   return model.claims.slice(from, to).filter((c) => c !== claim);
+}
+
+/**
+ * The triplets read from CAS segment `seg`, in order (empty for a CAS outside any claim). A claim or
+ * line holds a handful of adjustments: scanning its list is cheaper than any index.
+ */
+export function tripletsOf(model: Model, seg: number): Adjustment[] {
+  const claim = claimAt(model, seg);
+  if (!claim) return [];
+  return (lineAt(claim, seg) ?? claim).adjustments.filter((adj) => adj.seg === seg);
 }

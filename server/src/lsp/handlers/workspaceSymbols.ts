@@ -32,7 +32,9 @@ export const workspaceSymbolsHandler: Handler = {
     // A closed document: an untitled buffer is gone; a file falls back to what is on disk (unsaved edits were dropped).
     ctx.documents.onDidClose(async (e) => {
       const uri = e.document.uri;
-      if (!uri.startsWith('file:')) { index.delete(uri); return; }
+      // Drop the entry at once: it may still hold the closed document's analysis (listed lazily).
+      index.delete(uri);
+      if (!uri.startsWith('file:')) return;
       try { index.set(uri, await indexFile(fileURLToPath(uri))); } catch { index.delete(uri); }
     });
     c.onDidChangeWatchedFiles(async (p) => {
