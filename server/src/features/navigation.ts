@@ -79,15 +79,15 @@ export function navigate(a: Analysis, position: Position, target: NavigationTarg
     case 'nextActionable':
     case 'previousActionable': {
       const forward = target === 'nextActionable';
-      const adjs = m.adjustments;
+      const cas = m.cas;
       if (seg < 0) seg = -1;
       // Within the same CAS segment, move by triplet: compare (seg, reason element) to the cursor.
       const k = seg >= 0 ? t.elementAt(seg, offset) : 0;
       const after = (x: { seg: number; reasonElem: number }) => x.seg > seg || (x.seg === seg && x.reasonElem > k);
       const before = (x: { seg: number; reasonElem: number }) => x.seg < seg || (x.seg === seg && x.reasonElem + 1 < k);
-      let i = forward ? firstAfter(adjs, seg - 1) : firstAfter(adjs, seg) - 1;
-      for (; i >= 0 && i < adjs.length; i += forward ? 1 : -1) {
-        const adj = adjs[i];
+      let i = forward ? cas.firstAfter(seg - 1) : cas.firstAfter(seg) - 1;
+      for (; i >= 0 && i < cas.length; i += forward ? 1 : -1) {
+        const adj = cas.at(i);
         if ((forward ? after(adj) : before(adj)) && classify(adj).actionable) {
           return range(t.elementStartOffset(adj.seg, adj.reasonElem - (adj.triplet === 0 ? 1 : 0)), t.elementEndOffset(adj.seg, adj.reasonElem + 1));
         }

@@ -39,7 +39,7 @@ export function summarize(a: Analysis, settings: Settings): RemittanceSummary {
 
   const transactions = model.transactions.filter((tx) => tx.setId === '835').map((tx, i) => paymentOf(a, tx, i + 1));
 
-  const classes = totalsOf(model.adjustments);
+  const classes = totalsOf(model.cas.all());
   let charged = 0;
   let paid = 0;
   for (const c of model.claims) {

@@ -42,7 +42,8 @@ function firstOfItsKindReported(adj: Adjustment): number | undefined {
     const a = list[i];
     if (a.group !== adj.group || a.reason !== adj.reason) continue;
     if (first && a.amount !== 0) {
-      if (a !== adj) return undefined;
+      // Triplets are objects made on request (x835/records.ts): the same triplet is the same segment and position.
+      if (a.seg !== adj.seg || a.triplet !== adj.triplet) return undefined;
       first = false;
     }
     observed += a.amount;

@@ -1,13 +1,13 @@
 import type { Finding } from '../x12/finding';
 import { centsAt, dateAt } from '../x12/scan';
 import type { SegmentTable } from '../x12/tokenizer';
-import { KNOWN_SEGMENTS, LOOP_SEGMENTS, rankIn } from './loops';
+import { LOOP_SEGMENTS } from './loops';
+import { ClaimRecord, LineRecord, ModelStore } from './records';
+import { SEG_ID_COUNT, SegId, segIdOf, segIdOfName } from './segmentIds';
 import {
   LOOP_LABELS, Loop,
-  type Adjustment, type Claim, type Group, type Interchange, type Model, type Person, type Procedure,
-  type ProviderAdjustment, type ServiceLine, type Transaction,
+  type Group, type Interchange, type Model, type ProviderAdjustment, type Transaction,
 } from './types';
-import { parseDecimal } from './values';
 
 const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 
@@ -57,19 +57,26 @@ export class ModelBuilder {
 
 class Builder {
   readonly model: Model;
+  private readonly store: ModelStore;
   private loop = Loop.None;
   private rank = -1;
   private interchange?: Interchange;
   private group?: Group;
   private tx?: Transaction;
-  private claim?: Claim;
-  private line?: ServiceLine;
+  /** Index of the open transaction in `model.transactions`. */
+  private txIndex = -1;
+  /** Rows of the open claim and service line, -1 when none. */
+  private claim = -1;
+  private line = -1;
   private sawHeaderNumber = false;
 
   constructor(private readonly t: SegmentTable) {
+    const transactions: Transaction[] = [];
+    const store = (this.store = new ModelStore(t, transactions));
     this.model = {
-      tokens: t, interchanges: [], transactions: [], claims: [], adjustments: [], providerAdjustments: [],
-      segLoop: new Uint8Array(t.count), findings: [],
+      tokens: t, interchanges: [], transactions, claims: store.claimHandles, store, cas: store.cas, providerAdjustments: [],
+      segLoop: new Uint8Array(t.count), segIds: new Uint8Array(t.count), findings: [],
+      get adjustments() { return this.cas.all(); },
     };
   }
 
@@ -104,6 +111,33 @@ class Builder {
     return value;
   }
 
+  /** Code ids (`ModelStore.codes`) by packed characters (see `code`). */
+  private readonly codeIds = new Map<number, number>();
+
+  /** Element k as an id of `ModelStore.codes`: one map lookup for the usual short ASCII codes. */
+  private codeId(seg: number, k: number): number {
+    const t = this.t;
+    if (k >= t.elementCount(seg)) return 0;
+    const start = t.elementStartOffset(seg, k);
+    const end = t.elementEndOffset(seg, k);
+    const length = end - start;
+    if (length === 0) return 0;
+    if (length > 4) return this.store.codes.idOf(t.text.slice(start, end));
+    const text = t.text;
+    let key = length;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 127) return this.store.codes.idOf(text.slice(start, end));
+      key = (key << 7) | c;
+    }
+    let id = this.codeIds.get(key);
+    if (id === undefined) {
+      id = this.store.codes.idOf(text.slice(start, end));
+      this.codeIds.set(key, id);
+    }
+    return id;
+  }
+
   /** Cents of an amount element; 0 when absent or empty, NaN when present but unreadable (rules report it). */
   private money(seg: number, k: number): number {
     const t = this.t;
@@ -126,79 +160,76 @@ class Builder {
   }
 
   segment(i: number): void {
-    const id = this.t.id(i);
-    switch (id) {
-      case 'ISA': return this.enter(i, this.openInterchange(i));
-      case 'GS': return this.enter(i, this.openGroup(i));
-      case 'ST': return this.enter(i, this.openTransaction(i));
-      case 'SE': return this.enter(i, this.closeTransaction(i));
-      case 'GE': return this.enter(i, this.closeGroup(i));
-      case 'IEA': return this.enter(i, this.closeInterchange(i));
-      case 'TA1': // an interchange acknowledgment may follow the ISA
+    const s = segIdOf(this.t, i);
+    this.model.segIds[i] = s;
+    switch (s) {
+      case SegId.ISA: return this.enter(i, this.openInterchange(i));
+      case SegId.GS: return this.enter(i, this.openGroup(i));
+      case SegId.ST: return this.enter(i, this.openTransaction(i));
+      case SegId.SE: return this.enter(i, this.closeTransaction(i));
+      case SegId.GE: return this.enter(i, this.closeGroup(i));
+      case SegId.IEA: return this.enter(i, this.closeInterchange(i));
+      case SegId.TA1: // an interchange acknowledgment may follow the ISA
         if (this.loop === Loop.Interchange) return this.enter(i, Loop.Interchange);
     }
     if (this.loop === Loop.Foreign) return this.enter(i, Loop.Foreign);
-    // Every known id has the shape of a segment id: the regex only runs on the rare unknown ones.
-    if (!KNOWN_SEGMENTS.has(id) && !SEGMENT_ID.test(id)) {
-      this.report('segment-unknown', i, `"${printable(id)}" is not a segment id; a delimiter may be wrong or a segment may be cut in two.`);
-      return this.enter(i, this.loop);
-    }
-    if (!KNOWN_SEGMENTS.has(id)) {
-      this.report('segment-unknown', i, `${id} is not a segment of the 835 (005010X221A1); it is kept but not interpreted.`);
+    if (s === SegId.Other) {
+      const id = this.t.id(i);
+      if (!SEGMENT_ID.test(id)) this.report('segment-unknown', i, `"${printable(id)}" is not a segment id; a delimiter may be wrong or a segment may be cut in two.`);
+      else this.report('segment-unknown', i, `${id} is not a segment of the 835 (005010X221A1); it is kept but not interpreted.`);
       return this.enter(i, this.loop);
     }
     if (!this.tx || this.loop < Loop.Header || this.loop > Loop.Summary) {
-      this.report('segment-out-of-place', i, `${id} is outside a transaction set: 835 data belongs between ST and SE.`);
+      this.report('segment-out-of-place', i, `${this.t.id(i)} is outside a transaction set: 835 data belongs between ST and SE.`);
       return this.enter(i, this.loop);
     }
-    const next = this.transition(i, id);
+    const next = this.transition(i, s);
     if (next !== undefined) {
       this.loop = next;
-      this.rank = rankIn(next, id);
+      this.rank = RANKS[next * SEG_ID_COUNT + s];
       this.model.segLoop[i] = next;
-      this.interpret(i, id);
+      this.interpret(i, s);
       return;
     }
     // Same loop: check it is allowed here and in order.
-    const r = rankIn(this.loop, id);
-    const label = LOOP_LABELS[this.loop];
+    const r = RANKS[this.loop * SEG_ID_COUNT + s];
     if (r < 0) {
-      this.report('segment-out-of-place', i, `${id} is not allowed in ${describeLoop(this.loop)}; it may belong to another loop or be misplaced.`);
+      this.report('segment-out-of-place', i, `${this.t.id(i)} is not allowed in ${describeLoop(this.loop)}; it may belong to another loop or be misplaced.`);
     } else if (r < this.rank) {
       const order = LOOP_SEGMENTS[this.loop]!.join(', ');
-      this.report('segment-out-of-place', i, `${id} comes after a later segment of loop ${label.id}; the guide's order there is ${order}.`);
+      this.report('segment-out-of-place', i, `${this.t.id(i)} comes after a later segment of loop ${LOOP_LABELS[this.loop].id}; the guide's order there is ${order}.`);
     } else {
       this.rank = r;
     }
     this.model.segLoop[i] = this.loop;
-    this.interpret(i, id);
+    this.interpret(i, s);
   }
 
   /** The loop a segment opens, or undefined when it continues the current one. */
-  private transition(i: number, id: string): Loop | undefined {
+  private transition(i: number, s: SegId): Loop | undefined {
     const loop = this.loop;
-    switch (id) {
-      case 'N1': {
+    switch (s) {
+      case SegId.N1: {
         if (loop !== Loop.Header && loop !== Loop.Payer && loop !== Loop.Payee) return undefined;
         const who = this.code(i, 1);
         if (who === 'PR') return Loop.Payer;
         if (who === 'PE') return Loop.Payee;
         return this.tx?.payer ? Loop.Payee : Loop.Payer;
       }
-      case 'LX':
+      case SegId.LX:
         if (loop >= Loop.Payee && loop <= Loop.ServiceLine) { this.sawHeaderNumber = true; this.closeClaim(i); return Loop.HeaderNumber; }
         return undefined;
-      case 'CLP':
+      case SegId.CLP:
         if (loop >= Loop.Payee && loop <= Loop.ServiceLine) {
           if (!this.sawHeaderNumber) this.report('segment-out-of-place', i, 'CLP without a preceding LX: in the 835 every claim sits in a header-number loop (2000) that starts with LX.');
           this.closeClaim(i);
           return Loop.Claim;
         }
         return undefined;
-      case 'SVC':
+      case SegId.SVC:
         if (loop === Loop.Claim || loop === Loop.ServiceLine) return Loop.ServiceLine;
         return undefined;
-      case 'PLB':
+      case SegId.PLB:
         if (loop >= Loop.Payee && loop <= Loop.Summary) { this.closeClaim(i); return Loop.Summary; }
         return undefined;
     }
@@ -240,8 +271,9 @@ class Builder {
     this.group?.transactions.push(tx);
     this.model.transactions.push(tx);
     this.tx = tx;
-    this.claim = undefined;
-    this.line = undefined;
+    this.txIndex = this.model.transactions.length - 1;
+    this.claim = -1;
+    this.line = -1;
     this.sawHeaderNumber = false;
     if (setId !== '835') {
       const what = FOREIGN_SETS[setId];
@@ -304,153 +336,169 @@ class Builder {
   }
 
   private closeClaim(i: number): void {
-    if (this.line) this.line.lastSeg = i - 1;
-    if (this.claim) {
-      this.claim.lastSeg = i - 1;
-      compact(this.claim);
-    }
-    this.line = undefined;
-    this.claim = undefined;
+    if (this.line >= 0) this.store.lines.lastSeg[this.line] = i - 1;
+    if (this.claim >= 0) this.store.claims.lastSeg[this.claim] = i - 1;
+    this.line = -1;
+    this.claim = -1;
   }
 
   finish(): void {
     const last = this.t.count - 1;
     // A file that ends without SE: the open claim and line run to the last segment.
-    if (this.line) this.line.lastSeg = last;
-    if (this.claim) {
-      this.claim.lastSeg = last;
-      compact(this.claim);
-    }
+    if (this.line >= 0) this.store.lines.lastSeg[this.line] = last;
+    if (this.claim >= 0) this.store.claims.lastSeg[this.claim] = last;
     if (this.tx && this.tx.seSeg === undefined) this.tx.lastSeg = last;
+    this.store.trim();
   }
 
   /** Reads the typed model out of a segment already placed in its loop. */
-  private interpret(i: number, id: string): void {
+  private interpret(i: number, s: SegId): void {
     const tx = this.tx!;
     tx.lastSeg = i;
     // Direct calls, no closure: this runs for every segment of the file.
     const e = this;
-    switch (id) {
-      case 'BPR':
+    switch (s) {
+      case SegId.BPR:
         tx.payment ??= { seg: i, handling: e.el(i, 1), amount: e.money(i, 2), creditDebit: e.el(i, 3), method: e.el(i, 4), format: e.el(i, 5), date: e.dateOf(i, 16) };
         return;
-      case 'TRN':
+      case SegId.TRN:
         if (this.loop === Loop.Header) tx.trace ??= { seg: i, number: e.el(i, 2), originatorId: e.el(i, 3) };
         return;
-      case 'DTM':
-        return this.date(i, e.code(i, 1), e.dateOf(i, 2));
-      case 'N1': {
+      case SegId.DTM:
+        return this.date(i);
+      case SegId.N1: {
         const party = { seg: i, entity: e.code(i, 1), name: e.el(i, 2), idQualifier: e.code(i, 3), id: e.el(i, 4) };
         if (this.loop === Loop.Payer) tx.payer ??= party;
         else if (this.loop === Loop.Payee) tx.payee ??= party;
         return;
       }
-      case 'CLP': {
-        const claim: Claim = {
-          seg: i, lastSeg: i, transaction: tx, id: e.el(i, 1), status: e.code(i, 2), charge: e.money(i, 3), paid: e.money(i, 4),
-          patientResponsibility: e.money(i, 5), filingIndicator: e.code(i, 6), payerControlNumber: e.el(i, 7), facilityType: e.code(i, 8),
-          frequency: e.code(i, 9), adjustments: [], lines: [], remarks: [],
-        };
+      case SegId.CLP: {
+        const store = this.store;
+        const row = store.claims.add(i, this.txIndex, e.codeId(i, 2), e.codeId(i, 6), e.money(i, 3), e.money(i, 4), e.money(i, 5), store.cas.length, store.lines.length);
+        const claim = new ClaimRecord(store, row);
+        store.claimHandles.push(claim);
         tx.claims.push(claim);
-        this.model.claims.push(claim);
-        this.claim = claim;
-        this.line = undefined;
+        this.claim = row;
+        this.line = -1;
         return;
       }
-      case 'SVC': {
+      case SegId.SVC: {
         const claim = this.claim;
-        if (!claim) return;
-        if (this.line) this.line.lastSeg = i - 1;
-        const line: ServiceLine = {
-          seg: i, lastSeg: i, claim, procedure: this.procedure(i, 1), charge: e.money(i, 2), paid: e.money(i, 3),
-          revenueCode: e.code(i, 4), unitsPaid: parseDecimal(e.code(i, 5)), submittedProcedure: e.el(i, 6) ? this.procedure(i, 6) : undefined,
-          adjustments: [], remarks: [],
-        };
-        claim.lines.push(line);
-        this.line = line;
+        if (claim < 0) return;
+        const store = this.store;
+        if (this.line >= 0) store.lines.lastSeg[this.line] = i - 1;
+        const row = store.lines.add(i, claim, e.money(i, 2), e.money(i, 3), store.cas.length);
+        store.lineHandles.push(new LineRecord(store, row));
+        store.claims.lineTo[claim] = row + 1;
+        this.line = row;
         return;
       }
-      case 'CAS':
+      case SegId.CAS:
         return this.adjustments(i);
-      case 'NM1':
+      case SegId.NM1:
         return this.person(i);
-      case 'REF':
-        if (this.loop === Loop.ServiceLine && this.line && e.code(i, 1) === '6R') this.line.controlNumber = e.el(i, 2);
+      case SegId.REF:
+        if (this.loop === Loop.ServiceLine && this.line >= 0 && this.is2(i, 1, 54 /* 6 */, 82 /* R */)) this.store.lines.controlNumberSeg[this.line] = i;
         return;
-      case 'AMT':
-        if (this.loop === Loop.ServiceLine && this.line && e.code(i, 1) === 'B6') this.line.allowed = e.money(i, 2);
+      case SegId.AMT:
+        if (this.loop === Loop.ServiceLine && this.line >= 0 && this.is2(i, 1, 66 /* B */, 54 /* 6 */)) {
+          this.store.lines.allowed[this.line] = e.money(i, 2);
+          this.store.lines.hasAllowed[this.line] = 1;
+        }
         return;
-      case 'LQ':
-        if (this.line) this.line.remarks.push({ seg: i, elem: 2, qualifier: e.code(i, 1), code: e.code(i, 2) });
+      case SegId.LQ:
+        if (this.line >= 0) addTo(this.store.lines.remarks, this.line, { seg: i, elem: 2, qualifier: e.code(i, 1), code: e.code(i, 2) });
         return;
-      case 'MOA': case 'MIA': {
-        if (!this.claim) return;
+      case SegId.MOA: case SegId.MIA: {
+        const claim = this.claim;
+        if (claim < 0) return;
         // Remark code positions: MOA03-07, MIA05 and MIA20-24.
-        const positions = id === 'MOA' ? MOA_REMARKS : MIA_REMARKS;
+        const moa = s === SegId.MOA;
+        const positions = moa ? MOA_REMARKS : MIA_REMARKS;
         for (const k of positions) {
           const code = e.code(i, k);
-          if (code) this.claim.remarks.push({ seg: i, elem: k, qualifier: id, code });
+          if (code) addTo(this.store.claims.remarks, claim, { seg: i, elem: k, qualifier: moa ? 'MOA' : 'MIA', code });
         }
         return;
       }
-      case 'PLB':
+      case SegId.PLB:
         return this.providerAdjustments(i, tx);
     }
   }
 
-  private date(i: number, qualifier: string, d: number | undefined): void {
-    if (d === undefined) return;
-    const tx = this.tx!;
-    if (this.loop === Loop.Header && qualifier === '405') tx.productionDate ??= d;
-    else if (this.loop === Loop.Claim && this.claim) {
-      if (qualifier === '232') this.claim.statementFrom = d;
-      else if (qualifier === '233') this.claim.statementTo = d;
-      else if (qualifier === '050') this.claim.received = d;
-    } else if (this.loop === Loop.ServiceLine && this.line) {
-      if (qualifier === '472' || qualifier === '150') this.line.serviceDate ??= d;
-      if (qualifier === '472' && this.line.serviceDate !== d) this.line.serviceDate = d;
-      if (qualifier === '151') this.line.serviceDateEnd = d;
-    }
-    void i;
+  /** True when element k of segment i is exactly the two characters a, b (no substring made). */
+  private is2(i: number, k: number, a: number, b: number): boolean {
+    const t = this.t;
+    if (k >= t.elementCount(i)) return false;
+    const start = t.elementStartOffset(i, k);
+    return t.elementEndOffset(i, k) - start === 2 && t.text.charCodeAt(start) === a && t.text.charCodeAt(start + 1) === b;
   }
 
-  private procedure(i: number, k: number): Procedure {
-    const c = this.t.components(i, k);
-    const modifiers = c.length > 2 ? c.slice(2, 6).filter((m) => m !== '') : NO_MODIFIERS;
-    return { qualifier: c[0] ?? '', code: c[1] ?? '', modifiers: modifiers.length ? modifiers : NO_MODIFIERS, description: c[6] ?? '' };
+  /** Element k as the number its three digits spell ('405' -> 405, '050' -> 50), or -1 for anything else. */
+  private qualifier3(i: number, k: number): number {
+    const t = this.t;
+    if (k >= t.elementCount(i)) return -1;
+    const start = t.elementStartOffset(i, k);
+    if (t.elementEndOffset(i, k) - start !== 3) return -1;
+    const text = t.text;
+    let value = 0;
+    for (let p = start; p < start + 3; p++) {
+      const d = text.charCodeAt(p) - 48;
+      if (d < 0 || d > 9) return -1;
+      value = value * 10 + d;
+    }
+    return value;
+  }
+
+  private date(i: number): void {
+    const d = this.dateOf(i, 2);
+    if (d === undefined) return;
+    const qualifier = this.qualifier3(i, 1);
+    const tx = this.tx!;
+    if (this.loop === Loop.Header && qualifier === 405) tx.productionDate ??= d;
+    else if (this.loop === Loop.Claim && this.claim >= 0) {
+      const claims = this.store.claims;
+      if (qualifier === 232) claims.statementFrom[this.claim] = d;
+      else if (qualifier === 233) claims.statementTo[this.claim] = d;
+      else if (qualifier === 50) claims.received[this.claim] = d;
+    } else if (this.loop === Loop.ServiceLine && this.line >= 0) {
+      // The line's date: DTM*472 wins, else the first DTM*150 (period start).
+      const lines = this.store.lines;
+      if (qualifier === 472 || (qualifier === 150 && lines.serviceDate[this.line] === 0)) lines.serviceDate[this.line] = d;
+      if (qualifier === 151) lines.serviceDateEnd[this.line] = d;
+    }
   }
 
   private person(i: number): void {
     const claim = this.claim;
-    if (!claim || this.loop !== Loop.Claim) return;
-    const p: Person = { seg: i, entity: this.code(i, 1), last: this.el(i, 3), first: this.el(i, 4), middle: this.el(i, 5), idQualifier: this.code(i, 8), id: this.el(i, 9) };
-    if (p.entity === 'QC') claim.patient ??= p;
-    else if (p.entity === 'IL') claim.insured ??= p;
-    else if (p.entity === '74') claim.correctedPatient ??= p;
+    if (claim < 0 || this.loop !== Loop.Claim) return;
+    const claims = this.store.claims;
+    const entity = this.code(i, 1);
+    if (entity === 'QC') { if (claims.patientSeg[claim] < 0) claims.patientSeg[claim] = i; }
+    else if (entity === 'IL') { if (claims.insuredSeg[claim] < 0) claims.insuredSeg[claim] = i; }
+    else if (entity === '74') { if (claims.correctedPatientSeg[claim] < 0) claims.correctedPatientSeg[claim] = i; }
   }
 
+  /** Appends the segment's triplets to the CAS columns and extends its claim's or line's rows. */
   private adjustments(i: number): void {
     const claim = this.claim;
-    if (!claim) return;
-    const level = this.loop === Loop.ServiceLine ? 'line' : 'claim';
-    const line = level === 'line' ? this.line : undefined;
+    if (claim < 0) return;
+    const line = this.loop === Loop.ServiceLine ? this.line : -1;
     const t = this.t;
-    const group = this.code(i, 1);
+    const cas = this.store.cas;
+    const group = this.codeId(i, 1);
     const count = t.elementCount(i);
+    const lineInClaim = line < 0 ? -1 : line - this.store.claims.lineFrom[claim];
     // Only the triplets the segment has: elements past its end are empty.
     for (let triplet = 0; triplet < 6 && 2 + triplet * 3 < count; triplet++) {
       const k = 2 + triplet * 3;
       const reasonEmpty = t.elementStartOffset(i, k) === t.elementEndOffset(i, k);
       const amountEmpty = k + 1 >= count || t.elementStartOffset(i, k + 1) === t.elementEndOffset(i, k + 1);
       if (reasonEmpty && amountEmpty) continue;
-      const qtyEmpty = k + 2 >= count || t.elementStartOffset(i, k + 2) === t.elementEndOffset(i, k + 2);
-      const adj: Adjustment = {
-        seg: i, triplet, group, reason: this.code(i, k), amount: this.money(i, k + 1), quantity: qtyEmpty ? undefined : parseDecimal(this.el(i, k + 2)),
-        reasonElem: k, level, claim, line,
-      };
-      (line ?? claim).adjustments.push(adj);
-      this.model.adjustments.push(adj);
+      cas.push(i, triplet, group, this.codeId(i, k), this.money(i, k + 1), claim, lineInClaim);
     }
+    if (line >= 0) this.store.lines.casTo[line] = cas.length;
+    else this.store.claims.casTo[claim] = cas.length;
   }
 
   private providerAdjustments(i: number, tx: Transaction): void {
@@ -471,26 +519,11 @@ class Builder {
   }
 }
 
-/** One shared empty list for the many procedures without modifiers. */
-const NO_MODIFIERS: readonly string[] = Object.freeze([]);
-
-type Lists<T> = { -readonly [K in keyof T]: T[K] };
-
-/**
- * A JavaScript array that grew by push keeps room for 16 elements: a claim's lists (and its lines')
- * hold 1 to 4. Exact-size copies when the claim is complete save about a third of the model's memory
- * on big files, and the oversized originals die young.
- */
-function compact(claim: Claim): void {
-  const c = claim as Lists<Claim>;
-  if (c.adjustments.length) c.adjustments = c.adjustments.slice();
-  if (c.remarks.length) c.remarks = c.remarks.slice();
-  if (!c.lines.length) return;
-  c.lines = c.lines.slice();
-  for (const line of c.lines as Lists<ServiceLine>[]) {
-    if (line.adjustments.length) line.adjustments = line.adjustments.slice();
-    if (line.remarks.length) line.remarks = line.remarks.slice();
-  }
+/** Appends to the list of `row` in a map of lists (remarks: a few rows have them). */
+function addTo<T>(lists: Map<number, T[]>, row: number, item: T): void {
+  const list = lists.get(row);
+  if (list) list.push(item);
+  else lists.set(row, [item]);
 }
 
 /** Remark code positions: MOA03-07, MIA05 and MIA20-24. */
@@ -501,6 +534,15 @@ function describeLoop(loop: Loop): string {
   const l = LOOP_LABELS[loop];
   return /^\d/.test(l.id) ? `loop ${l.id} (${l.name.toLowerCase()})` : `the ${l.name.toLowerCase()}`;
 }
+
+/** RANKS[loop * SEG_ID_COUNT + id]: the position of a segment in its loop's order, -1 when not allowed there. */
+const RANKS = (() => {
+  const ranks = new Int8Array((Loop.Foreign + 1) * SEG_ID_COUNT).fill(-1);
+  for (const [loop, ids] of Object.entries(LOOP_SEGMENTS)) {
+    ids!.forEach((id, rank) => { ranks[Number(loop) * SEG_ID_COUNT + segIdOfName(id)] = rank; });
+  }
+  return ranks;
+})();
 
 const printable = (s: string) => Array.from(s.slice(0, 12)).map((c) => (c >= ' ' && c <= '~' ? c : '·')).join('');
 

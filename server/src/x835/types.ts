@@ -1,5 +1,6 @@
 import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
+import type { CasColumns, ModelStore } from './records';
 
 /**
  * The 835 as an analyst thinks of it. Every object keeps the index of the segment it came from
@@ -151,7 +152,7 @@ export interface Procedure {
 
 export interface ServiceLine {
   readonly seg: number;
-  lastSeg: number;
+  readonly lastSeg: number;
   readonly claim: Claim;
   readonly procedure: Procedure;
   readonly charge: number;
@@ -160,20 +161,20 @@ export interface ServiceLine {
   readonly unitsPaid?: number;
   readonly submittedProcedure?: Procedure;
   /** DTM*472, or DTM*150 (period start). */
-  serviceDate?: number;
+  readonly serviceDate?: number;
   /** DTM*151 (period end). */
-  serviceDateEnd?: number;
+  readonly serviceDateEnd?: number;
   /** REF*6R line item control number. */
-  controlNumber?: string;
+  readonly controlNumber?: string;
   /** AMT*B6 allowed amount. */
-  allowed?: number;
+  readonly allowed?: number;
   readonly adjustments: Adjustment[];
   readonly remarks: Remark[];
 }
 
 export interface Claim {
   readonly seg: number;
-  lastSeg: number;
+  readonly lastSeg: number;
   readonly transaction: Transaction;
   /** CLP01 patient control number (the provider's claim id). */
   readonly id: string;
@@ -187,14 +188,15 @@ export interface Claim {
   readonly payerControlNumber: string;
   readonly facilityType: string;
   readonly frequency: string;
-  patient?: Person;
-  insured?: Person;
-  correctedPatient?: Person;
+  /** NM1*QC, NM1*IL, NM1*74: read from the text on each access (a fresh object each time). */
+  readonly patient?: Person;
+  readonly insured?: Person;
+  readonly correctedPatient?: Person;
   /** DTM*232 / DTM*233. */
-  statementFrom?: number;
-  statementTo?: number;
+  readonly statementFrom?: number;
+  readonly statementTo?: number;
   /** DTM*050. */
-  received?: number;
+  readonly received?: number;
   readonly adjustments: Adjustment[];
   readonly lines: ServiceLine[];
   readonly remarks: Remark[];
@@ -222,11 +224,17 @@ export interface Model {
   readonly transactions: Transaction[];
   /** Every claim in document order. */
   readonly claims: Claim[];
-  /** Every CAS triplet in document order (claim and line level). */
+  /** Every CAS triplet in document order (claim and line level), as columns; `cas.at(i)` / `cas.all()` give objects. */
+  readonly cas: CasColumns;
+  /** The columns behind `claims`, their lines and `cas` (x835/records.ts): rules that visit every row read these. */
+  readonly store: ModelStore;
+  /** @deprecated Every triplet as fresh objects (`cas.all()`): slow on big files; read `cas` instead. */
   readonly adjustments: Adjustment[];
   readonly providerAdjustments: ProviderAdjustment[];
   /** The loop each segment belongs to (`Loop`), parallel to the segment table. */
   readonly segLoop: Uint8Array;
+  /** Each segment's id as a `SegId` (x835/segmentIds.ts; 0 for ids the 835 does not have), parallel to the segment table. */
+  readonly segIds: Uint8Array;
   /** Structure findings: unknown and out-of-place segments, non-835 transactions. */
   readonly findings: Finding[];
 }

@@ -42,7 +42,7 @@ export function checkAnalysis(text: string): void {
   assert.equal(a.model.segLoop.length, t.count);
   // Money is integer cents or NaN (unreadable), never a float.
   for (const c of a.model.claims) for (const v of [c.charge, c.paid, c.patientResponsibility]) assert.ok(Number.isNaN(v) || Number.isInteger(v), `claim amount ${v}`);
-  for (const x of a.model.adjustments) assert.ok(Number.isNaN(x.amount) || Number.isInteger(x.amount), `adjustment amount ${x.amount}`);
+  for (const x of a.model.cas.all()) assert.ok(Number.isNaN(x.amount) || Number.isInteger(x.amount), `adjustment amount ${x.amount}`);
   // Positions and offsets agree both ways on every segment boundary.
   for (let i = 0; i < t.count; i += Math.max(1, (t.count / 50) | 0)) {
     const p = a.lines.positionAt(t.segStart[i]);

@@ -58,7 +58,7 @@ function checkTokens(data: readonly number[], lines: readonly number[], what: st
 }
 
 /** How many adjustments the model holds (a cheap sanity value for tests). */
-export const adjustmentsAt = (a: Analysis): number => a.model.adjustments.length;
+export const adjustmentsAt = (a: Analysis): number => a.model.cas.length;
 
 export function runEveryFeature(a: Analysis, fractions: ReadonlyArray<readonly [number, number]>, extra: readonly Pos[] = []): unknown[] {
   const lines = lineLengths(a.text);
@@ -149,7 +149,7 @@ export function runEveryFeature(a: Analysis, fractions: ReadonlyArray<readonly [
     if (r) assertRangeInside(r, lines, `segment range ${index}`);
   }
 
-  for (const adj of a.model.adjustments.slice(0, 50)) assert.equal(typeof describeAdjustment(a, adj, DEFAULT_SETTINGS), 'string');
+  for (const adj of a.model.cas.all().slice(0, 50)) assert.equal(typeof describeAdjustment(a, adj, DEFAULT_SETTINGS), 'string');
   for (const c of claimsOf(a.model, a.lines)) {
     assertRangeInside({ start: { line: c.line, character: c.character }, end: { line: c.endLine, character: c.endCharacter } }, lines, `indexed claim ${c.id}`);
   }

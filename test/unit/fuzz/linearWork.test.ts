@@ -108,7 +108,7 @@ describe('work grows linearly with the input (counted, not timed)', () => {
 
   /** A position in the middle claim: on its first CAS amount. */
   const middle = (a: Analysis) => {
-    const adj = a.model.adjustments[a.model.adjustments.length >> 1];
+    const adj = a.model.cas.at(a.model.cas.length >> 1);
     return a.lines.positionAt(a.tokens.elementStartOffset(adj.seg, adj.reasonElem + 1));
   };
   const atPosition: Array<[string, (a: Analysis) => unknown]> = [

@@ -8,7 +8,7 @@ import { remit, run, withPeriods } from './co253Fixtures';
 function texts(cas: string, date = '472*20240226', paid = '117.6', clp06 = 'MB', settings = DEFAULT_SETTINGS): string[] {
   const { text } = remit([`CLP*PCN1*1*200*${paid}*0*${clp06}*P1*11*1`, `SVC*HC:99213*200*${paid}**1`, `DTM*${date}`, cas]);
   const { analysis } = run(text, settings);
-  return analysis.model.adjustments.map((adj) => describeAdjustment(analysis, adj, settings));
+  return analysis.model.cas.all().map((adj) => describeAdjustment(analysis, adj, settings));
 }
 
 describe('describeAdjustment (hover text for a CAS triplet)', () => {

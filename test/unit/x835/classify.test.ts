@@ -13,7 +13,7 @@ function analysed(body: string[]): Analysis {
   return analyze(segs.join('~') + '~', DEFAULT_SETTINGS);
 }
 
-const adjustments = (body: string[]): Adjustment[] => analysed(body).model.adjustments;
+const adjustments = (body: string[]): Adjustment[] => analysed(body).model.cas.all();
 
 const line = (clp06: string, date: string, cas: string, paid = '117.6', extra: string[] = []) => adjustments([
   `CLP*PCN1*1*200*${paid}*0*${clp06}*P1*11*1`, 'NM1*QC*1*DOE*JANE', ...extra, `SVC*HC:99213*200*${paid}**1`, `DTM*${date}`, cas,
@@ -57,7 +57,7 @@ describe('expectedSequestration', () => {
 
   test('the date falls back from 472 to 150 to the claim 232; claim level uses 233 then 232', () => {
     const a = analysed(['CLP*P*1*200*98*0*MB*P1*11*1', 'SVC*HC:99213*200*98**1', 'DTM*150*20220601', 'CAS*CO*253*2']);
-    assert.deepEqual(expectedSequestration(a.model.adjustments[0], DEFAULT_SETTINGS, a.tokens)!.date, { date: 20220601, source: '150' });
+    assert.deepEqual(expectedSequestration(a.model.cas.all()[0], DEFAULT_SETTINGS, a.tokens)!.date, { date: 20220601, source: '150' });
     // Without the tokens, a DTM*150/151 pair is recognised by its end date.
     const pair = adjustments(['CLP*P*1*200*98*0*MB*P1*11*1', 'SVC*HC:99213*200*98**1', 'DTM*150*20220601', 'DTM*151*20220630', 'CAS*CO*253*2']);
     assert.deepEqual(expectedSequestration(pair[0], DEFAULT_SETTINGS)!.date, { date: 20220601, source: '150' });
