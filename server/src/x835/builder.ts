@@ -374,7 +374,7 @@ class Builder {
       }
       case SegId.CLP: {
         const store = this.store;
-        const row = store.claims.add(i, this.txIndex, e.codeId(i, 2), e.codeId(i, 6), e.money(i, 3), e.money(i, 4), e.money(i, 5), store.cas.length, store.lines.length);
+        const row = store.claims.add(i, this.txIndex, e.codeId(i, 2), e.codeId(i, 6), e.money(i, 3), e.money(i, 4), e.money(i, 5), store.cas.length, store.lines.length, store.remarks.length);
         const claim = new ClaimRecord(store, row);
         store.claimHandles.push(claim);
         tx.claims.push(claim);
@@ -387,7 +387,7 @@ class Builder {
         if (claim < 0) return;
         const store = this.store;
         if (this.line >= 0) store.lines.lastSeg[this.line] = i - 1;
-        const row = store.lines.add(i, claim, e.money(i, 2), e.money(i, 3), store.cas.length);
+        const row = store.lines.add(i, claim, e.money(i, 2), e.money(i, 3), store.cas.length, store.remarks.length);
         store.lineHandles.push(new LineRecord(store, row));
         store.claims.lineTo[claim] = row + 1;
         this.line = row;
@@ -407,7 +407,10 @@ class Builder {
         }
         return;
       case SegId.LQ:
-        if (this.line >= 0) addTo(this.store.lines.remarks, this.line, { seg: i, elem: 2, qualifier: e.code(i, 1), code: e.code(i, 2) });
+        if (this.line >= 0) {
+          this.store.remarks.push(i, 2, e.codeId(i, 1), e.codeId(i, 2));
+          this.store.lines.remarkTo[this.line] = this.store.remarks.length;
+        }
         return;
       case SegId.MOA: case SegId.MIA: {
         const claim = this.claim;
@@ -415,10 +418,17 @@ class Builder {
         // Remark code positions: MOA03-07, MIA05 and MIA20-24.
         const moa = s === SegId.MOA;
         const positions = moa ? MOA_REMARKS : MIA_REMARKS;
+        const remarks = this.store.remarks;
+        const claims = this.store.claims;
+        // A claim's remark rows must stay consecutive: an MOA after a line's LQ (out of place, and
+        // reported so) cannot join them.
+        if (claims.remarkTo[claim] !== remarks.length) return;
+        const qualifier = this.store.codes.idOf(moa ? 'MOA' : 'MIA');
         for (const k of positions) {
-          const code = e.code(i, k);
-          if (code) addTo(this.store.claims.remarks, claim, { seg: i, elem: k, qualifier: moa ? 'MOA' : 'MIA', code });
+          const code = e.codeId(i, k);
+          if (code !== 0) remarks.push(i, k, qualifier, code);
         }
+        claims.remarkTo[claim] = remarks.length;
         return;
       }
       case SegId.PLB:
@@ -517,13 +527,6 @@ class Builder {
       this.model.providerAdjustments.push(pa);
     }
   }
-}
-
-/** Appends to the list of `row` in a map of lists (remarks: a few rows have them). */
-function addTo<T>(lists: Map<number, T[]>, row: number, item: T): void {
-  const list = lists.get(row);
-  if (list) list.push(item);
-  else lists.set(row, [item]);
 }
 
 /** Remark code positions: MOA03-07, MIA05 and MIA20-24. */

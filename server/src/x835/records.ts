@@ -77,8 +77,9 @@ export class ClaimColumns {
   patientSeg: Int32Array;
   insuredSeg: Int32Array;
   correctedPatientSeg: Int32Array;
-  /** MOA/MIA remark codes of the claims that have some. */
-  readonly remarks = new Map<number, Remark[]>();
+  /** MOA/MIA remark codes: remark rows remarkFrom..remarkTo-1. */
+  remarkFrom: Int32Array;
+  remarkTo: Int32Array;
 
   constructor(capacity: number) {
     const n = Math.max(16, capacity);
@@ -100,10 +101,12 @@ export class ClaimColumns {
     this.patientSeg = new Int32Array(n);
     this.insuredSeg = new Int32Array(n);
     this.correctedPatientSeg = new Int32Array(n);
+    this.remarkFrom = new Int32Array(n);
+    this.remarkTo = new Int32Array(n);
   }
 
-  /** A new row; its lists start empty at `cas` / `line`. */
-  add(seg: number, tx: number, status: number, filing: number, charge: number, paid: number, patient: number, cas: number, line: number): number {
+  /** A new row; its lists start empty at `cas` / `line` / `remark`. */
+  add(seg: number, tx: number, status: number, filing: number, charge: number, paid: number, patient: number, cas: number, line: number, remark: number): number {
     if (this.length === this.seg.length) this.resize(Math.ceil(this.length * 1.5));
     const i = this.length++;
     this.seg[i] = seg;
@@ -116,6 +119,7 @@ export class ClaimColumns {
     this.patientResponsibility[i] = patient;
     this.casFrom[i] = this.casTo[i] = cas;
     this.lineFrom[i] = this.lineTo[i] = line;
+    this.remarkFrom[i] = this.remarkTo[i] = remark;
     this.patientSeg[i] = this.insuredSeg[i] = this.correctedPatientSeg[i] = -1;
     return i;
   }
@@ -144,6 +148,8 @@ export class ClaimColumns {
     this.patientSeg = size(this.patientSeg);
     this.insuredSeg = size(this.insuredSeg);
     this.correctedPatientSeg = size(this.correctedPatientSeg);
+    this.remarkFrom = size(this.remarkFrom);
+    this.remarkTo = size(this.remarkTo);
   }
 }
 
@@ -167,8 +173,9 @@ export class LineColumns {
   casTo: Int32Array;
   /** Last REF*6R of the line (-1: none). */
   controlNumberSeg: Int32Array;
-  /** LQ remark codes of the lines that have some. */
-  readonly remarks = new Map<number, Remark[]>();
+  /** LQ remark codes: remark rows remarkFrom..remarkTo-1. */
+  remarkFrom: Int32Array;
+  remarkTo: Int32Array;
 
   constructor(capacity: number) {
     const n = Math.max(16, capacity);
@@ -184,9 +191,11 @@ export class LineColumns {
     this.casFrom = new Int32Array(n);
     this.casTo = new Int32Array(n);
     this.controlNumberSeg = new Int32Array(n);
+    this.remarkFrom = new Int32Array(n);
+    this.remarkTo = new Int32Array(n);
   }
 
-  add(seg: number, claim: number, charge: number, paid: number, cas: number): number {
+  add(seg: number, claim: number, charge: number, paid: number, cas: number, remark: number): number {
     if (this.length === this.seg.length) this.resize(Math.ceil(this.length * 1.5));
     const i = this.length++;
     this.seg[i] = seg;
@@ -195,6 +204,7 @@ export class LineColumns {
     this.charge[i] = charge;
     this.paid[i] = paid;
     this.casFrom[i] = this.casTo[i] = cas;
+    this.remarkFrom[i] = this.remarkTo[i] = remark;
     this.controlNumberSeg[i] = -1;
     return i;
   }
@@ -217,6 +227,57 @@ export class LineColumns {
     this.casFrom = size(this.casFrom);
     this.casTo = size(this.casTo);
     this.controlNumberSeg = size(this.controlNumberSeg);
+    this.remarkFrom = size(this.remarkFrom);
+    this.remarkTo = size(this.remarkTo);
+  }
+}
+
+/** Remark codes (LQ02 of lines; MOA03-07, MIA05, MIA20-24 of claims), in document order. */
+export class RemarkColumns {
+  length = 0;
+  seg: Int32Array;
+  /** Element position of the code. */
+  elem: Uint8Array;
+  /** Qualifier (LQ01, or 'MOA' / 'MIA') and code, as ids of `ModelStore.codes`. */
+  qualifier: Uint16Array;
+  code: Uint16Array;
+
+  constructor(private readonly codes: CodeStrings, capacity: number) {
+    const n = Math.max(16, capacity);
+    this.seg = new Int32Array(n);
+    this.elem = new Uint8Array(n);
+    this.qualifier = new Uint16Array(n);
+    this.code = new Uint16Array(n);
+  }
+
+  push(seg: number, elem: number, qualifier: number, code: number): void {
+    if (this.length === this.seg.length) this.resize(Math.ceil(this.length * 1.5));
+    const i = this.length++;
+    this.seg[i] = seg;
+    this.elem[i] = elem;
+    this.qualifier[i] = qualifier;
+    this.code[i] = code;
+  }
+
+  /** Rows from..to-1 as objects (a shared empty list when there are none). */
+  views(from: number, to: number): Remark[] {
+    if (from >= to) return NONE;
+    const list = this.codes.list;
+    const out = new Array<Remark>(to - from);
+    for (let i = from; i < to; i++) out[i - from] = { seg: this.seg[i], elem: this.elem[i], qualifier: list[this.qualifier[i]], code: list[this.code[i]] };
+    return out;
+  }
+
+  trim(): void {
+    if (this.length * 4 < this.seg.length * 3) this.resize(this.length);
+  }
+
+  private resize(n: number): void {
+    const size = <A extends Column>(a: A) => (n > a.length ? grown(a, n) : trimmed(a, n));
+    this.seg = size(this.seg);
+    this.elem = size(this.elem);
+    this.qualifier = size(this.qualifier);
+    this.code = size(this.code);
   }
 }
 
@@ -336,6 +397,7 @@ export class ModelStore {
   readonly claims: ClaimColumns;
   readonly lines: LineColumns;
   readonly cas: CasColumns;
+  readonly remarks: RemarkColumns;
   /** One handle per row, made once: `Model.claims` is this array. */
   readonly claimHandles: ClaimRecord[] = [];
   readonly lineHandles: LineRecord[] = [];
@@ -347,12 +409,14 @@ export class ModelStore {
     this.claims = new ClaimColumns(Math.ceil(n / 320));
     this.lines = new LineColumns(Math.ceil(n / 180));
     this.cas = new CasColumns(this, Math.ceil(n / 64));
+    this.remarks = new RemarkColumns(this.codes, Math.ceil(n / 1024));
   }
 
   trim(): void {
     this.claims.trim();
     this.lines.trim();
     this.cas.trim();
+    this.remarks.trim();
   }
 }
 
@@ -386,7 +450,7 @@ export class ClaimRecord implements Claim {
     return from === to ? NONE : this.s.lineHandles.slice(from, to);
   }
 
-  get remarks(): Remark[] { return this.s.claims.remarks.get(this.index) ?? NONE; }
+  get remarks(): Remark[] { return this.s.remarks.views(this.s.claims.remarkFrom[this.index], this.s.claims.remarkTo[this.index]); }
 
   get id(): string { return this.s.tokens.element(this.seg, 1); }
   get payerControlNumber(): string { return this.s.tokens.element(this.seg, 7); }
@@ -418,7 +482,7 @@ export class LineRecord implements ServiceLine {
     return this.s.cas.views(l.casFrom[this.index], l.casTo[this.index]);
   }
 
-  get remarks(): Remark[] { return this.s.lines.remarks.get(this.index) ?? NONE; }
+  get remarks(): Remark[] { return this.s.remarks.views(this.s.lines.remarkFrom[this.index], this.s.lines.remarkTo[this.index]); }
 
   get procedure(): Procedure { return procedureAt(this.s.tokens, this.seg, 1); }
   get revenueCode(): string { return this.s.tokens.element(this.seg, 4); }
