@@ -1,56 +1,37 @@
-import {
-  DiagnosticSeverity, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type Diagnostic,
-  type InitializeResult,
-} from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { loadOfficialLists } from '../codes/officialFile';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
 import type { Analysis } from '../analysis';
-import type { Finding } from '../x12/finding';
 import type { ServerContext } from './context';
-import { effectiveSeverity, toDiagnostics } from './diagnostics';
+import { shownDiagnostics } from './diagnostics';
 import { AnalysisCache, gatedConnection } from './documents';
 import { HANDLERS } from './handlers';
-
-/**
- * VS Code shows at most 1000 diagnostics per file (errors first, then warnings, information, hints) and
- * drops the rest in the extension host. Sending more only costs time: a 50 MB remit has 200,000
- * informational CO-253 findings, tens of megabytes of JSON. So the server sends the same selection
- * itself, and says how many it left out (`era835 check` lists every finding).
- */
-const MAX_DIAGNOSTICS = 1000;
-const SEVERITY_ORDER = ['error', 'warning', 'information', 'hint'] as const;
-
-function shownDiagnostics(analysis: Analysis, settings: Settings, uri: string): Diagnostic[] {
-  const shown = analysis.findings.filter((f) => effectiveSeverity(f, settings) !== undefined);
-  if (shown.length <= MAX_DIAGNOSTICS) return toDiagnostics({ ...analysis, findings: shown }, settings, uri);
-  const keep = new Set<Finding>();
-  for (const severity of SEVERITY_ORDER) {
-    for (const f of shown) {
-      if (keep.size >= MAX_DIAGNOSTICS - 1) break;
-      if (effectiveSeverity(f, settings) === severity) keep.add(f);
-    }
-  }
-  const out = toDiagnostics({ ...analysis, findings: shown.filter((f) => keep.has(f)) }, settings, uri);
-  out.push({
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
-    severity: DiagnosticSeverity.Information, source: 'era835', code: 'diagnostics-limit',
-    message: `${shown.length - keep.size} more findings are not shown: an editor shows at most ${MAX_DIAGNOSTICS} per file (errors first). Run \`era835 check\` on this file to list all ${shown.length}.`,
-  });
-  return out;
-}
+import { SYNCED_DOCUMENTS } from './syncedDocument';
 
 /** How long edits settle before diagnostics are recomputed. */
 const DEBOUNCE_MS = 150;
+
+/**
+ * The same for documents analysed in slices (see AnalysisCache.isLarge): shorter, so an edit of a 10 MB
+ * remit shows its diagnostics within some 300 ms. A burst of keystrokes still costs one analysis: each
+ * keystroke cancels the analysis of the version before (at its next slice) and restarts this delay.
+ */
+const LARGE_DEBOUNCE_MS = 40;
+
+/** Whether two settings would analyse and show documents alike (the official lists are loaded once per path). */
+function sameSettings(a: Settings, b: Settings): boolean {
+  return a.official === b.official && JSON.stringify({ ...a, official: undefined }) === JSON.stringify({ ...b, official: undefined });
+}
 
 /**
  * Wires the 835 language service to an LSP connection: capabilities, one line per handler, the
  * analysis cache, debounced diagnostics that are never published for a stale version, settings pull.
  */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(SYNCED_DOCUMENTS);
   const cache = new AnalysisCache();
-  const pending = new Map<string, NodeJS.Timeout>();
+  /** The validation each document is waiting for, and the version it was scheduled for. */
+  const pending = new Map<string, { timer: NodeJS.Timeout; version: number }>();
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfig = false;
   let clientCapabilities: ClientCapabilities = {};
@@ -76,17 +57,28 @@ export function startServer(connection: Connection): void {
     for (const l of initializedListeners) l();
   });
 
-  async function refreshSettings(): Promise<void> {
+  /**
+   * Reads the settings again (pulled from the client, or as the client pushed them) and, when they
+   * changed, re-analyses the open documents and asks the client again for the views that depend on
+   * them. A configuration event that changes nothing of ours (VS Code sends one for any setting) costs
+   * nothing: no re-analysis of a 50 MB document, no second publication of the same diagnostics.
+   */
+  async function refreshSettings(pushed?: { readonly era835?: unknown }): Promise<void> {
+    let next = settings;
     if (canPullConfig) {
       try {
         const [raw] = await connection.workspace.getConfiguration([{ section: 'era835' }]);
-        settings = await withOfficialLists(parseSettings(raw));
+        next = await withOfficialLists(parseSettings(raw));
       } catch (e) {
         connection.console.warn(`Could not read era835 settings, using defaults: ${(e as Error).message}`);
       }
+    } else if (pushed) {
+      next = await withOfficialLists(parseSettings(pushed.era835));
     }
+    if (sameSettings(next, settings)) return;
+    settings = next;
     cache.clear();
-    for (const doc of documents.all()) schedule(doc.uri, 0);
+    for (const doc of documents.all()) schedule(doc.uri, doc.version, 0);
     // Views computed from settings (labels, lenses, token classes) are asked for again.
     const ws = clientCapabilities.workspace;
     if (ws?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -94,9 +86,8 @@ export function startServer(connection: Connection): void {
     if (ws?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh();
   }
 
-  connection.onDidChangeConfiguration(async (change) => {
-    if (!canPullConfig) settings = await withOfficialLists(parseSettings((change.settings as { era835?: unknown } | undefined)?.era835));
-    void refreshSettings();
+  connection.onDidChangeConfiguration((change) => {
+    void refreshSettings(canPullConfig ? undefined : { era835: (change.settings as { era835?: unknown } | undefined)?.era835 });
   });
 
   /** Loads the organisation's official code lists named by the settings, and says once if it cannot. */
@@ -113,9 +104,10 @@ export function startServer(connection: Connection): void {
     return { ...s, official: officialFrom.lists };
   }
 
-  function schedule(uri: string, delay = DEBOUNCE_MS): void {
-    clearTimeout(pending.get(uri));
-    pending.set(uri, setTimeout(() => { pending.delete(uri); void validate(uri); }, delay));
+  function schedule(uri: string, version: number, delay: number): void {
+    clearTimeout(pending.get(uri)?.timer);
+    const timer = setTimeout(() => { pending.delete(uri); void validate(uri); }, delay);
+    pending.set(uri, { timer, version });
   }
 
   async function validate(uri: string): Promise<void> {
@@ -134,10 +126,16 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  // An opened document is analysed at once (its change-content event, fired next, must not delay that).
+  documents.onDidOpen((e) => schedule(e.document.uri, e.document.version, 0));
+  documents.onDidChangeContent(({ document: doc }) => {
+    if (pending.get(doc.uri)?.version === doc.version) return;
+    // The previous version's analysis is of no use any more: stop it now rather than at the next analysis.
+    cache.dropOlderThan(doc);
+    schedule(doc.uri, doc.version, cache.isLarge(doc) ? LARGE_DEBOUNCE_MS : DEBOUNCE_MS);
+  });
   documents.onDidClose((e) => {
-    clearTimeout(pending.get(e.document.uri));
+    clearTimeout(pending.get(e.document.uri)?.timer);
     pending.delete(e.document.uri);
     cache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -23,17 +23,28 @@ export const workspaceSymbolsHandler: Handler = {
     ctx.onInitialized(() => {
       ready = buildIndex(ctx, index).catch((e) => c.console.error(`Workspace indexing failed: ${(e as Error).stack ?? e}`));
     });
+    /** Open documents whose entry lists the claims of an analysis (lazily: it holds that analysis). */
+    const fromAnalysis = new Set<string>();
     // Open documents: their live content wins over the copy on disk.
     ctx.onDidAnalyse((uri, a) => {
       // Derived views (the one-segment-per-line view) would list every claim twice.
       // Listed lazily: analysing a big document must not also pay for indexing its claims.
-      if (uri.startsWith('file:') || uri.startsWith('untitled:')) index.set(uri, () => claimsOf(a.model, a.lines));
+      if (uri.startsWith('file:') || uri.startsWith('untitled:')) {
+        index.set(uri, () => claimsOf(a.model, a.lines));
+        fromAnalysis.add(uri);
+      }
+    });
+    // An edited document's entry is stale, and would keep its previous analysis (hundreds of MB for a
+    // 50 MB file) alive while the next one is computed: dropped until that analysis is done.
+    ctx.documents.onDidChangeContent((e) => {
+      if (fromAnalysis.delete(e.document.uri)) index.delete(e.document.uri);
     });
     // A closed document: an untitled buffer is gone; a file falls back to what is on disk (unsaved edits were dropped).
     ctx.documents.onDidClose(async (e) => {
       const uri = e.document.uri;
       // Drop the entry at once: it may still hold the closed document's analysis (listed lazily).
       index.delete(uri);
+      fromAnalysis.delete(uri);
       if (!uri.startsWith('file:')) return;
       try { index.set(uri, await indexFile(fileURLToPath(uri))); } catch { index.delete(uri); }
     });
