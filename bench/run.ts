@@ -179,7 +179,7 @@ function render(rows: Row[]): string {
   if (rows.some((r) => r.lsp)) {
     out.push('', '## Language server over stdio (server/out/server.js)', '');
     out.push('| file | open -> diagnostics | diagnostics sent | hover p50 | hover p99 | semantic tokens (range) | document symbols | edit start | edit middle | edit end | small-doc hover during open and analysis: max (after the open message) / p99 / count | small-doc hover during the edits: max / p99 / count |');
-    out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of rows) {
       const l = r.lsp;
       if (!l) continue;
