@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { SegmentTable } from '../x12/tokenizer';
 import { LineIndex } from '../x12/lineIndex';
-import { tokenize } from '../x12/tokenizer';
-import { buildModel } from '../x835/builder';
+import { Tokenizer } from '../x12/tokenizer';
+import { ModelBuilder } from '../x835/builder';
 import type { Model } from '../x835/types';
 
 /** One claim as the workspace index keeps it: enough to find and show it, nothing more. */
@@ -22,23 +22,54 @@ export interface IndexedClaim {
 
 /** Claims of one document, for the index. */
 export function claimsOf(model: Model, lines: LineIndex): IndexedClaim[] {
+  const out: IndexedClaim[] = [];
+  listClaims(model, lines, 0, model.claims.length, out);
+  return out;
+}
+
+/** Appends claims from..to-1 of the model to `out`. */
+function listClaims(model: Model, lines: LineIndex, from: number, to: number, out: IndexedClaim[]): void {
   const t: SegmentTable = model.tokens;
-  return model.claims.map((c) => {
+  for (let i = from; i < to; i++) {
+    const c = model.claims[i];
     const s = lines.positionAt(t.segStart[c.seg]);
     const e = lines.positionAt(t.segEnd[c.seg]);
     const p = c.patient;
-    return {
+    out.push({
       id: c.id, payerControlNumber: c.payerControlNumber,
       patient: p ? [p.last, p.first].filter(Boolean).join(', ') : '',
       paid: c.paid, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character,
-    };
-  });
+    });
+  }
 }
 
-/** Reads and indexes one file from disk (no rules: only what the search needs). */
+// Work between two turns of the event loop: each step takes a millisecond or two on a 50 MB file.
+const CHARS_PER_STEP = 1 << 18;
+const SEGMENTS_PER_STEP = 1 << 13;
+const CLAIMS_PER_STEP = 1 << 11;
+
+/** Lets the server answer requests before going on. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Reads and indexes one file from disk (no rules: only what the search needs), in steps with turns of
+ * the event loop between them: a 50 MB file takes about half a second, which must not block requests.
+ */
 export async function indexFile(path: string): Promise<IndexedClaim[]> {
   const text = await readFile(path, 'utf8');
-  return claimsOf(buildModel(tokenize(text)), new LineIndex(text));
+  const tokenizer = new Tokenizer(text);
+  while (!tokenizer.step(CHARS_PER_STEP)) await nextTurn();
+  const builder = new ModelBuilder(tokenizer.finish());
+  while (!builder.step(SEGMENTS_PER_STEP)) await nextTurn();
+  const model = builder.finish();
+  await nextTurn();
+  const lines = new LineIndex(text);
+  const out: IndexedClaim[] = [];
+  for (let from = 0; from < model.claims.length; from += CLAIMS_PER_STEP) {
+    await nextTurn();
+    listClaims(model, lines, from, Math.min(model.claims.length, from + CLAIMS_PER_STEP), out);
+  }
+  return out;
 }
 
 /** Does `query` (case-insensitive words, all of which must match) find this claim? */
