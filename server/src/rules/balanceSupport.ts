@@ -5,20 +5,10 @@ import { formatCents } from '../x835/values';
 import { elementsRange, MAX_RELATED, relatedAt } from './ranges';
 
 /**
- * What the four balancing rules share: summing adjustments exactly (integer cents), pointing at the
- * CAS segments that fed a sum, and one message shape analysts can check by hand:
- * "charged 200.00 - adjustments 121.60 = 78.40, but paid is 80.00 (off by 1.60)".
+ * What the four balancing rules share: pointing at the CAS segments that fed a sum, and one message
+ * shape analysts can check by hand: "charged 200.00 - adjustments 121.60 = 78.40, but paid is 80.00
+ * (off by 1.60)". Sums are exact (integer cents); an unreadable amount is NaN and so is its sum.
  */
-
-/** Sum of the amounts, or NaN when any is unreadable (element-format reports that one). */
-export function sumAmounts(adjustments: readonly Adjustment[], keep?: (a: Adjustment) => boolean): number {
-  let sum = 0;
-  for (let i = 0; i < adjustments.length; i++) {
-    const a = adjustments[i];
-    if (!keep || keep(a)) sum += a.amount;
-  }
-  return sum;
-}
 
 /** `a - b = c, but <name> is d (off by e)`, every number exact to the cent. */
 export function equation(startLabel: string, start: number, minusLabel: string, minus: number, actualLabel: string, actual: number): string {

@@ -2,16 +2,14 @@ import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
 import type { Adjustment, Claim, ServiceLine } from '../x835/types';
 import { formatCents } from '../x835/values';
-import { blank, casRelated, equation, sumAmounts } from './balanceSupport';
+import { blank, casRelated, equation } from './balanceSupport';
 import { elementRange, MAX_RELATED, relatedAt } from './ranges';
-import { CLAIMS_PER_STEP, eachInSteps, shared, type Fact, type Steps } from './shared';
-import type { RuleContext } from './types';
 
 /**
- * service-balance, claim-balance and patient-responsibility read the same claims, lines and adjustments,
- * and on a 50 MB file walking them costs more than the arithmetic. So one walk per run (a fact of the
- * run, see shared.ts) does the three checks, each rule's findings in a list of its own, in claim order;
- * each rule returns its list. The checks themselves are below, one function per rule.
+ * service-balance, claim-balance and patient-responsibility: the walk over every claim (claimPass.ts)
+ * adds up each line's and each claim's triplets from the model's columns and compares the sums; only a
+ * line or claim whose sums do not match is looked at here, as objects, to check it fully and say why
+ * (one function per rule). Each rule's findings go in a list of its own, in claim order.
  */
 export interface ClaimBalanceFindings {
   readonly serviceBalance: readonly Finding[];
@@ -19,45 +17,32 @@ export interface ClaimBalanceFindings {
   readonly patientResponsibility: readonly Finding[];
 }
 
-interface Lists {
-  readonly serviceBalance: Finding[];
-  readonly claimBalance: Finding[];
-  readonly patientResponsibility: Finding[];
-}
+/** The three lists, and the checks the walk calls when a sum does not match. */
+export class BalanceChecks implements ClaimBalanceFindings {
+  readonly serviceBalance: Finding[] = [];
+  readonly claimBalance: Finding[] = [];
+  readonly patientResponsibility: Finding[] = [];
 
-const WALK: Fact<ClaimBalanceFindings> = {
-  name: 'claim-balancing',
-  *compute({ model }) {
-    const t = model.tokens;
-    const claims = model.claims;
-    const found: Lists = { serviceBalance: [], claimBalance: [], patientResponsibility: [] };
-    yield* eachInSteps(claims, CLAIMS_PER_STEP, (claim) => walkClaim(t, claim, found));
-    return found;
-  },
-};
+  constructor(private readonly t: SegmentTable, private readonly claims: readonly Claim[]) {}
 
-/** The findings of the three claim balancing rules for this run. */
-export function claimBalancing(ctx: RuleContext): Steps<ClaimBalanceFindings> {
-  return shared(ctx, WALK);
+  /** Line `n` of claim row `claim`, whose triplets add up to `adjusted`, is not charge - adjusted = paid. */
+  serviceLine(claim: number, n: number, adjusted: number): void {
+    const c = this.claims[claim];
+    checkServiceLine(this.t, c, c.lines[n], n, adjusted, this.serviceBalance);
+  }
+
+  /** Claim row `claim`, whose triplets (its own and its lines') add up to `adjusted`, is not charge - adjusted = paid. */
+  claim(claim: number, adjusted: number): void {
+    checkClaimBalance(this.t, this.claims[claim], adjusted, this.claimBalance);
+  }
+
+  /** Claim row `claim`'s PR triplets add up to `pr`, not CLP05. */
+  patient(claim: number, pr: number): void {
+    checkPatientResponsibility(this.t, this.claims[claim], pr, this.patientResponsibility);
+  }
 }
 
 const isPatient = (a: Adjustment) => a.group === 'PR';
-
-/** One claim: its lines' sums feed the line checks and the claim's (added in the order the rules always used). */
-function walkClaim(t: SegmentTable, claim: Claim, found: Lists): void {
-  let adjusted = sumAmounts(claim.adjustments);
-  let patient = sumAmounts(claim.adjustments, isPatient);
-  const lines = claim.lines;
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n];
-    const own = sumAmounts(line.adjustments);
-    checkServiceLine(t, claim, line, n, own, found.serviceBalance);
-    adjusted += own;
-    patient += sumAmounts(line.adjustments, isPatient);
-  }
-  checkClaimBalance(t, claim, adjusted, found.claimBalance);
-  checkPatientResponsibility(t, claim, patient, found.patientResponsibility);
-}
 
 /** service-balance: SVC02 - the line's adjustments (`adjusted`) = SVC03. */
 function checkServiceLine(t: SegmentTable, claim: Claim, line: ServiceLine, n: number, adjusted: number, out: Finding[]): void {

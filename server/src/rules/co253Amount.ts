@@ -2,7 +2,9 @@ import { formatPeriod, formatRate } from '../codes/sequestration';
 import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
 import { formatCents } from '../x835/values';
-import { amountOnBase, describeDate, describeSource, rateTexts, sequestrationFacts, tripletRange, unknownRateOf, type MedicareSequestration } from './co253Common';
+import { amountOnBase, describeDate, describeSource, rateTexts, tripletRange, type MedicareSequestration } from './co253Common';
+import { sequestrationFacts } from './claimPass';
+import { unknownRateOf } from './co253UnknownRateFact';
 import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from './shared';
 
 /**

@@ -1,10 +1,13 @@
 import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
-import type { Adjustment, Claim } from '../x835/types';
+import type { ModelStore } from '../x835/records';
+import type { Adjustment } from '../x835/types';
 import { formatCents } from '../x835/values';
-import { isCo, sequestrationFacts, tripletRange } from './co253Common';
+import { codeFlags, CodeFlag, firstOfItsKindReported } from './casRows';
+import { tripletRange } from './co253Common';
+import { sequestrationFacts } from './claimPass';
 import { MAX_RELATED, relatedAt } from './ranges';
-import { ADJUSTMENTS_PER_STEP, inSteps, steppedRule } from './shared';
+import { CLAIMS_PER_STEP, inSteps, steppedRule } from './shared';
 
 /**
  * Sequestration taken at claim level and again on service lines of the same claim. Medicare reports it
@@ -12,36 +15,44 @@ import { ADJUSTMENTS_PER_STEP, inSteps, steppedRule } from './shared';
  * claim, on the claim-level triplet, with the line-level ones as related locations.
  */
 export const co253DuplicateRule = steppedRule('co253-duplicate', function* (ctx) {
-  const t = ctx.model.tokens;
+  const { tokens: t, store } = ctx.model;
   const out: Finding[] = [];
   // The claim-level CO-253s (Part A: few), then the line-level ones of their claims only.
-  const { triplets, claimLevelCo } = yield* sequestrationFacts(ctx);
-  if (!claimLevelCo.length) return out;
-  const claims = new Set<Claim>();
-  for (const a of claimLevelCo) claims.add(a.claim);
-  const linesByClaim = new Map<Claim, Adjustment[]>();
-  // Consecutive triplets mostly share their claim: it is looked up once.
-  let lastClaim: Claim | undefined;
-  let lastHas = false;
-  yield* inSteps(triplets.length, ADJUSTMENTS_PER_STEP, (from, to) => {
+  const { claimLevelCoRows, claimLevelCoClaims } = yield* sequestrationFacts(ctx);
+  if (!claimLevelCoRows.length) return out;
+  const flags = codeFlags(store);
+  // A claim's claim-level CO-253s are consecutive: its lines are looked at once.
+  let lastClaim = -1;
+  let lines: readonly Adjustment[] = [];
+  yield* inSteps(claimLevelCoRows.length, CLAIMS_PER_STEP, (from, to) => {
     for (let i = from; i < to; i++) {
-      const a = triplets[i];
-      if (a.level !== 'line') continue;
-      if (a.claim !== lastClaim) {
-        lastClaim = a.claim;
-        lastHas = claims.has(a.claim);
+      const claim = claimLevelCoClaims[i];
+      if (claim !== lastClaim) {
+        lastClaim = claim;
+        lines = lineLevelCo(store, flags, claim);
       }
-      if (!lastHas || !isCo(a)) continue;
-      const list = linesByClaim.get(a.claim);
-      if (list) list.push(a); else linesByClaim.set(a.claim, [a]);
+      if (lines.length) report(t, store.cas.at(claimLevelCoRows[i]), lines, out);
     }
   });
-  for (const a of claimLevelCo) {
-    const lines = linesByClaim.get(a.claim);
-    if (lines) report(t, a, lines, out);
-  }
   return out;
 });
+
+/** The line-level CO-253s worth a word (as the co253 pass judges them) of claim row `claim`, in document order. */
+function lineLevelCo(store: ModelStore, flags: Uint8Array, claim: number): readonly Adjustment[] {
+  const { cas, lines } = store;
+  let found: Adjustment[] | undefined;
+  for (let line = store.claims.lineFrom[claim]; line < store.claims.lineTo[claim]; line++) {
+    const from = lines.casFrom[line];
+    const to = lines.casTo[line];
+    for (let r = from; r < to; r++) {
+      if (cas.amount[r] === 0 || !(flags[cas.reason[r]] & CodeFlag.Reason253) || !(flags[cas.group[r]] & CodeFlag.GroupCo)) continue;
+      if (firstOfItsKindReported(cas, r, from, to) !== undefined) (found ??= []).push(cas.at(r));
+    }
+  }
+  return found ?? NONE;
+}
+
+const NONE: readonly Adjustment[] = [];
 
 function report(t: SegmentTable, claimLevel: Adjustment, lines: readonly Adjustment[], out: Finding[]): void {
   const lineTotal = lines.reduce((s, a) => s + a.amount, 0);

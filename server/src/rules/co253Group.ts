@@ -3,7 +3,8 @@ import type { SegmentTable } from '../x12/tokenizer';
 import { payerKind } from '../x835/payerType';
 import type { Adjustment } from '../x835/types';
 import { formatCents } from '../x835/values';
-import { sequestrationFacts, tripletRange } from './co253Common';
+import { tripletRange } from './co253Common';
+import { sequestrationFacts } from './claimPass';
 import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from './shared';
 
 /**

@@ -5,7 +5,8 @@ import { payerKind } from '../x835/payerType';
 import { expectedSequestration, type RateOf } from '../x835/sequestrationCheck';
 import type { Adjustment } from '../x835/types';
 import { formatCents } from '../x835/values';
-import { sequestrationFacts, tripletRange } from './co253Common';
+import { tripletRange } from './co253Common';
+import { sequestrationFacts } from './claimPass';
 import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from './shared';
 
 /**

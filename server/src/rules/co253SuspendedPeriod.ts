@@ -2,7 +2,8 @@ import { formatPeriod } from '../codes/sequestration';
 import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
 import { formatCents } from '../x835/values';
-import { describeDate, describeSource, sequestrationFacts, tripletRange, type MedicareSequestration } from './co253Common';
+import { describeDate, describeSource, tripletRange, type MedicareSequestration } from './co253Common';
+import { sequestrationFacts } from './claimPass';
 import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from './shared';
 
 /**

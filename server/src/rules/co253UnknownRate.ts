@@ -1,6 +1,7 @@
 import { formatRate } from '../codes/sequestration';
 import { formatDate } from '../x835/values';
-import { tripletRange, unknownRateOf } from './co253Common';
+import { tripletRange } from './co253Common';
+import { unknownRateOf } from './co253UnknownRateFact';
 import { MAX_RELATED, relatedAt } from './ranges';
 import { steppedRule } from './shared';
 

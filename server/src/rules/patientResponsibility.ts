@@ -1,4 +1,4 @@
-import { claimBalancing } from './claimWalk';
+import { claimBalancing } from './claimPass';
 import { steppedRule } from './shared';
 
 /**

@@ -4,7 +4,8 @@ import type { Transaction } from '../x835/types';
 import { formatCents } from '../x835/values';
 import { blank, equation } from './balanceSupport';
 import { elementRange, elementsRange, MAX_RELATED, relatedAt } from './ranges';
-import { eachInSteps, ENVELOPES_PER_STEP, steppedRule } from './shared';
+import { transactionPaid } from './claimPass';
+import { ENVELOPES_PER_STEP, inSteps, steppedRule } from './shared';
 
 /**
  * Transaction balancing (005010X221A1): BPR02 total payment = sum of CLP04 of every claim in the
@@ -12,26 +13,25 @@ import { eachInSteps, ENVELOPES_PER_STEP, steppedRule } from './shared';
  * out), exactly in cents. The finding points at BPR02, with the PLB amounts as related information.
  * A debit (BPR03 D) is accepted with either sign, since payers disagree on how to write it.
  */
-export const transactionBalanceRule = steppedRule('transaction-balance', function* ({ model }) {
-  const t = model.tokens;
-  const transactions = model.transactions;
+export const transactionBalanceRule = steppedRule('transaction-balance', function* (ctx) {
+  const t = ctx.model.tokens;
+  const transactions = ctx.model.transactions;
+  // CLP04 of every claim, added per transaction by the walk over the claims (claimPass.ts).
+  const paid = yield* transactionPaid(ctx);
   const out: Finding[] = [];
-  yield* eachInSteps(transactions, ENVELOPES_PER_STEP, (tx) => checkTransaction(t, tx, out));
+  yield* inSteps(transactions.length, ENVELOPES_PER_STEP, (from, to) => {
+    for (let i = from; i < to; i++) checkTransaction(t, transactions[i], paid[i], out);
+  });
   return out;
 });
 
-function checkTransaction(t: SegmentTable, tx: Transaction, out: Finding[]): void {
+/** `claims`: the CLP04 total of the transaction's claims, NaN when one is unreadable or empty. */
+function checkTransaction(t: SegmentTable, tx: Transaction, claims: number, out: Finding[]): void {
   const payment = tx.payment;
   if (tx.setId !== '835' || !payment || blank(t, payment.seg, 2) || Number.isNaN(payment.amount)) return;
-  let claims = 0;
-  let unreadable = false;
-  for (const c of tx.claims) {
-    if (Number.isNaN(c.paid) || blank(t, c.seg, 4)) { unreadable = true; break; }
-    claims += c.paid;
-  }
   let plb = 0;
   for (const p of tx.providerAdjustments) plb += p.amount;
-  if (unreadable || Number.isNaN(plb)) return;
+  if (Number.isNaN(claims) || Number.isNaN(plb)) return;
   const expected = claims - plb;
   if (expected === payment.amount || (payment.creditDebit === 'D' && expected === -payment.amount)) return;
   const related: RelatedLocation[] = [];

@@ -1,0 +1,191 @@
+import type { Settings } from '../settings';
+import type { Finding } from '../x12/finding';
+import type { Model } from '../x835/types';
+import { actionableFindingAt } from './actionableFinding';
+import { blank } from './balanceSupport';
+import { codeFlags, CodeFlag } from './casRows';
+import { BalanceChecks, type ClaimBalanceFindings } from './claimWalk';
+import { SequestrationPass, type SequestrationFacts } from './co253Facts';
+import { CLAIMS_PER_STEP, inSteps, shared, type Fact, type Steps } from './shared';
+import type { RuleContext } from './types';
+
+/**
+ * One walk per run over every claim, its lines and their CAS triplets, in document order, for the
+ * rules that read them all: the balancing rules (claimWalk.ts), transaction-balance's claim totals, the
+ * co253-* rules (co253Facts.ts) and the worklist (adjustment-actionable). A 50 MB remittance has 140,000
+ * claims, 250,000 lines and 740,000 triplets: the walk reads the model's columns (x835/records.ts), each
+ * row once, and makes objects only for what a rule reports.
+ *
+ * The rules stay independent as before: when one part fails on some input (it throws), that part stops
+ * and its rules fail with the error (`runRules` reports it), while the walk goes on for the others.
+ */
+export interface ClaimPassFacts {
+  readonly balance: ClaimBalanceFindings;
+  /** CLP04 added up per transaction (index in `Model.transactions`); NaN when one is unreadable or empty. */
+  readonly transactionPaid: Float64Array;
+  readonly sequestration: SequestrationFacts;
+  /** adjustment-actionable's findings. */
+  readonly actionable: readonly Finding[];
+  /** Why a part stopped, if one did. */
+  readonly failures: Failures;
+}
+
+interface Failures {
+  balance?: unknown;
+  sequestration?: unknown;
+  actionable?: unknown;
+}
+
+/** Which balancing check a sum that does not match goes to. */
+const enum Part { ServiceLine, Claim, Patient }
+
+/** The walk, one chunk of claims at a time, with what each part has gathered so far. */
+class ClaimPass implements ClaimPassFacts {
+  readonly balance: BalanceChecks;
+  readonly transactionPaid: Float64Array;
+  readonly sequestration: SequestrationPass;
+  readonly actionable: Finding[] = [];
+  readonly failures: Failures = {};
+  private readonly flags: Uint8Array;
+
+  constructor(private readonly model: Model, settings: Settings) {
+    this.flags = codeFlags(model.store);
+    this.balance = new BalanceChecks(model.tokens, model.claims);
+    this.transactionPaid = new Float64Array(model.transactions.length);
+    this.sequestration = new SequestrationPass(model, settings, this.flags);
+  }
+
+  /** Claims (rows) from..to-1. */
+  walk(from: number, to: number): void {
+    for (let claim = from; claim < to; claim++) this.claim(claim);
+  }
+
+  private claim(claim: number): void {
+    const { claims, lines, cas } = this.model.store;
+    const flags = this.flags;
+    const amount = cas.amount;
+    const group = cas.group;
+    this.addPaid(claim);
+    // The claim's own triplets, then each line's (document order); sums in the order the rules always used.
+    let adjusted = 0;
+    let patient = 0;
+    const from = claims.casFrom[claim];
+    const to = claims.casTo[claim];
+    for (let r = from; r < to; r++) {
+      adjusted += amount[r];
+      if (flags[group[r]] & CodeFlag.GroupPr) patient += amount[r];
+    }
+    if (from < to) this.special(claim, -1, from, to);
+    const firstLine = claims.lineFrom[claim];
+    for (let line = firstLine; line < claims.lineTo[claim]; line++) {
+      const lineFrom = lines.casFrom[line];
+      const lineTo = lines.casTo[line];
+      let own = 0;
+      let ownPatient = 0;
+      for (let r = lineFrom; r < lineTo; r++) {
+        own += amount[r];
+        if (flags[group[r]] & CodeFlag.GroupPr) ownPatient += amount[r];
+      }
+      if (lineFrom < lineTo) this.special(claim, line, lineFrom, lineTo);
+      // Most lines balance: a line that may not is checked fully (blank or unreadable amounts...) as objects.
+      if (lines.charge[line] - own !== lines.paid[line]) this.check(Part.ServiceLine, claim, line - firstLine, own);
+      adjusted += own;
+      patient += ownPatient;
+    }
+    if (claims.charge[claim] - adjusted !== claims.paid[claim]) this.check(Part.Claim, claim, 0, adjusted);
+    if (patient !== claims.patientResponsibility[claim]) this.check(Part.Patient, claim, 0, patient);
+  }
+
+  /** transaction-balance: CLP04 into its transaction's total; an empty CLP04 reads 0, so only a 0 may be blank. */
+  private addPaid(claim: number): void {
+    const claims = this.model.store.claims;
+    const paid = claims.paid[claim];
+    const tx = claims.tx[claim];
+    if (Number.isNaN(paid) || (paid === 0 && blank(this.model.tokens, claims.seg[claim], 4))) this.transactionPaid[tx] = NaN;
+    else this.transactionPaid[tx] += paid;
+  }
+
+  /**
+   * The triplets a co253 or worklist rule looks at, among one level's: CAS rows from..to-1 of claim row
+   * `claim`, on line row `line` (-1 at claim level).
+   */
+  private special(claim: number, line: number, from: number, to: number): void {
+    const cas = this.model.store.cas;
+    const flags = this.flags;
+    let reversal = -1;
+    for (let r = from; r < to; r++) {
+      const reason = flags[cas.reason[r]];
+      if ((reason & (CodeFlag.Reason253 | CodeFlag.MaybeActionable)) === 0) continue;
+      if (reason & CodeFlag.Reason253 && cas.amount[r] !== 0 && this.failures.sequestration === undefined) {
+        try {
+          this.sequestration.consider(claim, line, r, from, to);
+        } catch (e) {
+          this.failures.sequestration = e;
+        }
+      }
+      if (reason & CodeFlag.MaybeActionable && this.failures.actionable === undefined) {
+        // Reversals (CLP02 22) are never work.
+        if (reversal < 0) reversal = flags[this.model.store.claims.status[claim]] & CodeFlag.Status22 ? 1 : 0;
+        if (reversal === 1) continue;
+        try {
+          const found = actionableFindingAt(this.model.tokens, cas, r);
+          if (found) this.actionable.push(found);
+        } catch (e) {
+          this.failures.actionable = e;
+        }
+      }
+    }
+  }
+
+  /** A balancing check on the objects, for a sum that does not match. */
+  private check(part: Part, claim: number, n: number, sum: number): void {
+    if (this.failures.balance !== undefined) return;
+    try {
+      if (part === Part.ServiceLine) this.balance.serviceLine(claim, n, sum);
+      else if (part === Part.Claim) this.balance.claim(claim, sum);
+      else this.balance.patient(claim, sum);
+    } catch (e) {
+      this.failures.balance = e;
+    }
+  }
+}
+
+const CLAIM_PASS: Fact<ClaimPassFacts> = {
+  name: 'claim-pass',
+  *compute({ model, settings }) {
+    const pass = new ClaimPass(model, settings);
+    yield* inSteps(model.store.claims.length, CLAIMS_PER_STEP, (from, to) => pass.walk(from, to));
+    pass.sequestration.finish();
+    return pass;
+  },
+};
+
+function claimPass(ctx: RuleContext): Steps<ClaimPassFacts> {
+  return shared(ctx, CLAIM_PASS);
+}
+
+/** The findings of the three claim balancing rules for this run. */
+export function* claimBalancing(ctx: RuleContext): Steps<ClaimBalanceFindings> {
+  const pass = yield* claimPass(ctx);
+  if (pass.failures.balance !== undefined) throw pass.failures.balance;
+  return pass.balance;
+}
+
+/** CLP04 added up per transaction (index in `Model.transactions`); NaN when one is unreadable or empty. */
+export function* transactionPaid(ctx: RuleContext): Steps<Float64Array> {
+  return (yield* claimPass(ctx)).transactionPaid;
+}
+
+/** The reason-253 triplets, sorted and judged, for this run. */
+export function* sequestrationFacts(ctx: RuleContext): Steps<SequestrationFacts> {
+  const pass = yield* claimPass(ctx);
+  if (pass.failures.sequestration !== undefined) throw pass.failures.sequestration;
+  return pass.sequestration;
+}
+
+/** adjustment-actionable's findings for this run. */
+export function* actionableFindings(ctx: RuleContext): Steps<readonly Finding[]> {
+  const pass = yield* claimPass(ctx);
+  if (pass.failures.actionable !== undefined) throw pass.failures.actionable;
+  return pass.actionable;
+}
