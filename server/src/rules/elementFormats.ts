@@ -22,8 +22,81 @@ export function checkFormat(text: string, e: ElementDef, start: number, end: num
   }
 }
 
-/** Element 782 (monetary amount) is R 1-18 in the dictionary; quantities and rates are shorter. */
-const isMoney = (e: ElementDef) => e.max === 18;
+/*
+ * Fast verdicts for the elements rule's pass: true exactly when `checkFormat` would find nothing to say
+ * of the value, read from char codes with the limits passed as numbers (no ElementDef, no substring).
+ * False means "ask checkFormat", which words the finding.
+ */
+
+/** An R value: `decimal` finds nothing. `money`: at most 2 decimals (see `isMoney`). */
+export function decimalOk(text: string, start: number, end: number, min: number, max: number, money: boolean): boolean {
+  // The sign is added, not branched on: arithmetic on a rare path has no type feedback when the
+  // caller's loop is optimized, and reaching it later would deoptimize that loop.
+  const first = start + (text.charCodeAt(start) === 45 /* - */ ? 1 : 0);
+  let point = -1;
+  for (let i = first; i < end; i++) {
+    const c = text.charCodeAt(i);
+    // `(c - 48) >>> 0 > 9` is "not a digit".
+    if ((c - 48) >>> 0 > 9) {
+      if (c !== 46 /* . */ || point >= 0) return false;
+      point = i;
+    }
+  }
+  // Every character after the sign is a digit but the point, if any.
+  const digits = end - first - (point >= 0 ? 1 : 0);
+  if (digits === 0 || digits > max || digits < min) return false;
+  // Only digits follow the point, so they are the decimals.
+  return !money || point < 0 || end - point - 1 <= 2;
+}
+
+/** An N0/N2 value: `integer` finds nothing. */
+export function integerOk(text: string, start: number, end: number, min: number, max: number): boolean {
+  let i = start + (text.charCodeAt(start) === 45 ? 1 : 0);
+  const digits = end - i;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return digits > 0 && digits <= max && digits >= min;
+}
+
+/**
+ * A CCYYMMDD value (DT of 8): `date` finds nothing, i.e. a real calendar date in 1900-2099 (what
+ * `parseDateAt` and the PLAUSIBLE bounds accept), read digit by digit without a division.
+ */
+export function dateOk(text: string, start: number, end: number): boolean {
+  if (end - start !== 8) return false;
+  const c0 = text.charCodeAt(start) - 48;
+  const c1 = text.charCodeAt(start + 1) - 48;
+  const c2 = text.charCodeAt(start + 2) - 48;
+  const c3 = text.charCodeAt(start + 3) - 48;
+  const m0 = text.charCodeAt(start + 4) - 48;
+  const m1 = text.charCodeAt(start + 5) - 48;
+  const d0 = text.charCodeAt(start + 6) - 48;
+  const d1 = text.charCodeAt(start + 7) - 48;
+  // A character outside 0-9 gives a value outside 0..9, which unsigned is above 9.
+  if ((c0 >>> 0) > 9 || (c1 >>> 0) > 9 || (c2 >>> 0) > 9 || (c3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return false;
+  const century = c0 * 10 + c1;
+  if (century !== 19 && century !== 20) return false;
+  const year = century * 100 + c2 * 10 + c3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day <= 28) return true;
+  // Computed whole, without a branch for February (see `decimalOk` on rare paths).
+  const leap = (year % 4 === 0 ? 1 : 0) & ((year % 100 !== 0 ? 1 : 0) | (year % 400 === 0 ? 1 : 0));
+  return day <= DAYS_IN_MONTH[month - 1] + (month === 2 ? leap : 0);
+}
+
+const DAYS_IN_MONTH = Int8Array.of(31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31);
+
+/**
+ * The R values `decimal` holds to at most 2 decimals: element 782 (monetary amount) is R 1-18 in the
+ * dictionary; quantities and rates are shorter.
+ */
+export function isMoney(e: ElementDef): boolean {
+  return e.max === 18;
+}
 
 function decimal(text: string, e: ElementDef, start: number, end: number, out: Finding[]): void {
   let i = start;

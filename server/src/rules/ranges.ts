@@ -50,21 +50,3 @@ export function allOff(ctx: RuleContext, ...codes: string[]): boolean {
 
 /** Related locations are a reading aid: past this many the list stops helping and only costs memory. */
 export const MAX_RELATED = 40;
-
-/**
- * A number that names a segment id of up to 3 characters (`CAS` -> one int), read from the text
- * without making a substring: rules that look at every segment compare these instead of strings.
- * Returns -1 for ids that are not 2-3 characters.
- */
-export function segmentKey(t: SegmentTable, seg: number): number {
-  const start = t.segStart[seg];
-  const n = t.elementEndOffset(seg, 0) - start;
-  if (n < 2 || n > 3) return -1;
-  const text = t.text;
-  return (text.charCodeAt(start) << 16) | (text.charCodeAt(start + 1) << 8) | (n === 3 ? text.charCodeAt(start + 2) : 0);
-}
-
-/** `segmentKey` of a literal id, for building lookup tables. */
-export function keyOf(id: string): number {
-  return (id.charCodeAt(0) << 16) | (id.charCodeAt(1) << 8) | (id.length === 3 ? id.charCodeAt(2) : 0);
-}

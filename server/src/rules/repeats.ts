@@ -1,5 +1,6 @@
 import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
+import { SEG_ID_COUNT, SegId, segIdOfName } from '../x835/segmentIds';
 import { Loop, type Model } from '../x835/types';
 import { segmentIdRange } from './ranges';
 import { inSteps, SEGMENTS_PER_STEP, steppedRule } from './shared';
@@ -9,6 +10,8 @@ import { inSteps, SEGMENTS_PER_STEP, steppedRule } from './shared';
  * in one instance of its loop, in total and per qualifier, and how often the payer, payee and service
  * line loops may repeat. Segments the builder placed out of order or in the wrong loop are its
  * findings (`segment-out-of-place`); only segments that belong to their loop are counted here.
+ * The pass looks at every segment of a file, so it reads numbers only: the segment's loop and `SegId`
+ * index one table, and only a counted segment does more.
  */
 
 /** Per loop: segment id -> most occurrences in one loop instance. */
@@ -69,8 +72,8 @@ const MAX_LINES_PER_CLAIM = 999;
 
 /**
  * The tables above, turned into numbers once: a counter slot per (loop, segment id) with a cap, and per
- * (loop, segment id, qualifier group). The pass then reads segment ids and qualifiers as packed character
- * codes and counts in typed arrays: no string and no map entry per segment.
+ * (loop, segment id, qualifier group). The pass then reads each segment's `SegId` (Model.segIds) and its
+ * qualifier as packed character codes, and counts in typed arrays: no string and no map per segment.
  */
 interface Counted {
   readonly id: string;
@@ -78,38 +81,75 @@ interface Counted {
   /** Most occurrences in one loop instance, and the slot that counts them (-1: no cap on the segment). */
   readonly max: number;
   readonly slot: number;
-  /** Qualifier (element 01) caps by packed qualifier. */
-  readonly caps: ReadonlyMap<number, { readonly cap: QualifierCap; readonly slot: number }> | undefined;
+  /** True when some qualifiers (element 01) have caps (in `CAP_KEYS`). */
+  readonly hasCaps: boolean;
 }
 
-/** (loop << 24 | packed id) -> what is counted; built from SEGMENT_MAX and QUALIFIER_MAX. */
-const COUNTED = new Map<number, Counted>();
-/** Loop values are small (see `Loop`). */
+/** Loop values are small (see `Loop`): `Model.segLoop` bytes index tables of this many rows. */
 const LOOP_COUNT = 32;
-/** Packed id of the segment that starts each counted loop; 0 for loops not counted here. */
-const START_KEY = new Int32Array(LOOP_COUNT);
+if (Loop.Foreign >= LOOP_COUNT) throw new Error('repeats.ts: Loop values outgrew LOOP_COUNT');
+/** Per (loop * SEG_ID_COUNT + SegId): START for the segment that starts the loop, else 1 + the index in `COUNTED`, or 0. */
+const ACTION = new Int16Array(LOOP_COUNT * SEG_ID_COUNT);
+const START = -1;
+const COUNTED: Counted[] = [];
+/** Qualifier caps by `capKey(counted index, packed qualifier)`, in an open-addressing table. */
+const CAP_KEYS = new Int32Array(256);
+const CAP_SLOTS = new Int32Array(256);
+const CAP_OF: (QualifierCap | undefined)[] = new Array<QualifierCap | undefined>(256).fill(undefined);
+
+/** One non-zero number per (counted, qualifier): the packed qualifier takes 23 bits, the counted index (a few dozen) the rest. */
+function capKey(counted: number, qualifier: number): number {
+  return ((counted + 1) << 23) | qualifier;
+}
+
+/** The slot of `key` in the cap table, or the empty slot where it would go (the table is never more than half full). */
+function capSlotOf(key: number): number {
+  const mask = CAP_KEYS.length - 1;
+  let i = Math.imul(key, 0x9e3779b1) >>> 24;
+  while (CAP_KEYS[i] !== 0 && CAP_KEYS[i] !== key) i = (i + 1) & mask;
+  return i;
+}
+
+/** The SegId of an id in the tables above (all are 835 ids). */
+function segIdOfTable(id: string): SegId {
+  const sid = segIdOfName(id);
+  if (sid === SegId.Other) throw new Error(`x835/segmentIds.ts has no SegId for ${id}`);
+  return sid;
+}
+
 let slots = 0;
+let caps = 0;
 for (const [loopKey, startId] of Object.entries(LOOP_START)) {
   const loop = Number(loopKey) as Loop;
-  START_KEY[loop] = packed(startId, 0, startId.length);
   const ids = new Set([...Object.keys(SEGMENT_MAX[loop] ?? {}), ...Object.keys(QUALIFIER_MAX[loop] ?? {})]);
   for (const id of ids) {
     const max = SEGMENT_MAX[loop]?.[id];
     const qualifiers = QUALIFIER_MAX[loop]?.[id];
-    let caps: Map<number, { cap: QualifierCap; slot: number }> | undefined;
+    const index = COUNTED.length;
     if (qualifiers) {
-      caps = new Map();
       const slotOfName = new Map<string, number>();
       for (const [qualifier, cap] of Object.entries(qualifiers)) {
         let slot = slotOfName.get(cap.name);
         if (slot === undefined) slotOfName.set(cap.name, (slot = slots++));
-        caps.set(packed(qualifier, 0, qualifier.length), { cap, slot });
+        if (++caps * 2 > CAP_KEYS.length) throw new Error('repeats.ts: the qualifier cap table needs more room');
+        const key = capKey(index, packed(qualifier, 0, qualifier.length));
+        const at = capSlotOf(key);
+        CAP_KEYS[at] = key;
+        CAP_SLOTS[at] = slot;
+        CAP_OF[at] = cap;
       }
     }
-    COUNTED.set((loop << 24) | packed(id, 0, id.length), { id, loop, max: max ?? -1, slot: max === undefined ? -1 : slots++, caps });
+    COUNTED.push({ id, loop, max: max ?? -1, slot: max === undefined ? -1 : slots++, hasCaps: !!qualifiers });
+    ACTION[loop * SEG_ID_COUNT + segIdOfTable(id)] = index + 1;
   }
+  // Last: a loop's start segment starts an instance and is never counted in it.
+  ACTION[loop * SEG_ID_COUNT + segIdOfTable(startId)] = START;
 }
 const SLOTS = slots;
+/** `COUNTED` as numbers, for the pass. */
+const COUNTED_MAX = Int32Array.from(COUNTED, (c) => c.max);
+const COUNTED_SLOT = Int32Array.from(COUNTED, (c) => c.slot);
+const COUNTED_HAS_CAPS = Uint8Array.from(COUNTED, (c) => (c.hasCaps ? 1 : 0));
 
 /** 1 to 3 characters with codes 1..127, 7 bits each, and the length; -1 for anything else (no id or qualifier above is like that). */
 function packed(text: string, start: number, end: number): number {
@@ -148,21 +188,32 @@ class RepeatsPass {
     this.t = model.tokens;
   }
 
+  /** Counts segments from..to-1, in order (chunks must follow each other). The usual segment costs a few loads, inline. */
   check(from: number, to: number): void {
-    const t = this.t;
-    const segLoop = this.model.segLoop;
+    const { segLoop, segIds } = this.model;
+    const { count, stamp, instance } = this;
     for (let i = from; i < to; i++) {
-      const loop = segLoop[i] as Loop;
-      const startKey = START_KEY[loop];
-      if (startKey === 0) continue;
-      const start = t.segStart[i];
-      const key = packed(t.text, start, t.elementEndOffset(i, 0));
-      if (key < 0) continue;
-      if (key === startKey) this.startLoop(i, loop);
-      else {
-        const counted = COUNTED.get((loop << 24) | key);
-        if (counted) this.countSegment(i, counted);
+      const loop = segLoop[i];
+      const action = ACTION[loop * SEG_ID_COUNT + segIds[i]];
+      if (action === 0) continue;
+      if (action === START) {
+        this.startLoop(i, loop as Loop);
+        continue;
       }
+      const index = action - 1;
+      const slot = COUNTED_SLOT[index];
+      if (slot >= 0) {
+        // One more in the current instance of the loop (a count from an earlier instance starts over).
+        const current = instance[loop];
+        const n = stamp[slot] === current ? count[slot] + 1 : 1;
+        stamp[slot] = current;
+        count[slot] = n;
+        if (n === COUNTED_MAX[index] + 1) {
+          this.tooMany(i, index, n);
+          continue;
+        }
+      }
+      if (COUNTED_HAS_CAPS[index] !== 0) this.countQualifier(i, index, loop as Loop);
     }
   }
 
@@ -175,25 +226,22 @@ class RepeatsPass {
     else if (loop === Loop.ServiceLine && ++this.lines === MAX_LINES_PER_CLAIM + 1) this.report(i, `Service line ${this.lines} of this claim: the guide allows at most ${MAX_LINES_PER_CLAIM} per claim.`);
   }
 
-  private countSegment(i: number, counted: Counted): void {
-    const { id, loop, max } = counted;
-    if (max >= 0) {
-      const n = this.bump(counted.slot, loop);
-      if (n === max + 1) {
-        this.report(i, max === 1
-          ? `A second ${id} in ${WHERE[loop]}: the guide allows one.`
-          : `${id} number ${n} in ${WHERE[loop]}: the guide allows at most ${max}.`);
-        return;
-      }
-    }
-    const caps = counted.caps;
-    if (!caps) return;
+  private tooMany(i: number, index: number, n: number): void {
+    const { id, loop, max } = COUNTED[index];
+    this.report(i, max === 1
+      ? `A second ${id} in ${WHERE[loop]}: the guide allows one.`
+      : `${id} number ${n} in ${WHERE[loop]}: the guide allows at most ${max}.`);
+  }
+
+  /** The qualifier (element 01) of a counted segment against its caps. */
+  private countQualifier(i: number, index: number, loop: Loop): void {
     const t = this.t;
     const q = t.elementCount(i) > 1 ? packed(t.text, t.elementStartOffset(i, 1), t.elementEndOffset(i, 1)) : -1;
-    const hit = q < 0 ? undefined : caps.get(q);
-    if (!hit) return;
-    const cap = hit.cap;
-    const m = this.bump(hit.slot, loop);
+    if (q < 0) return;
+    const at = capSlotOf(capKey(index, q));
+    const cap = CAP_OF[at];
+    if (!cap) return;
+    const m = this.bump(CAP_SLOTS[at], loop);
     if (m === cap.max + 1) {
       this.report(i, cap.max === 1
         ? `A second ${cap.name} in ${WHERE[loop]}: the guide allows one.`
