@@ -50,7 +50,7 @@ class ClaimPass implements ClaimPassFacts {
 
   constructor(private readonly model: Model, settings: Settings) {
     this.flags = codeFlags(model.store);
-    this.balance = new BalanceChecks(model.tokens, model.claims);
+    this.balance = new BalanceChecks(model.tokens, model.store);
     this.transactionPaid = new Float64Array(model.transactions.length);
     this.sequestration = new SequestrationPass(model, settings, this.flags);
   }

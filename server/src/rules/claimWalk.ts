@@ -1,5 +1,6 @@
 import type { Finding } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
+import type { ModelStore } from '../x835/records';
 import type { Adjustment, Claim, ServiceLine } from '../x835/types';
 import { formatCents } from '../x835/values';
 import { blank, casRelated, equation } from './balanceSupport';
@@ -23,22 +24,23 @@ export class BalanceChecks implements ClaimBalanceFindings {
   readonly claimBalance: Finding[] = [];
   readonly patientResponsibility: Finding[] = [];
 
-  constructor(private readonly t: SegmentTable, private readonly claims: readonly Claim[]) {}
+  /** `store.claimAt`: only a claim that does not balance becomes an object. */
+  constructor(private readonly t: SegmentTable, private readonly store: ModelStore) {}
 
   /** Line `n` of claim row `claim`, whose triplets add up to `adjusted`, is not charge - adjusted = paid. */
   serviceLine(claim: number, n: number, adjusted: number): void {
-    const c = this.claims[claim];
+    const c = this.store.claimAt(claim);
     checkServiceLine(this.t, c, c.lines[n], n, adjusted, this.serviceBalance);
   }
 
   /** Claim row `claim`, whose triplets (its own and its lines') add up to `adjusted`, is not charge - adjusted = paid. */
   claim(claim: number, adjusted: number): void {
-    checkClaimBalance(this.t, this.claims[claim], adjusted, this.claimBalance);
+    checkClaimBalance(this.t, this.store.claimAt(claim), adjusted, this.claimBalance);
   }
 
   /** Claim row `claim`'s PR triplets add up to `pr`, not CLP05. */
   patient(claim: number, pr: number): void {
-    checkPatientResponsibility(this.t, this.claims[claim], pr, this.patientResponsibility);
+    checkPatientResponsibility(this.t, this.store.claimAt(claim), pr, this.patientResponsibility);
   }
 }
 

@@ -57,7 +57,7 @@ export function medicareSequestrations(model: Model, settings: Settings): Medica
     }
   };
   for (let claim = 0; claim < claims.length; claim++) {
-    if (payerKind(model.claims[claim]) !== 'medicare-ffs') continue;
+    if (payerKind(model.store.claimAt(claim)) !== 'medicare-ffs') continue;
     level(claims.casFrom[claim], claims.casTo[claim]);
     for (let line = claims.lineFrom[claim]; line < claims.lineTo[claim]; line++) level(lines.casFrom[line], lines.casTo[line]);
   }

@@ -108,7 +108,7 @@ export class SequestrationPass implements SequestrationFacts {
   private isMedicareFfs(claim: number): boolean {
     const filing = this.model.store.claims.filingIndicator[claim];
     let known = this.medicareFfsByFiling[filing];
-    if (known < 0) known = this.medicareFfsByFiling[filing] = payerKind(this.model.claims[claim]) === 'medicare-ffs' ? 1 : 0;
+    if (known < 0) known = this.medicareFfsByFiling[filing] = payerKind(this.model.store.claimAt(claim)) === 'medicare-ffs' ? 1 : 0;
     return known === 1;
   }
 

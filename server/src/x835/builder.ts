@@ -2,7 +2,7 @@ import type { Finding } from '../x12/finding';
 import { centsAt, dateAt } from '../x12/scan';
 import type { SegmentTable } from '../x12/tokenizer';
 import { LOOP_SEGMENTS } from './loops';
-import { ClaimRecord, LineRecord, ModelStore } from './records';
+import { ModelStore } from './records';
 import { SEG_ID_COUNT, SegId, segIdOf, segIdOfName } from './segmentIds';
 import {
   LOOP_LABELS, Loop,
@@ -65,6 +65,8 @@ class Builder {
   private tx?: Transaction;
   /** Index of the open transaction in `model.transactions`. */
   private txIndex = -1;
+  /** The claim rows of the open transaction. */
+  private txClaims = { from: 0, to: 0 };
   /** Rows of the open claim and service line, -1 when none. */
   private claim = -1;
   private line = -1;
@@ -74,7 +76,7 @@ class Builder {
     const transactions: Transaction[] = [];
     const store = (this.store = new ModelStore(t, transactions));
     this.model = {
-      tokens: t, interchanges: [], transactions, claims: store.claimHandles, store, cas: store.cas, providerAdjustments: [],
+      tokens: t, interchanges: [], transactions, get claims() { return store.claimHandles; }, store, cas: store.cas, providerAdjustments: [],
       segLoop: new Uint8Array(t.count), segIds: new Uint8Array(t.count), findings: [],
       get adjustments() { return this.cas.all(); },
     };
@@ -264,9 +266,13 @@ class Builder {
     if (this.tx && this.tx.seSeg === undefined) this.closeTransactionImplicitly(i);
     if (!this.group && this.model.interchanges.length) this.report('segment-out-of-place', i, 'ST before any GS: a transaction set must sit inside a functional group.');
     const setId = this.el(i, 1);
+    const store = this.store;
+    // The transaction's claims are consecutive claim rows: its handles are read from the store on access.
+    const claims = (this.txClaims = { from: store.claims.length, to: store.claims.length });
     const tx: Transaction = {
       seg: i, lastSeg: i, group: this.group, setId, controlNumber: this.el(i, 2), implementation: this.el(i, 3),
-      claims: [], providerAdjustments: [],
+      get claims() { return store.claimHandles.slice(claims.from, claims.to); },
+      providerAdjustments: [],
     };
     this.group?.transactions.push(tx);
     this.model.transactions.push(tx);
@@ -375,9 +381,7 @@ class Builder {
       case SegId.CLP: {
         const store = this.store;
         const row = store.claims.add(i, this.txIndex, e.codeId(i, 2), e.codeId(i, 6), e.money(i, 3), e.money(i, 4), e.money(i, 5), store.cas.length, store.lines.length, store.remarks.length);
-        const claim = new ClaimRecord(store, row);
-        store.claimHandles.push(claim);
-        tx.claims.push(claim);
+        this.txClaims.to = row + 1;
         this.claim = row;
         this.line = -1;
         return;
@@ -388,7 +392,6 @@ class Builder {
         const store = this.store;
         if (this.line >= 0) store.lines.lastSeg[this.line] = i - 1;
         const row = store.lines.add(i, claim, e.money(i, 2), e.money(i, 3), store.cas.length, store.remarks.length);
-        store.lineHandles.push(new LineRecord(store, row));
         store.claims.lineTo[claim] = row + 1;
         this.line = row;
         return;

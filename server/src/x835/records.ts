@@ -30,6 +30,14 @@ function trimmed<A extends Column>(a: A, n: number): A {
 const NO_DATE = 0;
 const dateOrUndefined = (d: number) => (d === NO_DATE ? undefined : d);
 
+/**
+ * Grows a list to `n` entries of undefined by pushing: setting `length` (or `new Array(n)`) that far
+ * would leave V8 a sparse dictionary instead of a fast array.
+ */
+function padTo<T>(list: (T | undefined)[], n: number): void {
+  while (list.length < n) list.push(undefined);
+}
+
 /** One shared empty list: most claims have no claim-level remark, most lines no LQ. */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
@@ -343,9 +351,9 @@ export class CasColumns {
   at(i: number): Adjustment {
     const s = this.store;
     const claimRow = this.claim[i];
-    const claim = s.claimHandles[claimRow];
+    const claim = s.claimAt(claimRow);
     const lineInClaim = this.line[i];
-    const line = lineInClaim < 0 ? undefined : s.lineHandles[s.claims.lineFrom[claimRow] + lineInClaim];
+    const line = lineInClaim < 0 ? undefined : s.lineAt(s.claims.lineFrom[claimRow] + lineInClaim);
     const codes = s.codes.list;
     return new AdjustmentView(s.tokens, this.seg[i], this.triplet[i], codes[this.group[i]], codes[this.reason[i]], this.amount[i], line ? 'line' : 'claim', claim, line);
   }
@@ -398,10 +406,6 @@ export class ModelStore {
   readonly lines: LineColumns;
   readonly cas: CasColumns;
   readonly remarks: RemarkColumns;
-  /** One handle per row, made once: `Model.claims` is this array. */
-  readonly claimHandles: ClaimRecord[] = [];
-  readonly lineHandles: LineRecord[] = [];
-
   constructor(readonly tokens: SegmentTable, readonly transactions: readonly Transaction[]) {
     // Sized from big remittances (a claim per ~350 characters, a line per ~200, a triplet per ~70) so
     // that they rarely regrow; small files start at 16 rows.
@@ -410,6 +414,40 @@ export class ModelStore {
     this.lines = new LineColumns(Math.ceil(n / 180));
     this.cas = new CasColumns(this, Math.ceil(n / 64));
     this.remarks = new RemarkColumns(this.codes, Math.ceil(n / 1024));
+  }
+
+  private readonly claimList: (ClaimRecord | undefined)[] = [];
+  private readonly lineList: (LineRecord | undefined)[] = [];
+
+  /**
+   * The handle of claim row i, made on first use and then kept, so a claim is always the same object.
+   * The rules read the columns and ask only for the few claims they report: analysing a big file makes
+   * almost none.
+   */
+  claimAt(i: number): ClaimRecord {
+    const list = this.claimList;
+    if (list.length < this.claims.length) padTo(list, this.claims.length);
+    return (list[i] ??= new ClaimRecord(this, i));
+  }
+
+  /** The handle of service line row i (see `claimAt`). */
+  lineAt(i: number): LineRecord {
+    const list = this.lineList;
+    if (list.length < this.lines.length) padTo(list, this.lines.length);
+    return (list[i] ??= new LineRecord(this, i));
+  }
+
+  /** Every claim's handle (`Model.claims`), in document order. */
+  get claimHandles(): ClaimRecord[] {
+    for (let i = 0; i < this.claims.length; i++) this.claimAt(i);
+    return this.claimList as ClaimRecord[];
+  }
+
+  /** Service line handles from..to-1. */
+  lineHandles(from: number, to: number): LineRecord[] {
+    const out = new Array<LineRecord>(to - from);
+    for (let i = from; i < to; i++) out[i - from] = this.lineAt(i);
+    return out;
   }
 
   trim(): void {
@@ -447,7 +485,7 @@ export class ClaimRecord implements Claim {
     const c = this.s.claims;
     const from = c.lineFrom[this.index];
     const to = c.lineTo[this.index];
-    return from === to ? NONE : this.s.lineHandles.slice(from, to);
+    return from === to ? NONE : this.s.lineHandles(from, to);
   }
 
   get remarks(): Remark[] { return this.s.remarks.views(this.s.claims.remarkFrom[this.index], this.s.claims.remarkTo[this.index]); }
@@ -469,7 +507,7 @@ export class LineRecord implements ServiceLine {
 
   get seg(): number { return this.s.lines.seg[this.index]; }
   get lastSeg(): number { return this.s.lines.lastSeg[this.index]; }
-  get claim(): ClaimRecord { return this.s.claimHandles[this.s.lines.claim[this.index]]; }
+  get claim(): ClaimRecord { return this.s.claimAt(this.s.lines.claim[this.index]); }
   get charge(): number { return this.s.lines.charge[this.index]; }
   get paid(): number { return this.s.lines.paid[this.index]; }
   get allowed(): number | undefined { return this.s.lines.hasAllowed[this.index] ? this.s.lines.allowed[this.index] : undefined; }
