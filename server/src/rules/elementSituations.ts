@@ -41,9 +41,9 @@ function empty(t: SegmentTable, i: number, k: number): boolean {
   const base = t.segElem[i];
   const n = t.segElem[i + 1] - base;
   if (k >= n) return true;
-  // Element k ends one character before element k + 1 starts, or at the segment's end.
-  const end = k + 1 < n ? t.elemStart[base + k + 1] - 1 : t.segEnd[i];
-  return end === t.elemStart[base + k];
+  // Element k ends one character before element k + 1 starts, or at the segment's end (offsets from the segment's start).
+  const end = k + 1 < n ? t.elemRel[base + k + 1] - 1 : t.segEnd[i] - t.segStart[i];
+  return end === t.elemRel[base + k];
 }
 
 /**
@@ -54,8 +54,9 @@ function shortValue(t: SegmentTable, i: number, k: number): number {
   const base = t.segElem[i];
   const n = t.segElem[i + 1] - base;
   if (k >= n) return -1;
-  const start = t.elemStart[base + k];
-  const length = (k + 1 < n ? t.elemStart[base + k + 1] - 1 : t.segEnd[i]) - start;
+  const rel = t.elemRel[base + k];
+  const start = t.segStart[i] + rel;
+  const length = (k + 1 < n ? t.elemRel[base + k + 1] - 1 : t.segEnd[i] - t.segStart[i]) - rel;
   if (length !== 1 && length !== 2) return -1;
   const a = t.text.charCodeAt(start);
   const b = length === 2 ? t.text.charCodeAt(start + 1) : 1;
@@ -90,11 +91,12 @@ function pair(t: SegmentTable, i: number, a: number, b: number, out: Finding[], 
  * or none of reason, amount and quantity. Offsets only, small enough to be inlined for every CAS.
  */
 export function casOk(t: SegmentTable, i: number): boolean {
-  const { segElem, elemStart } = t;
+  const { segElem, elemRel: elemStart } = t;
   const base = segElem[i];
   const n = segElem[i + 1] - base;
-  // Element k is filled when it ends (one before element k + 1 starts, or at the segment's end) past its start.
-  const last = t.segEnd[i] + 1;
+  // Element k is filled when it ends (one before element k + 1 starts, or at the segment's end) past its
+  // start; all counted from the segment's start.
+  const last = t.segEnd[i] - t.segStart[i] + 1;
   for (let k = 5; k <= 17 && k < n; k += 3) {
     const reason = (k + 1 < n ? elemStart[base + k + 1] : last) - 1 > elemStart[base + k];
     const amount = k + 1 < n && (k + 2 < n ? elemStart[base + k + 2] : last) - 1 > elemStart[base + k + 1];

@@ -63,7 +63,7 @@ class ElementsPass implements ValuePass {
    */
   check(from: number, to: number): void {
     const { t, out } = this;
-    const { text, segEnd, segElem, elemStart, spans } = t;
+    const { text, segStart, segEnd, segElem, elemRel, spans } = t;
     const { segLoop, segIds } = this.model;
     let nextSpan = this.span + 1 < spans.length ? spans[this.span + 1].firstSegment : -1;
     let componentCode = this.components.charCodeAt(0);
@@ -84,10 +84,11 @@ class ElementsPass implements ValuePass {
       const defined = PLAN_LENGTH[plan];
       const present = count - 1 < defined ? count - 1 : defined;
       // Element k ends one character before element k + 1 starts (or at the segment's end): each start is read once.
-      let next = count > 1 ? elemStart[base + 1] : end0 + 1;
+      const s0 = segStart[i];
+      let next = count > 1 ? s0 + elemRel[base + 1] : end0 + 1;
       for (let k = 1; k <= present; k++) {
         const start = next;
-        next = k + 1 < count ? elemStart[base + k + 1] : end0 + 1;
+        next = k + 1 < count ? s0 + elemRel[base + k + 1] : end0 + 1;
         const end = next - 1;
         const e = first + k;
         const word = ELEMENT_WORD[e];
@@ -132,7 +133,7 @@ class ElementsPass implements ValuePass {
       }
       // Past the segment's end only required elements have something to say.
       if (present < PLAN_LAST_REQUIRED[plan]) missing(t, i, plan, present, out);
-      if (count - 1 > defined) extra(t, PLAN_DEF[plan], base, count, end0, out);
+      if (count - 1 > defined) extra(t, PLAN_DEF[plan], base, count, s0, end0, out);
       const situation = PLAN_SITUATION[plan] as Situation;
       // CAS and NM1 (a third of all segments) are checked directly; the rare kinds (about once per
       // transaction) share one rarely taken call to the dispatcher, so that a kind first met after V8
@@ -223,11 +224,11 @@ function shiftedDate(t: SegmentTable, i: number, e: ElementDef, count: number): 
 }
 
 /** Values past the last defined element. Trailing empty elements are a separator habit, not data: ignored. */
-function extra(t: SegmentTable, def: SegmentDef, base: number, count: number, segEnd: number, out: Finding[]): void {
+function extra(t: SegmentTable, def: SegmentDef, base: number, count: number, segStart: number, segEnd: number, out: Finding[]): void {
   const n = def.elements.length;
   for (let k = n + 1; k < count; k++) {
-    const start = t.elemStart[base + k];
-    const end = k + 1 < count ? t.elemStart[base + k + 1] - 1 : segEnd;
+    const start = segStart + t.elemRel[base + k];
+    const end = k + 1 < count ? segStart + t.elemRel[base + k + 1] - 1 : segEnd;
     if (start === end) continue;
     out.push({
       code: 'element-extra', start, end: segEnd,

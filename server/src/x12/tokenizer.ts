@@ -9,7 +9,7 @@ export interface DelimiterSpan {
 
 /**
  * The tokenized document: segment and element boundaries as offsets in typed arrays. No substring is
- * made until a feature asks for a value. Element k of segment i starts at `elemStart[segElem[i] + k]`
+ * made until a feature asks for a value. Element k of segment i starts at `segStart[i] + elemRel[segElem[i] + k]`
  * (element 0 is the segment id) and ends one character before the next element's start, or at `segEnd[i]`.
  */
 export class SegmentTable {
@@ -19,9 +19,13 @@ export class SegmentTable {
     readonly segStart: Int32Array,
     /** Offset just past each segment's last data character (the terminator is not included). */
     readonly segEnd: Int32Array,
-    /** Index into `elemStart` of each segment's element 0; one extra entry closes the last segment. */
+    /** Index into `elemRel` of each segment's element 0; one extra entry closes the last segment. */
     readonly segElem: Int32Array,
-    readonly elemStart: Int32Array,
+    /**
+     * Where each element starts, counted from its segment's start: 2 bytes an element (a 50 MB file has
+     * 12 million), or 4 in the rare file with a segment longer than 65,535 characters.
+     */
+    readonly elemRel: Uint16Array | Int32Array,
     /** Delimiter sets in document order (one per readable ISA). */
     readonly spans: readonly DelimiterSpan[],
     /** What the tokenizer found wrong (unreadable ISA, junk, unterminated segment). */
@@ -38,12 +42,12 @@ export class SegmentTable {
   }
 
   elementStartOffset(seg: number, k: number): number {
-    return this.elemStart[this.segElem[seg] + k];
+    return this.segStart[seg] + this.elemRel[this.segElem[seg] + k];
   }
 
   elementEndOffset(seg: number, k: number): number {
     const next = this.segElem[seg] + k + 1;
-    return next < this.segElem[seg + 1] ? this.elemStart[next] - 1 : this.segEnd[seg];
+    return next < this.segElem[seg + 1] ? this.segStart[seg] + this.elemRel[next] - 1 : this.segEnd[seg];
   }
 
   /** Element k's text ('' when the segment has fewer elements). Element 0 is the segment id. */
@@ -114,7 +118,8 @@ export class SegmentTable {
     const first = this.segElem[seg];
     const n = this.segElem[seg + 1] - first;
     let k = 0;
-    while (k + 1 < n && this.elemStart[first + k + 1] - 1 <= offset) k++;
+    const rel = offset - this.segStart[seg];
+    while (k + 1 < n && this.elemRel[first + k + 1] - 1 <= rel) k++;
     return k;
   }
 }
@@ -143,6 +148,27 @@ function push(o: Offsets, value: number): void {
   o.data[o.length++] = value;
 }
 
+/** Element offsets relative to their segment: 16-bit until a segment is too long for that (see `widen`). */
+interface RelOffsets {
+  data: Uint16Array | Int32Array;
+  length: number;
+}
+
+function growRel(o: RelOffsets): Uint16Array | Int32Array {
+  const bigger = o.data instanceof Uint16Array ? new Uint16Array(Math.ceil(o.data.length * 1.5)) : new Int32Array(Math.ceil(o.data.length * 1.5));
+  bigger.set(o.data.subarray(0, o.length));
+  o.data = bigger;
+  return bigger;
+}
+
+/** Switches to 32-bit offsets: a segment is longer than 65,535 characters (a wrong terminator, or a huge note). */
+function widen(o: RelOffsets): Int32Array {
+  const wide = new Int32Array(o.data.length);
+  wide.set(o.data.subarray(0, o.length));
+  o.data = wide;
+  return wide;
+}
+
 /** The filled part; copied only when a quarter or more of the buffer would be wasted. */
 function trimmed(o: Offsets): Int32Array {
   return o.length * 4 < o.data.length * 3 ? o.data.slice(0, o.length) : o.data.subarray(0, o.length);
@@ -162,7 +188,7 @@ export class Tokenizer {
   private readonly segStart: Offsets;
   private readonly segEnd: Offsets;
   private readonly segElem: Offsets;
-  private readonly elemStart: Offsets;
+  private readonly elemRel: RelOffsets;
   private readonly spans: DelimiterSpan[] = [];
   private readonly findings: Finding[] = [];
   private delims: Delimiters | undefined;
@@ -176,7 +202,7 @@ export class Tokenizer {
     this.segStart = offsets(n / 20 + 16);
     this.segEnd = offsets(n / 20 + 16);
     this.segElem = offsets(n / 20 + 17);
-    this.elemStart = offsets(n / 4 + 16);
+    this.elemRel = { data: new Uint16Array(Math.max(16, n / 4 + 16)), length: 0 };
     let pos = 0;
     while (pos < n && isBlank(text.charCodeAt(pos))) pos++;
     if (pos >= n) {
@@ -265,22 +291,30 @@ export class Tokenizer {
     const starts = this.segStart;
     const ends = this.segEnd;
     const firsts = this.segElem;
-    const elems = this.elemStart;
+    const elems = this.elemRel;
     let data = elems.data;
     let len = elems.length;
+    // Relative offsets fit in 16 bits unless a segment is longer than 65,535 characters (then: widen once).
+    let limit = data instanceof Uint16Array ? 0xffff : 0x7fffffff;
     do {
       push(starts, pos);
       push(firsts, len);
-      if (len === data.length) { elems.length = len; data = grow(elems); }
-      data[len++] = pos;
+      if (len === data.length) { elems.length = len; data = growRel(elems); }
+      data[len++] = 0;
       let i = pos;
       // The terminator wins over the element separator if an ISA declared the same character for both.
       for (; i < n; i++) {
         const c = text.charCodeAt(i);
         if (c === term) break;
         if (c === sep) {
-          if (len === data.length) { elems.length = len; data = grow(elems); }
-          data[len++] = i + 1;
+          if (len === data.length) { elems.length = len; data = growRel(elems); }
+          const rel = i + 1 - pos;
+          if (rel > limit) {
+            elems.length = len;
+            data = widen(elems);
+            limit = 0x7fffffff;
+          }
+          data[len++] = rel;
         }
       }
       const unterminated = i >= n;
@@ -290,7 +324,7 @@ export class Tokenizer {
       if (unterminated) {
         while (end > pos && isBlank(text.charCodeAt(end - 1))) end--;
         // Separators in the blank tail are not data either.
-        while (data[len - 1] > end) len--;
+        while (data[len - 1] > end - pos) len--;
         if (!newlineTerminated && term !== 13) {
           this.findings.push({ code: 'segment-unterminated', start: pos, end, message: `The last segment has no terminator ('${printable(this.delims!.segment)}'); the file may be truncated.` });
         }
@@ -305,8 +339,10 @@ export class Tokenizer {
 
   /** The table of everything read so far (the whole text once `step` returned true). */
   finish(): SegmentTable {
-    push(this.segElem, this.elemStart.length);
-    return new SegmentTable(this.text, trimmed(this.segStart), trimmed(this.segEnd), trimmed(this.segElem), trimmed(this.elemStart), this.spans, this.findings);
+    push(this.segElem, this.elemRel.length);
+    const rel = this.elemRel;
+    const elemRel = rel.length * 4 < rel.data.length * 3 ? rel.data.slice(0, rel.length) : rel.data.subarray(0, rel.length);
+    return new SegmentTable(this.text, trimmed(this.segStart), trimmed(this.segEnd), trimmed(this.segElem), elemRel, this.spans, this.findings);
   }
 }
 

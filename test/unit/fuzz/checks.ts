@@ -12,7 +12,7 @@ import { tokenize } from '../../../server/src/x12/tokenizer';
 export function fingerprint(a: Analysis): string {
   const t = a.tokens;
   return JSON.stringify({
-    segments: Array.from(t.segStart), ends: Array.from(t.segEnd), elems: Array.from(t.elemStart),
+    segments: Array.from(t.segStart), ends: Array.from(t.segEnd), elems: Array.from(t.elemRel),
     loops: Array.from(a.model.segLoop),
     claims: a.model.claims.map((c) => [c.seg, c.lastSeg, c.id, c.charge, c.paid, c.lines.length, c.adjustments.length]),
     findings: a.findings.map((f) => [f.code, f.start, f.end, f.message, f.severity ?? '', (f.related ?? []).map((r) => [r.start, r.end, r.message])]),

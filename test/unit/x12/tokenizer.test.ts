@@ -21,6 +21,20 @@ describe('tokenizer', () => {
     assert.deepEqual(t.findings, []);
   });
 
+  test('a segment longer than 65,535 characters keeps exact element offsets, before and after it', () => {
+    // Element offsets are kept relative to their segment in 16 bits until a segment is too long for that.
+    const long = 'X'.repeat(70_000);
+    const text = isa() + `ST*835*0001~NTE*A*${long}*B*C~REF*EV*9~SE*4*0001~`;
+    const t = tokenize(text);
+    assert.deepEqual(ids(text), ['ISA', 'ST', 'NTE', 'REF', 'SE']);
+    assert.equal(t.element(2, 2).length, 70_000);
+    assert.deepEqual([t.element(2, 1), t.element(2, 3), t.element(2, 4)], ['A', 'B', 'C']);
+    assert.equal(t.elementStartOffset(2, 4), text.indexOf('*C~') + 1);
+    assert.equal(t.elementAt(2, text.indexOf('*C~') + 1), 4);
+    assert.deepEqual([t.element(3, 1), t.element(3, 2), t.element(4, 1)], ['EV', '9', '4']);
+    assert.equal(t.element(1, 2), '0001');
+  });
+
   test('the same file with LF, CRLF, and no newlines gives the same segments', () => {
     const lf = medicareFile();
     const expected = ids(lf);
