@@ -380,7 +380,7 @@ class Builder {
       }
       case SegId.CLP: {
         const store = this.store;
-        const row = store.claims.add(i, this.txIndex, e.codeId(i, 2), e.codeId(i, 6), e.money(i, 3), e.money(i, 4), e.money(i, 5), store.cas.length, store.lines.length, store.remarks.length);
+        const row = store.claims.add(i, this.txIndex, e.codeId(i, 2), e.codeId(i, 6), e.money(i, 3), e.money(i, 4), e.money(i, 5), store.cas.length, store.lines.length, store.claimRemarks.length);
         this.txClaims.to = row + 1;
         this.claim = row;
         this.line = -1;
@@ -391,7 +391,7 @@ class Builder {
         if (claim < 0) return;
         const store = this.store;
         if (this.line >= 0) store.lines.lastSeg[this.line] = i - 1;
-        const row = store.lines.add(i, claim, e.money(i, 2), e.money(i, 3), store.cas.length, store.remarks.length);
+        const row = store.lines.add(i, claim, e.money(i, 2), e.money(i, 3), store.cas.length, store.lineRemarks.length);
         store.claims.lineTo[claim] = row + 1;
         this.line = row;
         return;
@@ -411,8 +411,8 @@ class Builder {
         return;
       case SegId.LQ:
         if (this.line >= 0) {
-          this.store.remarks.push(i, 2, e.codeId(i, 1), e.codeId(i, 2));
-          this.store.lines.remarkTo[this.line] = this.store.remarks.length;
+          this.store.lineRemarks.push(i, 2, e.codeId(i, 1), e.codeId(i, 2));
+          this.store.lines.remarkTo[this.line] = this.store.lineRemarks.length;
         }
         return;
       case SegId.MOA: case SegId.MIA: {
@@ -421,11 +421,10 @@ class Builder {
         // Remark code positions: MOA03-07, MIA05 and MIA20-24.
         const moa = s === SegId.MOA;
         const positions = moa ? MOA_REMARKS : MIA_REMARKS;
-        const remarks = this.store.remarks;
+        // Only the open claim adds to this table, so its rows stay consecutive (even for an MOA placed,
+        // out of order, after the claim's lines).
+        const remarks = this.store.claimRemarks;
         const claims = this.store.claims;
-        // A claim's remark rows must stay consecutive: an MOA after a line's LQ (out of place, and
-        // reported so) cannot join them.
-        if (claims.remarkTo[claim] !== remarks.length) return;
         const qualifier = this.store.codes.idOf(moa ? 'MOA' : 'MIA');
         for (const k of positions) {
           const code = e.codeId(i, k);

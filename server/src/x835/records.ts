@@ -405,7 +405,9 @@ export class ModelStore {
   readonly claims: ClaimColumns;
   readonly lines: LineColumns;
   readonly cas: CasColumns;
-  readonly remarks: RemarkColumns;
+  /** Remark codes of claims (MOA, MIA) and of lines (LQ), each table in document order. */
+  readonly claimRemarks: RemarkColumns;
+  readonly lineRemarks: RemarkColumns;
   constructor(readonly tokens: SegmentTable, readonly transactions: readonly Transaction[]) {
     // Sized from big remittances (a claim per ~350 characters, a line per ~200, a triplet per ~70) so
     // that they rarely regrow; small files start at 16 rows.
@@ -413,7 +415,8 @@ export class ModelStore {
     this.claims = new ClaimColumns(Math.ceil(n / 320));
     this.lines = new LineColumns(Math.ceil(n / 180));
     this.cas = new CasColumns(this, Math.ceil(n / 64));
-    this.remarks = new RemarkColumns(this.codes, Math.ceil(n / 1024));
+    this.claimRemarks = new RemarkColumns(this.codes, 16);
+    this.lineRemarks = new RemarkColumns(this.codes, Math.ceil(n / 1024));
   }
 
   private readonly claimList: (ClaimRecord | undefined)[] = [];
@@ -427,7 +430,12 @@ export class ModelStore {
   claimAt(i: number): ClaimRecord {
     const list = this.claimList;
     if (list.length < this.claims.length) padTo(list, this.claims.length);
-    return (list[i] ??= new ClaimRecord(this, i));
+    let claim = list[i];
+    if (claim === undefined) {
+      claim = list[i] = new ClaimRecord(this, i);
+      this.claimsMade++;
+    }
+    return claim;
   }
 
   /** The handle of service line row i (see `claimAt`). */
@@ -437,9 +445,15 @@ export class ModelStore {
     return (list[i] ??= new LineRecord(this, i));
   }
 
-  /** Every claim's handle (`Model.claims`), in document order. */
+  /** How many claim handles `claimList` holds (when all, `claimHandles` has nothing to fill). */
+  private claimsMade = 0;
+
+  /** Every claim's handle (`Model.claims`), in document order; read it, never change it. */
   get claimHandles(): ClaimRecord[] {
-    for (let i = 0; i < this.claims.length; i++) this.claimAt(i);
+    // Called for every `model.claims[i]`: after the first call, only a comparison.
+    if (this.claimsMade !== this.claims.length) {
+      for (let i = 0; i < this.claims.length; i++) this.claimAt(i);
+    }
     return this.claimList as ClaimRecord[];
   }
 
@@ -454,7 +468,8 @@ export class ModelStore {
     this.claims.trim();
     this.lines.trim();
     this.cas.trim();
-    this.remarks.trim();
+    this.claimRemarks.trim();
+    this.lineRemarks.trim();
   }
 }
 
@@ -488,7 +503,7 @@ export class ClaimRecord implements Claim {
     return from === to ? NONE : this.s.lineHandles(from, to);
   }
 
-  get remarks(): Remark[] { return this.s.remarks.views(this.s.claims.remarkFrom[this.index], this.s.claims.remarkTo[this.index]); }
+  get remarks(): Remark[] { return this.s.claimRemarks.views(this.s.claims.remarkFrom[this.index], this.s.claims.remarkTo[this.index]); }
 
   get id(): string { return this.s.tokens.element(this.seg, 1); }
   get payerControlNumber(): string { return this.s.tokens.element(this.seg, 7); }
@@ -520,7 +535,7 @@ export class LineRecord implements ServiceLine {
     return this.s.cas.views(l.casFrom[this.index], l.casTo[this.index]);
   }
 
-  get remarks(): Remark[] { return this.s.remarks.views(this.s.lines.remarkFrom[this.index], this.s.lines.remarkTo[this.index]); }
+  get remarks(): Remark[] { return this.s.lineRemarks.views(this.s.lines.remarkFrom[this.index], this.s.lines.remarkTo[this.index]); }
 
   get procedure(): Procedure { return procedureAt(this.s.tokens, this.seg, 1); }
   get revenueCode(): string { return this.s.tokens.element(this.seg, 4); }
