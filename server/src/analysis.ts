@@ -73,16 +73,16 @@ function* analysisSteps(text: string, settings: Settings, clock: Clock): Generat
   const model = builder.finish();
   // One context per run: facts several rules read (the sequestration checks...) are computed once.
   const ctx = ruleContext(model, settings);
-  const ruleFindings: Finding[] = [];
+  // Syntax, structure, then rule findings: one list, filled once (a 50 MB file has 190,000 findings).
+  const findings: Finding[] = tokens.findings.concat(model.findings);
   for (const rule of ALL_RULES) {
     yield* pause(clock);
-    yield* runRule(rule, ctx, ruleFindings, clock);
+    yield* runRule(rule, ctx, findings, clock);
   }
   // The line index of a 50 MB multi-line file takes some 40 ms: a slice of its own.
   yield* pause(clock, true);
   const lines = new LineIndex(text);
   yield* pause(clock);
-  const findings = [...tokens.findings, ...model.findings, ...ruleFindings];
   return { text, tokens, lines, model, findings };
 }
 
