@@ -78,7 +78,6 @@ class Builder {
     this.model = {
       tokens: t, interchanges: [], transactions, get claims() { return store.claimHandles; }, store, cas: store.cas, providerAdjustments: [],
       segLoop: new Uint8Array(t.count), segIds: new Uint8Array(t.count), findings: [],
-      get adjustments() { return this.cas.all(); },
     };
   }
 

@@ -228,8 +228,6 @@ export interface Model {
   readonly cas: CasColumns;
   /** The columns behind `claims`, their lines and `cas` (x835/records.ts): rules that visit every row read these. */
   readonly store: ModelStore;
-  /** @deprecated Every triplet as fresh objects (`cas.all()`): slow on big files; read `cas` instead. */
-  readonly adjustments: Adjustment[];
   readonly providerAdjustments: ProviderAdjustment[];
   /** The loop each segment belongs to (`Loop`), parallel to the segment table. */
   readonly segLoop: Uint8Array;

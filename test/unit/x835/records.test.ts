@@ -164,7 +164,6 @@ describe('835 model: CAS triplets', () => {
     assert.deepEqual(c.lines.map((l) => l.adjustments.map(row)), [[['line', 'CO', '45', 500], ['line', 'CO', '253', 100]], [['line', 'PR', '2', 300]]]);
     assert.deepEqual(c.adjustments.map((a) => a.line), [undefined, undefined]);
     assert.deepEqual([m.cas.groupOf(4), m.cas.reasonOf(4)], ['PR', '2']);
-    assert.deepEqual(m.adjustments.map(row), m.cas.all().map(row), 'the deprecated list says the same');
   });
 
   test('triplet number, reason element and quantity; empty triplets are skipped', () => {
