@@ -18,6 +18,9 @@ import { redact } from '../../../server/src/redact/redact';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { LineIndex } from '../../../server/src/x12/lineIndex';
 import { SegmentTable } from '../../../server/src/x12/tokenizer';
+import { CasColumns, ModelStore } from '../../../server/src/x835/records';
+import { summarize } from '../../../server/src/report/summary';
+import { claimsOf } from '../../../server/src/workspace/claimIndex';
 import { generate835Text } from '../../../bench/generator';
 
 /**
@@ -34,6 +37,8 @@ const counted: Array<[object, string]> = [
   [SegmentTable.prototype, 'element'], [SegmentTable.prototype, 'elementCount'], [SegmentTable.prototype, 'segmentAt'],
   [SegmentTable.prototype, 'elementAt'], [SegmentTable.prototype, 'elementStartOffset'], [SegmentTable.prototype, 'elementEndOffset'],
   [SegmentTable.prototype, 'components'], [SegmentTable.prototype, 'delimitersOf'],
+  // Rows of the model's columns reached as objects (a claim, a line, a triplet).
+  [ModelStore.prototype, 'claimAt'], [ModelStore.prototype, 'lineAt'], [CasColumns.prototype, 'at'],
   [LineIndex.prototype, 'positionAt'], [LineIndex.prototype, 'offsetAt'],
 ];
 let calls = 0;
@@ -97,6 +102,8 @@ describe('work grows linearly with the input (counted, not timed)', () => {
     ['format', (a) => formatText(a.tokens)],
     ['minify', (a) => minifyText(a.tokens)],
     ['redact', (a) => redact(a.text, { salt: 'x' })],
+    ['workspace claim index', (a) => claimsOf(a.model, a.lines)],
+    ['remittance summary', (a) => summarize(a, DEFAULT_SETTINGS)],
   ];
   for (const [name, run] of wholeDocument) {
     test(`${name}: at most proportional to the number of claims`, () => {
