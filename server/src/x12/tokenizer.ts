@@ -126,6 +126,12 @@ export class SegmentTable {
 
 export const DEFAULT_DELIMITERS: Delimiters = { element: '*', repetition: '^', component: ':', segment: '~' };
 
+/** `text.indexOf(c, from)`, or `n` (the text's length) when there is none. */
+function indexOrEnd(text: string, c: string, from: number, n: number): number {
+  const at = text.indexOf(c, from);
+  return at < 0 ? n : at;
+}
+
 const isBlank = (c: number) => c === 10 || c === 13 || c === 32 || c === 9 || c === 0xfeff;
 
 /** A growable Int32Array kept in local variables by the hot loop (no method call per push). */
@@ -192,7 +198,6 @@ export class Tokenizer {
   private readonly spans: DelimiterSpan[] = [];
   private readonly findings: Finding[] = [];
   private delims: Delimiters | undefined;
-  private elemCode = 0;
   private termCode = 0;
   private pos = 0;
   private stopped = false;
@@ -272,7 +277,6 @@ export class Tokenizer {
 
   private use(delims: Delimiters): void {
     this.delims = delims;
-    this.elemCode = delims.element.charCodeAt(0);
     this.termCode = delims.segment.charCodeAt(0);
     this.spans.push({ firstSegment: this.segStart.length, delimiters: delims });
   }
@@ -286,7 +290,6 @@ export class Tokenizer {
     const text = this.text;
     const n = this.n;
     const term = this.termCode;
-    const sep = this.elemCode;
     const newlineTerminated = term === 10;
     const starts = this.segStart;
     const ends = this.segEnd;
@@ -296,26 +299,30 @@ export class Tokenizer {
     let len = elems.length;
     // Relative offsets fit in 16 bits unless a segment is longer than 65,535 characters (then: widen once).
     let limit = data instanceof Uint16Array ? 0xffff : 0x7fffffff;
+    // Terminators and separators are found with indexOf, which scans far faster than a loop over every
+    // character; `nextSep` is the next separator at or after `pos` (n when there is none).
+    const termChar = this.delims!.segment;
+    const sepChar = this.delims!.element;
+    let nextSep = indexOrEnd(text, sepChar, pos, n);
     do {
       push(starts, pos);
       push(firsts, len);
       if (len === data.length) { elems.length = len; data = growRel(elems); }
       data[len++] = 0;
-      let i = pos;
-      // The terminator wins over the element separator if an ISA declared the same character for both.
-      for (; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c === term) break;
-        if (c === sep) {
-          if (len === data.length) { elems.length = len; data = growRel(elems); }
-          const rel = i + 1 - pos;
-          if (rel > limit) {
-            elems.length = len;
-            data = widen(elems);
-            limit = 0x7fffffff;
-          }
-          data[len++] = rel;
+      const i = indexOrEnd(text, termChar, pos, n);
+      // The terminator wins over the element separator if an ISA declared the same character for both:
+      // only separators before it count.
+      if (nextSep < pos) nextSep = indexOrEnd(text, sepChar, pos, n);
+      while (nextSep < i) {
+        if (len === data.length) { elems.length = len; data = growRel(elems); }
+        const rel = nextSep + 1 - pos;
+        if (rel > limit) {
+          elems.length = len;
+          data = widen(elems);
+          limit = 0x7fffffff;
         }
+        data[len++] = rel;
+        nextSep = indexOrEnd(text, sepChar, nextSep + 1, n);
       }
       const unterminated = i >= n;
       let end = i;
