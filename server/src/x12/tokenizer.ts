@@ -282,9 +282,9 @@ export class Tokenizer {
   }
 
   /**
-   * Reads segments from `pos` with the current delimiters, one character at a time (the terminator and
-   * the element separator in the same pass), until `stop`, the end, or a segment that starts with ISA
-   * (new delimiters). Returns where the next segment starts.
+   * Reads segments from `pos` with the current delimiters (each terminator and separator found with
+   * `indexOf`; the text is still read once, front to back), until `stop`, the end, or a segment that
+   * starts with ISA (new delimiters). Returns where the next segment starts.
    */
   private segment(pos: number, stop: number): number {
     const text = this.text;
