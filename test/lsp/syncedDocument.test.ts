@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lineStartsOf } from '../../server/src/lsp/lineStarts';
+import { lineStartsOf } from '../../server/src/x12/lineIndex';
 import { SyncedDocument } from '../../server/src/lsp/syncedDocument';
 
 /** Pieces that make line breaks of every kind, multi-byte and astral characters, and X12 delimiters. */

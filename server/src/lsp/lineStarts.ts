@@ -1,36 +1,11 @@
 /**
  * Line starts as LSP counts them (LF, CRLF and a lone CR each end a line), kept as UTF-16 offsets in an
- * Int32Array, and updated in place of a full recount when a document is edited. Used by SyncedDocument.
+ * Int32Array, and updated in place of a full recount when a document is edited (the full count is
+x12/lineIndex.ts's `lineStartsOf`). Used by SyncedDocument.
  */
 
 const LF = 10;
 const CR = 13;
-
-/** The offsets where the lines of `text` start: 0, then one past each line break. */
-export function lineStartsOf(text: string): Int32Array {
-  // indexOf finds line breaks far faster than a loop over every character (50 MB on one line: a few ms).
-  let starts: Int32Array<ArrayBuffer> = new Int32Array(64);
-  let count = 1;
-  let lf = text.indexOf('\n');
-  let cr = text.indexOf('\r');
-  while (lf >= 0 || cr >= 0) {
-    let next: number;
-    if (cr >= 0 && (lf < 0 || cr < lf)) {
-      // CR LF is one break; a lone CR is a break of its own.
-      if (lf === cr + 1) {
-        next = lf + 1;
-        lf = text.indexOf('\n', next);
-      } else next = cr + 1;
-      cr = text.indexOf('\r', cr + 1);
-    } else {
-      next = lf + 1;
-      lf = text.indexOf('\n', next);
-    }
-    if (count === starts.length) starts = grown(starts);
-    starts[count++] = next;
-  }
-  return starts.slice(0, count);
-}
 
 /**
  * The line starts after `old.slice(start, end)` was replaced by `inserted`, from those before (`starts`).
@@ -94,10 +69,4 @@ export function firstAtLeast(starts: Int32Array, offset: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(a.length * 2);
-  bigger.set(a);
-  return bigger;
 }

@@ -1,6 +1,7 @@
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
-import { firstAtLeast, lineStartsAfterEdit, lineStartsOf } from './lineStarts';
+import { lineStartsOf } from '../x12/lineIndex';
+import { firstAtLeast, lineStartsAfterEdit } from './lineStarts';
 
 const LF = 10;
 const CR = 13;

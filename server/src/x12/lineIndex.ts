@@ -12,33 +12,7 @@ export class LineIndex {
   private readonly starts: Int32Array;
 
   constructor(private readonly text: string) {
-    // indexOf finds line breaks far faster than a loop over every character (a 50 MB file in a few ms).
-    let starts = new Int32Array(64);
-    let count = 1;
-    const add = (offset: number) => {
-      if (count === starts.length) {
-        const bigger = new Int32Array(starts.length * 2);
-        bigger.set(starts);
-        starts = bigger;
-      }
-      starts[count++] = offset;
-    };
-    let lf = text.indexOf('\n');
-    let cr = text.indexOf('\r');
-    while (lf >= 0 || cr >= 0) {
-      if (cr >= 0 && (lf < 0 || cr < lf)) {
-        // CR LF is one break; a lone CR is a break of its own.
-        if (lf === cr + 1) {
-          add(lf + 1);
-          lf = text.indexOf('\n', lf + 1);
-        } else add(cr + 1);
-        cr = text.indexOf('\r', cr + 1);
-      } else {
-        add(lf + 1);
-        lf = text.indexOf('\n', lf + 1);
-      }
-    }
-    this.starts = starts.slice(0, count);
+    this.starts = lineStartsOf(text);
   }
 
   get lineCount(): number {
@@ -67,4 +41,36 @@ export class LineIndex {
     const nextStart = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
     return Math.max(start, Math.min(start + position.character, nextStart));
   }
+}
+
+/**
+ * The offsets where the lines of `text` start: 0, then one past each line break (LF, CRLF, lone CR).
+ * indexOf finds line breaks far faster than a loop over every character (50 MB on one line: a few ms).
+ */
+export function lineStartsOf(text: string): Int32Array {
+  let starts: Int32Array<ArrayBuffer> = new Int32Array(64);
+  let count = 1;
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    let next: number;
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      // CR LF is one break; a lone CR is a break of its own.
+      if (lf === cr + 1) {
+        next = lf + 1;
+        lf = text.indexOf('\n', next);
+      } else next = cr + 1;
+      cr = text.indexOf('\r', cr + 1);
+    } else {
+      next = lf + 1;
+      lf = text.indexOf('\n', next);
+    }
+    if (count === starts.length) {
+      const bigger = new Int32Array(starts.length * 2);
+      bigger.set(starts);
+      starts = bigger;
+    }
+    starts[count++] = next;
+  }
+  return starts.slice(0, count);
 }
