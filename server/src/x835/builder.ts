@@ -85,55 +85,56 @@ class Builder {
     return this.t.element(seg, k);
   }
 
-  /** Short codes (qualifiers, groups, reasons, statuses) repeat endlessly: one shared string each. */
-  private readonly codes = new Map<number, string>();
-
-  /** Element k as a shared string when it is a short ASCII code (up to 4 characters), else a fresh one. */
-  private code(seg: number, k: number): string {
-    const t = this.t;
-    if (k >= t.elementCount(seg)) return '';
-    const start = t.elementStartOffset(seg, k);
-    const end = t.elementEndOffset(seg, k);
-    const length = end - start;
-    if (length === 0) return '';
-    if (length > 4) return t.text.slice(start, end);
-    const text = t.text;
-    let key = length;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c > 127) return text.slice(start, end);
-      key = (key << 7) | c;
-    }
-    let value = this.codes.get(key);
-    if (value === undefined) {
-      value = text.slice(start, end);
-      this.codes.set(key, value);
-    }
-    return value;
-  }
-
-  /** Code ids (`ModelStore.codes`) by packed characters (see `code`). */
-  private readonly codeIds = new Map<number, number>();
-
-  /** Element k as an id of `ModelStore.codes`: one map lookup for the usual short ASCII codes. */
-  private codeId(seg: number, k: number): number {
+  /**
+   * Element k's characters packed into one number (its length, then 7 bits a character) when it is 1 to 4
+   * ASCII characters, the short codes that repeat endlessly (qualifiers, groups, reasons, statuses); 0 when
+   * it is empty or absent; -1 for anything else (read it as a string).
+   */
+  private packed(seg: number, k: number): number {
     const t = this.t;
     if (k >= t.elementCount(seg)) return 0;
     const start = t.elementStartOffset(seg, k);
     const end = t.elementEndOffset(seg, k);
     const length = end - start;
     if (length === 0) return 0;
-    if (length > 4) return this.store.codes.idOf(t.text.slice(start, end));
+    if (length > 4) return -1;
     const text = t.text;
     let key = length;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (c > 127) return this.store.codes.idOf(text.slice(start, end));
+      if (c > 127) return -1;
       key = (key << 7) | c;
     }
+    return key;
+  }
+
+  /** Short codes by their packed characters: one shared string each. */
+  private readonly codes = new Map<number, string>();
+
+  /** Element k as a shared string when it is a short ASCII code, else a fresh one. */
+  private code(seg: number, k: number): string {
+    const key = this.packed(seg, k);
+    if (key === 0) return '';
+    if (key < 0) return this.t.element(seg, k);
+    let value = this.codes.get(key);
+    if (value === undefined) {
+      value = this.t.element(seg, k);
+      this.codes.set(key, value);
+    }
+    return value;
+  }
+
+  /** Code ids (`ModelStore.codes`) by packed characters. */
+  private readonly codeIds = new Map<number, number>();
+
+  /** Element k as an id of `ModelStore.codes`: one map lookup for the usual short ASCII codes. */
+  private codeId(seg: number, k: number): number {
+    const key = this.packed(seg, k);
+    if (key === 0) return 0;
+    if (key < 0) return this.store.codes.idOf(this.t.element(seg, k));
     let id = this.codeIds.get(key);
     if (id === undefined) {
-      id = this.store.codes.idOf(text.slice(start, end));
+      id = this.store.codes.idOf(this.t.element(seg, k));
       this.codeIds.set(key, id);
     }
     return id;
