@@ -5,7 +5,7 @@ import { classify, isActionableClass } from '../x835/classify';
 import type { CasColumns } from '../x835/records';
 import type { Adjustment } from '../x835/types';
 import { formatCents } from '../x835/values';
-import { tripletEnd, tripletStart } from './co253Common';
+import { elementsEnd, elementsStart } from './ranges';
 
 /**
  * adjustment-actionable's finding: one line of the analyst's worklist, e.g. "CO-97 516.00 needs work
@@ -48,5 +48,5 @@ export function actionableFindingAt(t: SegmentTable, cas: CasColumns, r: number)
   if (!isActionableClass(adj)) return undefined;
   const seg = adj.seg;
   const reasonElem = adj.reasonElem;
-  return new ActionableFinding(tripletStart(t, seg, reasonElem), tripletEnd(t, seg, reasonElem), adj);
+  return new ActionableFinding(elementsStart(t, seg, reasonElem), elementsEnd(t, seg, reasonElem, reasonElem + 1), adj);
 }

@@ -19,17 +19,6 @@ export function tripletRange(t: SegmentTable, adj: Adjustment): Range {
   return elementsRange(t, adj.seg, adj.reasonElem, adj.reasonElem + 1);
 }
 
-/** `tripletRange(t, adj).start`, without the object (the pass reports 180,000 triplets on a 50 MB file). */
-export function tripletStart(t: SegmentTable, seg: number, reasonElem: number): number {
-  return reasonElem < t.elementCount(seg) ? t.elementStartOffset(seg, reasonElem) : t.segEnd[seg];
-}
-
-/** `tripletRange(t, adj).end`, without the object. */
-export function tripletEnd(t: SegmentTable, seg: number, reasonElem: number): number {
-  const n = t.elementCount(seg);
-  return reasonElem < n ? t.elementEndOffset(seg, Math.min(reasonElem + 1, n - 1)) : t.segEnd[seg];
-}
-
 /** A CO-253 on a Medicare fee-for-service claim with readable amounts, and its arithmetic. */
 export interface MedicareSequestration {
   readonly adj: Adjustment;

@@ -4,9 +4,10 @@ import { payerKind } from '../x835/payerType';
 import { applyRate, sequestrationWith, TOLERANCE_CENTS, type RateOf } from '../x835/sequestrationCheck';
 import type { Adjustment, Model } from '../x835/types';
 import { CodeFlag, decidingDayOf, firstOfItsKindReported } from './casRows';
-import { tripletEnd, tripletStart, type MedicareSequestration } from './co253Common';
+import type { MedicareSequestration } from './co253Common';
 import { ExpectedSequestrationFinding } from './co253ExpectedFinding';
 import { RateMemo } from './co253RateMemo';
+import { elementsEnd, elementsStart } from './ranges';
 
 /**
  * The facts the co253-* rules read: every reason-253 triplet judged once per run and sorted by what is to
@@ -131,7 +132,7 @@ export class SequestrationPass implements SequestrationFacts {
       const t = this.model.tokens;
       const seg = store.cas.seg[r];
       const reasonElem = 2 + 3 * store.cas.triplet[r];
-      this.expected[this.expectedCount++] = new ExpectedSequestrationFinding(tripletStart(t, seg, reasonElem), tripletEnd(t, seg, reasonElem), observed, base, date === undefined ? undefined : rates.lookups[lookup]);
+      this.expected[this.expectedCount++] = new ExpectedSequestrationFinding(elementsStart(t, seg, reasonElem), elementsEnd(t, seg, reasonElem, reasonElem + 1), observed, base, date === undefined ? undefined : rates.lookups[lookup]);
       return;
     }
     const adj = store.cas.at(r);

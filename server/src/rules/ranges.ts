@@ -19,9 +19,18 @@ export function elementRange(t: SegmentTable, seg: number, k: number): Range {
 
 /** From the start of element `first` to the end of element `last` (clamped to the segment). */
 export function elementsRange(t: SegmentTable, seg: number, first: number, last: number): Range {
+  return { start: elementsStart(t, seg, first), end: elementsEnd(t, seg, first, last) };
+}
+
+/** `elementsRange(...).start` without the object (rules that report 180,000 triplets on a 50 MB file). */
+export function elementsStart(t: SegmentTable, seg: number, first: number): number {
+  return first < t.elementCount(seg) ? t.elementStartOffset(seg, first) : t.segEnd[seg];
+}
+
+/** `elementsRange(...).end` without the object. */
+export function elementsEnd(t: SegmentTable, seg: number, first: number, last: number): number {
   const n = t.elementCount(seg);
-  if (first >= n) return { start: t.segEnd[seg], end: t.segEnd[seg] };
-  return { start: t.elementStartOffset(seg, first), end: t.elementEndOffset(seg, Math.min(last, n - 1)) };
+  return first < n ? t.elementEndOffset(seg, Math.min(last, n - 1)) : t.segEnd[seg];
 }
 
 /** The segment id (e.g. `SE`): where a finding about the whole segment goes. */
