@@ -1,5 +1,6 @@
 import { mayBeActionable } from '../x835/classify';
 import type { CasColumns, ModelStore } from '../x835/records';
+import { decidingDay } from '../x835/sequestrationCheck';
 
 /**
  * Reading the model's columns (x835/records.ts) for the rules that visit every claim, line or CAS
@@ -65,15 +66,11 @@ export function firstOfItsKindReported(cas: CasColumns, r: number, from: number,
 
 /**
  * `decidingDate(adj)?.date` (x835/sequestrationCheck.ts) for a triplet of claim row `claim`, on line row
- * `line` (-1 at claim level), from the columns and without the date's source (which may take a scan of
- * the line's segments): the line's service date, else the claim's statement start; at claim level the
- * statement end, else its start.
+ * `line` (-1 at claim level), from the columns (which hold 0 for "no date") and without the date's source,
+ * which may take a scan of the line's segments.
  */
 export function decidingDayOf(store: ModelStore, claim: number, line: number): number | undefined {
   const claims = store.claims;
-  // The columns hold 0 for "no date" (dates are CCYYMMDD numbers, never 0).
-  const day = line >= 0
-    ? store.lines.serviceDate[line] || claims.statementFrom[claim]
-    : claims.statementTo[claim] || claims.statementFrom[claim];
+  const day = decidingDay(line >= 0, line >= 0 ? store.lines.serviceDate[line] : 0, claims.statementFrom[claim], claims.statementTo[claim]);
   return day === 0 ? undefined : day;
 }

@@ -30,14 +30,19 @@ export const TOLERANCE_CENTS = 1;
 export function decidingDate(adj: Adjustment, tokens?: SegmentTable): DecidingDate | undefined {
   const claim = adj.claim;
   const line = adj.level === 'line' ? adj.line : undefined;
-  if (line) {
-    if (line.serviceDate !== undefined) return { date: line.serviceDate, source: lineDateSource(line.seg, line.lastSeg, line.serviceDate, line.serviceDateEnd, tokens) };
-    if (claim.statementFrom !== undefined) return { date: claim.statementFrom, source: '232' };
-    return undefined;
-  }
-  if (claim.statementTo !== undefined) return { date: claim.statementTo, source: '233' };
-  if (claim.statementFrom !== undefined) return { date: claim.statementFrom, source: '232' };
-  return undefined;
+  const date = decidingDay(line !== undefined, line?.serviceDate ?? 0, claim.statementFrom ?? 0, claim.statementTo ?? 0);
+  if (date === 0) return undefined;
+  if (line) return { date, source: date === line.serviceDate ? lineDateSource(line.seg, line.lastSeg, date, line.serviceDateEnd, tokens) : '232' };
+  return { date, source: date === claim.statementTo ? '233' : '232' };
+}
+
+/**
+ * The rule of `decidingDate` on bare numbers (0: no such date), for the rules that judge every triplet
+ * from the model's columns: the line's service date, else the claim's statement start; at claim level
+ * the statement end, else its start.
+ */
+export function decidingDay(lineLevel: boolean, serviceDate: number, statementFrom: number, statementTo: number): number {
+  return lineLevel ? serviceDate || statementFrom : statementTo || statementFrom;
 }
 
 function lineDateSource(first: number, last: number, date: number, end: number | undefined, tokens?: SegmentTable): DateSource {
