@@ -60,13 +60,19 @@ export class CodeStrings {
 
 /**
  * Typed columns of one length: `length` rows in use, room for `seg.length`. Every typed-array field of a
- * subclass is a column, grown and trimmed with the others, so a new column is one field and one line in
- * the constructor.
+ * subclass is a column, grown and trimmed with the others: a new column is one field, made with
+ * `this.firstRows` rows, and one line where a row is added.
  */
 abstract class ColumnSet {
   length = 0;
   /** Every set has a segment column; its length is the set's capacity. */
   abstract seg: Int32Array;
+  /** Rows the columns are made with (at least 16). */
+  protected readonly firstRows: number;
+
+  constructor(capacity: number) {
+    this.firstRows = Math.max(16, capacity);
+  }
 
   /**
    * Room for half as many rows again. Each subclass checks `length === seg.length` itself before calling
@@ -94,58 +100,33 @@ abstract class ColumnSet {
 
 /** Claim rows (CLP and what its loop says). */
 export class ClaimColumns extends ColumnSet {
-  seg: Int32Array;
-  lastSeg: Int32Array;
+  seg = new Int32Array(this.firstRows);
+  lastSeg = new Int32Array(this.firstRows);
   /** Index in `Model.transactions`. */
-  tx: Int32Array;
-  status: Uint16Array;
-  filingIndicator: Uint16Array;
+  tx = new Int32Array(this.firstRows);
+  status = new Uint16Array(this.firstRows);
+  filingIndicator = new Uint16Array(this.firstRows);
   /** Cents: CLP03, CLP04, CLP05 (0 when absent, NaN when unreadable). */
-  charge: Float64Array;
-  paid: Float64Array;
-  patientResponsibility: Float64Array;
+  charge = new Float64Array(this.firstRows);
+  paid = new Float64Array(this.firstRows);
+  patientResponsibility = new Float64Array(this.firstRows);
   /** DTM*232, DTM*233, DTM*050 (0: none). */
-  statementFrom: Int32Array;
-  statementTo: Int32Array;
-  received: Int32Array;
+  statementFrom = new Int32Array(this.firstRows);
+  statementTo = new Int32Array(this.firstRows);
+  received = new Int32Array(this.firstRows);
   /** Claim-level triplets: CAS rows casFrom..casTo-1. */
-  casFrom: Int32Array;
-  casTo: Int32Array;
+  casFrom = new Int32Array(this.firstRows);
+  casTo = new Int32Array(this.firstRows);
   /** Service lines: line rows lineFrom..lineTo-1. */
-  lineFrom: Int32Array;
-  lineTo: Int32Array;
+  lineFrom = new Int32Array(this.firstRows);
+  lineTo = new Int32Array(this.firstRows);
   /** First NM1*QC / NM1*IL / NM1*74 of the claim loop (-1: none). */
-  patientSeg: Int32Array;
-  insuredSeg: Int32Array;
-  correctedPatientSeg: Int32Array;
+  patientSeg = new Int32Array(this.firstRows);
+  insuredSeg = new Int32Array(this.firstRows);
+  correctedPatientSeg = new Int32Array(this.firstRows);
   /** MOA/MIA remark codes: remark rows remarkFrom..remarkTo-1. */
-  remarkFrom: Int32Array;
-  remarkTo: Int32Array;
-
-  constructor(capacity: number) {
-    super();
-    const n = Math.max(16, capacity);
-    this.seg = new Int32Array(n);
-    this.lastSeg = new Int32Array(n);
-    this.tx = new Int32Array(n);
-    this.status = new Uint16Array(n);
-    this.filingIndicator = new Uint16Array(n);
-    this.charge = new Float64Array(n);
-    this.paid = new Float64Array(n);
-    this.patientResponsibility = new Float64Array(n);
-    this.statementFrom = new Int32Array(n);
-    this.statementTo = new Int32Array(n);
-    this.received = new Int32Array(n);
-    this.casFrom = new Int32Array(n);
-    this.casTo = new Int32Array(n);
-    this.lineFrom = new Int32Array(n);
-    this.lineTo = new Int32Array(n);
-    this.patientSeg = new Int32Array(n);
-    this.insuredSeg = new Int32Array(n);
-    this.correctedPatientSeg = new Int32Array(n);
-    this.remarkFrom = new Int32Array(n);
-    this.remarkTo = new Int32Array(n);
-  }
+  remarkFrom = new Int32Array(this.firstRows);
+  remarkTo = new Int32Array(this.firstRows);
 
   /** A new row; its lists start empty at `cas` / `line` / `remark`. */
   add(seg: number, tx: number, status: number, filing: number, charge: number, paid: number, patient: number, cas: number, line: number, remark: number): number {
@@ -165,50 +146,30 @@ export class ClaimColumns extends ColumnSet {
     this.patientSeg[i] = this.insuredSeg[i] = this.correctedPatientSeg[i] = -1;
     return i;
   }
-
 }
 
 /** Service line rows (SVC and what its loop says). */
 export class LineColumns extends ColumnSet {
-  seg: Int32Array;
-  lastSeg: Int32Array;
+  seg = new Int32Array(this.firstRows);
+  lastSeg = new Int32Array(this.firstRows);
   /** Index of the line's claim. */
-  claim: Int32Array;
+  claim = new Int32Array(this.firstRows);
   /** Cents: SVC02, SVC03; AMT*B6 when `hasAllowed`. */
-  charge: Float64Array;
-  paid: Float64Array;
-  allowed: Float64Array;
-  hasAllowed: Uint8Array;
+  charge = new Float64Array(this.firstRows);
+  paid = new Float64Array(this.firstRows);
+  allowed = new Float64Array(this.firstRows);
+  hasAllowed = new Uint8Array(this.firstRows);
   /** DTM*472 (or DTM*150), DTM*151 (0: none). */
-  serviceDate: Int32Array;
-  serviceDateEnd: Int32Array;
+  serviceDate = new Int32Array(this.firstRows);
+  serviceDateEnd = new Int32Array(this.firstRows);
   /** The line's triplets: CAS rows casFrom..casTo-1. */
-  casFrom: Int32Array;
-  casTo: Int32Array;
+  casFrom = new Int32Array(this.firstRows);
+  casTo = new Int32Array(this.firstRows);
   /** Last REF*6R of the line (-1: none). */
-  controlNumberSeg: Int32Array;
+  controlNumberSeg = new Int32Array(this.firstRows);
   /** LQ remark codes: remark rows remarkFrom..remarkTo-1. */
-  remarkFrom: Int32Array;
-  remarkTo: Int32Array;
-
-  constructor(capacity: number) {
-    super();
-    const n = Math.max(16, capacity);
-    this.seg = new Int32Array(n);
-    this.lastSeg = new Int32Array(n);
-    this.claim = new Int32Array(n);
-    this.charge = new Float64Array(n);
-    this.paid = new Float64Array(n);
-    this.allowed = new Float64Array(n);
-    this.hasAllowed = new Uint8Array(n);
-    this.serviceDate = new Int32Array(n);
-    this.serviceDateEnd = new Int32Array(n);
-    this.casFrom = new Int32Array(n);
-    this.casTo = new Int32Array(n);
-    this.controlNumberSeg = new Int32Array(n);
-    this.remarkFrom = new Int32Array(n);
-    this.remarkTo = new Int32Array(n);
-  }
+  remarkFrom = new Int32Array(this.firstRows);
+  remarkTo = new Int32Array(this.firstRows);
 
   add(seg: number, claim: number, charge: number, paid: number, cas: number, remark: number): number {
     if (this.length === this.seg.length) this.grow();
@@ -223,25 +184,19 @@ export class LineColumns extends ColumnSet {
     this.controlNumberSeg[i] = -1;
     return i;
   }
-
 }
 
 /** Remark codes (LQ02 of lines; MOA03-07, MIA05, MIA20-24 of claims), in document order. */
 export class RemarkColumns extends ColumnSet {
-  seg: Int32Array;
+  seg = new Int32Array(this.firstRows);
   /** Element position of the code. */
-  elem: Uint8Array;
+  elem = new Uint8Array(this.firstRows);
   /** Qualifier (LQ01, or 'MOA' / 'MIA') and code, as ids of `ModelStore.codes`. */
-  qualifier: Uint16Array;
-  code: Uint16Array;
+  qualifier = new Uint16Array(this.firstRows);
+  code = new Uint16Array(this.firstRows);
 
   constructor(private readonly codes: CodeStrings, capacity: number) {
-    super();
-    const n = Math.max(16, capacity);
-    this.seg = new Int32Array(n);
-    this.elem = new Uint8Array(n);
-    this.qualifier = new Uint16Array(n);
-    this.code = new Uint16Array(n);
+    super(capacity);
   }
 
   push(seg: number, elem: number, qualifier: number, code: number): void {
@@ -261,7 +216,6 @@ export class RemarkColumns extends ColumnSet {
     for (let i = from; i < to; i++) out[i - from] = { seg: this.seg[i], elem: this.elem[i], qualifier: list[this.qualifier[i]], code: list[this.code[i]] };
     return out;
   }
-
 }
 
 /**
@@ -271,28 +225,20 @@ export class RemarkColumns extends ColumnSet {
  */
 export class CasColumns extends ColumnSet {
   /** CAS segment of each triplet. */
-  seg: Int32Array;
+  seg = new Int32Array(this.firstRows);
   /** 0..5: which triplet of its CAS. */
-  triplet: Uint8Array;
+  triplet = new Uint8Array(this.firstRows);
   /** Amount in cents (NaN when unreadable). */
-  amount: Float64Array;
+  amount = new Float64Array(this.firstRows);
   /** Group (CAS01) and reason codes as ids of `ModelStore.codes`. */
-  group: Uint16Array;
-  reason: Uint16Array;
+  group = new Uint16Array(this.firstRows);
+  reason = new Uint16Array(this.firstRows);
   /** The claim (row) and line (position in the claim's lines, -1 at claim level). */
-  claim: Int32Array;
-  line: Int32Array;
+  claim = new Int32Array(this.firstRows);
+  line = new Int32Array(this.firstRows);
 
   constructor(private readonly store: ModelStore, capacity: number) {
-    super();
-    const n = Math.max(16, capacity);
-    this.seg = new Int32Array(n);
-    this.triplet = new Uint8Array(n);
-    this.amount = new Float64Array(n);
-    this.group = new Uint16Array(n);
-    this.reason = new Uint16Array(n);
-    this.claim = new Int32Array(n);
-    this.line = new Int32Array(n);
+    super(capacity);
   }
 
   push(seg: number, triplet: number, group: number, reason: number, amount: number, claim: number, line: number): void {
@@ -357,7 +303,6 @@ export class CasColumns extends ColumnSet {
     }
     return lo;
   }
-
 }
 
 /** Everything the handles read: the columns, the shared code strings and the text. */
