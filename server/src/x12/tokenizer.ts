@@ -134,16 +134,22 @@ function indexOrEnd(text: string, c: string, from: number, n: number): number {
 
 const isBlank = (c: number) => c === 10 || c === 13 || c === 32 || c === 9 || c === 0xfeff;
 
-/** A growable Int32Array kept in local variables by the hot loop (no method call per push). */
-interface Offsets {
-  data: Int32Array;
+/**
+ * A growable typed array kept in local variables by the hot loop (no method call per push): Int32Array
+ * for segment offsets, Uint16Array for element offsets within a segment until one is too long (`widen`).
+ */
+interface Offsets<A extends Int32Array | Uint16Array = Int32Array> {
+  data: A;
   length: number;
 }
 
+type RelOffsets = Offsets<Uint16Array | Int32Array>;
+
 const offsets = (capacity: number): Offsets => ({ data: new Int32Array(Math.max(16, capacity)), length: 0 });
 
-function grow(o: Offsets): Int32Array {
-  const bigger = new Int32Array(Math.max(16, Math.ceil(o.data.length * 1.5)));
+/** A buffer of the same kind with half as much room again. */
+function grow<A extends Int32Array | Uint16Array>(o: Offsets<A>): A {
+  const bigger = new (o.data.constructor as new (n: number) => A)(Math.max(16, Math.ceil(o.data.length * 1.5)));
   bigger.set(o.data.subarray(0, o.length));
   o.data = bigger;
   return bigger;
@@ -152,19 +158,6 @@ function grow(o: Offsets): Int32Array {
 function push(o: Offsets, value: number): void {
   if (o.length === o.data.length) grow(o);
   o.data[o.length++] = value;
-}
-
-/** Element offsets relative to their segment: 16-bit until a segment is too long for that (see `widen`). */
-interface RelOffsets {
-  data: Uint16Array | Int32Array;
-  length: number;
-}
-
-function growRel(o: RelOffsets): Uint16Array | Int32Array {
-  const bigger = o.data instanceof Uint16Array ? new Uint16Array(Math.ceil(o.data.length * 1.5)) : new Int32Array(Math.ceil(o.data.length * 1.5));
-  bigger.set(o.data.subarray(0, o.length));
-  o.data = bigger;
-  return bigger;
 }
 
 /** Switches to 32-bit offsets: a segment is longer than 65,535 characters (a wrong terminator, or a huge note). */
@@ -176,8 +169,8 @@ function widen(o: RelOffsets): Int32Array {
 }
 
 /** The filled part; copied only when a quarter or more of the buffer would be wasted. */
-function trimmed(o: Offsets): Int32Array {
-  return o.length * 4 < o.data.length * 3 ? o.data.slice(0, o.length) : o.data.subarray(0, o.length);
+function trimmed<A extends Int32Array | Uint16Array>(o: Offsets<A>): A {
+  return (o.length * 4 < o.data.length * 3 ? o.data.slice(0, o.length) : o.data.subarray(0, o.length)) as A;
 }
 
 /**
@@ -307,14 +300,14 @@ export class Tokenizer {
     do {
       push(starts, pos);
       push(firsts, len);
-      if (len === data.length) { elems.length = len; data = growRel(elems); }
+      if (len === data.length) { elems.length = len; data = grow(elems); }
       data[len++] = 0;
       const i = indexOrEnd(text, termChar, pos, n);
       // The terminator wins over the element separator if an ISA declared the same character for both:
       // only separators before it count.
       if (nextSep < pos) nextSep = indexOrEnd(text, sepChar, pos, n);
       while (nextSep < i) {
-        if (len === data.length) { elems.length = len; data = growRel(elems); }
+        if (len === data.length) { elems.length = len; data = grow(elems); }
         const rel = nextSep + 1 - pos;
         if (rel > limit) {
           elems.length = len;
@@ -347,9 +340,7 @@ export class Tokenizer {
   /** The table of everything read so far (the whole text once `step` returned true). */
   finish(): SegmentTable {
     push(this.segElem, this.elemRel.length);
-    const rel = this.elemRel;
-    const elemRel = rel.length * 4 < rel.data.length * 3 ? rel.data.slice(0, rel.length) : rel.data.subarray(0, rel.length);
-    return new SegmentTable(this.text, trimmed(this.segStart), trimmed(this.segEnd), trimmed(this.segElem), elemRel, this.spans, this.findings);
+    return new SegmentTable(this.text, trimmed(this.segStart), trimmed(this.segEnd), trimmed(this.segElem), trimmed(this.elemRel), this.spans, this.findings);
   }
 }
 
