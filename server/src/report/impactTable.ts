@@ -10,13 +10,8 @@ import { csvRecord, decimalOf } from './csv';
 
 export type ImpactGrouping = 'month' | 'payer';
 
-/** One transaction set's contribution. All money in cents. */
-export interface ImpactEntry {
-  /** "2024-03" from BPR16, else DTM*405; "" when neither is a date. */
-  readonly month: string;
-  /** N1*PR name and id (N104). */
-  readonly payerName: string;
-  readonly payerId: string;
+/** What a transaction set contributes and a row adds up. All money in cents. */
+export interface ImpactSums {
   readonly claims: number;
   /** Claims with CLP06 MA or MB (Medicare fee-for-service). */
   readonly medicareClaims: number;
@@ -33,6 +28,18 @@ export interface ImpactEntry {
   readonly deviationCents: number;
 }
 
+/** The sums, in the order rows and CSV columns show them. */
+const SUM_KEYS = ['claims', 'medicareClaims', 'paidCents', 'medicarePaidCents', 'co253Cents', 'medicareCo253Cents', 'deviating', 'deviationCents'] as const satisfies readonly (keyof ImpactSums)[];
+
+/** One transaction set's contribution. */
+export interface ImpactEntry extends ImpactSums {
+  /** "2024-03" from BPR16, else DTM*405; "" when neither is a date. */
+  readonly month: string;
+  /** N1*PR name and id (N104). */
+  readonly payerName: string;
+  readonly payerId: string;
+}
+
 /** What one file contributes. `problem` says why a file gave nothing (unreadable...). */
 export interface FileImpact {
   readonly file: string;
@@ -41,23 +48,15 @@ export interface FileImpact {
 }
 
 /** One row of the table (a month or a payer), or the total. */
-export interface ImpactRow {
+export interface ImpactRow extends ImpactSums {
   /** "2024-03" / "unknown" for months; "NAME|ID" for payers; "total". */
   readonly key: string;
   /** What a person reads: "2024-03", "MEDICARE PART B (12345)". */
   readonly label: string;
   readonly files: number;
   readonly transactions: number;
-  readonly claims: number;
-  readonly medicareClaims: number;
-  readonly paidCents: number;
-  readonly medicarePaidCents: number;
-  readonly co253Cents: number;
-  readonly medicareCo253Cents: number;
   /** medicareCo253 / (medicarePaid + medicareCo253): the cut as a share of the Medicare payment before it. Null without a base. */
   readonly share: number | null;
-  readonly deviating: number;
-  readonly deviationCents: number;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -65,10 +64,12 @@ type Acc = Mutable<Omit<ImpactRow, 'share'>> & { lastFile: number };
 
 export const UNKNOWN_MONTH = 'unknown';
 
-const newAcc = (key: string, label: string): Acc => ({
-  key, label, files: 0, transactions: 0, claims: 0, medicareClaims: 0, paidCents: 0, medicarePaidCents: 0,
-  co253Cents: 0, medicareCo253Cents: 0, deviating: 0, deviationCents: 0, lastFile: -1,
-});
+function newAcc(key: string, label: string): Acc {
+  const acc = { key, label, files: 0, transactions: 0 } as Acc;
+  for (const k of SUM_KEYS) acc[k] = 0;
+  acc.lastFile = -1;
+  return acc;
+}
 
 export class ImpactAccumulator {
   private fileNo = -1;
@@ -119,14 +120,7 @@ export class ImpactAccumulator {
   private addTo(r: Acc, e: ImpactEntry): void {
     if (r.lastFile !== this.fileNo) { r.files++; r.lastFile = this.fileNo; }
     r.transactions++;
-    r.claims += e.claims;
-    r.medicareClaims += e.medicareClaims;
-    r.paidCents += e.paidCents;
-    r.medicarePaidCents += e.medicarePaidCents;
-    r.co253Cents += e.co253Cents;
-    r.medicareCo253Cents += e.medicareCo253Cents;
-    r.deviating += e.deviating;
-    r.deviationCents += e.deviationCents;
+    for (const k of SUM_KEYS) r[k] += e[k];
   }
 }
 
