@@ -13,25 +13,8 @@ import { isa, markers } from '../../helpers/fragments';
  * a finding must cover, and one rule run alone so each test file speaks about its rule only.
  */
 
-/** A balanced header: payment 78.40 for the CLAIM below, trace, production date, payer, payee. */
-export const HEADER = [
-  'BPR*I*78.40*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*20240105',
-  'TRN*1*EFT0001*1512345678',
-  'DTM*405*20240104',
-  'N1*PR*MEDICARE PART B CONTRACTOR',
-  'N1*PE*CLINIC*XX*1234567893',
-];
-
-/** One balanced claim: 200.00 charged, CO-45 100.00 + CO-253 1.60 + PR-2 20.00, paid 78.40. */
-export const CLAIM = [
-  'LX*1',
-  'CLP*PCN001*1*200*78.4*20*MB*PAYERCN001*11*1',
-  'NM1*QC*1*DOE*JANE****MI*ABC123',
-  'SVC*HC:99213*200*78.4**1',
-  'DTM*472*20240102',
-  'CAS*CO*45*100**253*1.6',
-  'CAS*PR*2*20',
-];
+/** The header and claim every rule test starts from (the same as `medicareFile`'s). */
+export { MEDICARE_CLAIM as CLAIM, MEDICARE_HEADER as HEADER } from '../../helpers/fragments';
 
 /** ST..SE around `body`, SE01 counted (markers do not change the count). */
 export function st(body: readonly string[], control = '0001'): string[] {
