@@ -1,62 +1,104 @@
-import { check, formatFinding } from './cli/check';
-import { EXPORT_USAGE, runExport } from './cli/exportCsv';
-import { IMPACT_USAGE, runImpact } from './cli/impact';
-import { runSummary, SUMMARY_USAGE } from './cli/summary';
-import { extractGlobalOptions, GLOBAL_USAGE } from './cli/globalOptions';
-import { REDACT_USAGE, runRedact } from './redact/cli';
+import { parseArgs } from './cli/args';
+import { checkCommand } from './cli/checkCommand';
+import type { Command } from './cli/context';
+import { exportCommand } from './cli/exportCsv';
+import { GLOBAL_USAGE, loadSettings } from './cli/globalOptions';
+import { impactCommand } from './cli/impact';
+import { BlockWriter, errLine, OutputClosed } from './cli/output';
+import { redactCommand } from './cli/redactCommand';
+import { summaryCommand } from './cli/summary';
+import { isOutOfMemory } from './stream/input';
+import { VERSION } from './version';
 
-const USAGE = `era835: read X12 835 remittance (ERA) files from the terminal
+const COMMANDS: readonly Command[] = [checkCommand, summaryCommand, impactCommand, exportCommand, redactCommand];
+
+const EXIT_STATUS = `Exit status (every command):
+  0  every input was read (check: and no finding is an error)
+  1  check only: at least one error-level finding
+  2  bad usage, or an input that could not be read, is not a regular file, is not X12
+     (no segment can be read), or does not fit in memory; the other inputs are still processed`;
+
+const USAGE = `era835 ${VERSION}: read X12 835 remittance (ERA) files from the terminal
 
 Usage:
-  era835 check FILE|DIR... [--json]   every finding as file:line:col severity code message
-  ${SUMMARY_USAGE}
-  ${IMPACT_USAGE}
-  ${EXPORT_USAGE}
-  ${REDACT_USAGE}
-  era835 help                         this text
+${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}
+  era835 COMMAND --help                 help for one command
+  era835 --version                      the version
+
+A path may be a file, a folder (its *.835 and *.era files, and *.edi, *.x12, *.txt, *.dat files that start
+with ISA; links followed, each real file once), or - for standard input.
 
 ${GLOBAL_USAGE}
 
-Exit status: 0 no errors, 1 an error-level finding, 2 a path could not be read or bad usage.`;
+${EXIT_STATUS}`;
 
-function main(argv: string[]): number {
-  const global = extractGlobalOptions(argv);
-  if (global.problems.length) return usage(global.problems.join('; '));
-  const settings = global.settings;
-  const [command, ...rest] = global.rest;
-  const json = rest.includes('--json');
-  const paths = rest.filter((a) => !a.startsWith('--'));
-  switch (command) {
-    case 'check': {
-      if (!paths.length) return usage('check needs at least one file or directory');
-      const r = check(paths, settings);
-      for (const p of r.problems) process.stderr.write(`era835: ${p}\n`);
-      if (json) process.stdout.write(JSON.stringify({ filesChecked: r.filesChecked, findings: r.findings, problems: r.problems }, null, 2) + '\n');
-      else {
-        for (const f of r.findings) process.stdout.write(formatFinding(f) + '\n');
-        const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
-        process.stderr.write(`${r.filesChecked} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('information')} information, ${count('hint')} hint(s)\n`);
-      }
-      if (r.problems.length) return 2;
-      return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
-    }
-    case 'summary': return runSummary(rest, settings, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-    case 'impact': return runImpact(rest, settings, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-    case 'export': return runExport(rest, settings, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-    case 'redact': return runRedact(rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-    case undefined: case 'help': case '--help': case '-h':
-      process.stdout.write(USAGE + '\n');
+/** The command named first (options of every command may come before it: `--settings f check x`). */
+function splitCommand(argv: readonly string[]): { name: string | undefined; rest: string[] } {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--settings' || a === '--code-lists') { i++; continue; }
+    if (a === '--') break;
+    if (!a.startsWith('-')) return { name: a, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+  }
+  return { name: undefined, rest: [...argv] };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v' || argv[0] === 'version')) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const { name, rest } = splitCommand(argv);
+  if (name === undefined || name === 'help') {
+    const wantsHelp = name === 'help' || rest.includes('--help') || rest.includes('-h') || !rest.length;
+    if (wantsHelp) {
+      const about = name === 'help' && rest[0] ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+      process.stdout.write((about ? commandHelp(about) : USAGE) + '\n');
       return 0;
-    default:
-      return usage(`unknown command "${command}"`);
+    }
+    return usage(rest[0]?.startsWith('-') ? `unknown option ${rest[0].split('=')[0]}` : 'no command given');
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) return usage(`unknown command "${name}"`);
+  const parsed = parseArgs(rest, command.options);
+  if ('problem' in parsed) {
+    errLine(`era835: ${command.name}: ${parsed.problem}\nusage: ${command.usage}\n(era835 ${command.name} --help for its options)\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(commandHelp(command) + '\n');
+    return 0;
+  }
+  const loaded = loadSettings(parsed.values.settings as string | undefined, parsed.values['code-lists'] as string | undefined);
+  if (loaded.problems.length) {
+    for (const p of loaded.problems) errLine(`era835: ${p}\n`);
+    return 2;
+  }
+  const out = new BlockWriter(1);
+  try {
+    return await command.run(parsed, { settings: loaded.settings, out, err: errLine, stderr: process.stderr });
+  } finally {
+    out.flush();
   }
 }
 
+function commandHelp(c: Command): string {
+  return `Usage: ${c.usage}\n\n${c.help}\n\n${GLOBAL_USAGE}\n\n${EXIT_STATUS}`;
+}
+
 function usage(problem: string): number {
-  process.stderr.write(`era835: ${problem}\n\n${USAGE}\n`);
+  errLine(`era835: ${problem}\n\n${USAGE}\n`);
   return 2;
 }
 
-// `era835 summary big.835 | head`: a reader that stops early is not an error worth a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    // `era835 check big.835 | head`: a reader that stops early is not an error worth a stack trace.
+    if (e instanceof OutputClosed) { process.exitCode = 0; return; }
+    // Never exit 1 on a failure of ours: 1 means "error findings" to scripts.
+    if (isOutOfMemory(e)) errLine(`era835: not enough memory (${(e as Error).message}); the other files were processed up to here\n`);
+    else errLine(`era835: internal error: ${(e as Error)?.message ?? e} (please report it with a redacted sample: era835 redact)\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,13 +1,21 @@
 import * as vscode from 'vscode';
 import type { ReportFile } from '../../../server/src/lsp/protocol';
+import { skipFolder, SURE_GLOB } from '../../../server/src/workspace/x12Names';
 
 /** Files per request: small enough to show progress and cancel quickly, large enough to stay cheap. */
 export const BATCH = 20;
 
-/** The workspace's 835 files (`*.835`, `*.era`), sorted by path so reports are stable. */
+/**
+ * The workspace's 835 files by name (`*.835`, `*.era`: x12Names.ts, the definition the command line and
+ * the server share), sorted by path so reports are stable. The exclude argument is left undefined so
+ * that VS Code applies the user's `files.exclude`; folders every walk skips (hidden ones, node_modules)
+ * are then left out here. Files named otherwise (`.txt` starting with ISA) need reading, which the
+ * server's index does; findFiles cannot.
+ */
 export async function workspace835Files(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
-  const uris = await vscode.workspace.findFiles('**/*.{835,era,ERA}', '**/{node_modules,.git}/**', undefined, token);
-  return uris.sort((a, b) => a.toString().localeCompare(b.toString()));
+  const uris = await vscode.workspace.findFiles(SURE_GLOB, undefined, undefined, token);
+  const inSkipped = (u: vscode.Uri) => vscode.workspace.asRelativePath(u, false).split('/').slice(0, -1).some(skipFolder);
+  return uris.filter((u) => !inSkipped(u)).sort((a, b) => a.toString().localeCompare(b.toString()));
 }
 
 /**

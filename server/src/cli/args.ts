@@ -1,41 +1,38 @@
+import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
+
 /**
- * Command-line options for the report commands: `--flag`, `--name value`, `--name=value`, `-o value`,
- * and positional paths. Unknown options become problems (usage errors), never silently paths.
+ * Command-line options, read by node:util parseArgs in strict mode: an unknown option (`--jsno`), a
+ * missing value or a value given to a flag is a usage problem (exit 2), never a path. `-` is a path
+ * (standard input); after `--` everything is a path.
  */
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** Options every command takes. */
+export const GLOBAL_OPTIONS = {
+  settings: { type: 'string' },
+  'code-lists': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies OptionSpec;
+
 export interface ParsedArgs {
   readonly paths: string[];
-  readonly flags: ReadonlySet<string>;
-  readonly values: ReadonlyMap<string, string>;
-  readonly problems: string[];
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
 }
 
-export interface ArgSpec {
-  /** Options without a value, e.g. `--json`. */
-  readonly flags: readonly string[];
-  /** Options with a value, e.g. `--by`; aliases map a short form to its long name (`-o` -> `--output`). */
-  readonly values: readonly string[];
-  readonly aliases?: Readonly<Record<string, string>>;
-}
-
-export function parseArgs(args: readonly string[], spec: ArgSpec): ParsedArgs {
-  const paths: string[] = [];
-  const flags = new Set<string>();
-  const values = new Map<string, string>();
-  const problems: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-' || !arg.startsWith('-')) { paths.push(arg); continue; }
-    const eq = arg.indexOf('=');
-    const rawName = eq > 0 ? arg.slice(0, eq) : arg;
-    const name = spec.aliases?.[rawName] ?? rawName;
-    if (spec.flags.includes(name) && eq < 0) { flags.add(name); continue; }
-    if (spec.values.includes(name)) {
-      const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      if (value === undefined || value === '') problems.push(`${rawName} needs a value`);
-      else values.set(name, value);
-      continue;
-    }
-    problems.push(`unknown option ${rawName}`);
+/** The arguments of one command (global options included), or the one-line reason they are wrong. */
+export function parseArgs(args: readonly string[], options: OptionSpec): ParsedArgs | { problem: string } {
+  try {
+    const r = parseNodeArgs({ args: [...args], options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
+    return { paths: r.positionals, values: r.values as Record<string, string | boolean | undefined> };
+  } catch (e) {
+    // Node's wording, first sentence: "Unknown option '--jsno'", "Option '--by <value>' argument missing".
+    return { problem: (e as Error).message.split('. ')[0] };
   }
-  return { paths, flags, values, problems };
+}
+
+/** `--jobs N`: a whole number from 1, else undefined with a problem. */
+export function jobsOption(value: string | boolean | undefined, fallback: number): number | { problem: string } {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 256 ? n : { problem: `--jobs takes a whole number from 1 to 256, not "${value}"` };
 }

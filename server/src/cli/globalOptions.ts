@@ -1,26 +1,26 @@
 import { readFileSync } from 'node:fs';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseOfficialLists } from '../codes/official';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
 
 /**
  * Options every command takes, so a terminal run can match an editor's configuration:
- * `--settings FILE` (a VS Code settings.json or a JSON of `era835.*` keys: rule severities, sequestration
- * periods) and `--code-lists FILE` (the organisation's official lists CSV, shown in summaries).
+ * `--settings FILE` (a VS Code settings.json, comments and trailing commas included, or a JSON of
+ * `era835.*` keys: rule severities, sequestration periods) and `--code-lists FILE` (the organisation's
+ * official lists CSV, shown in summaries).
  */
-export interface GlobalOptions {
-  readonly rest: string[];
-  readonly settings: Settings;
-  readonly problems: string[];
-}
-
-export const GLOBAL_USAGE = 'Options for every command: --settings FILE (era835.* settings as JSON), --code-lists FILE (official lists CSV)';
+export const GLOBAL_USAGE = `Options for every command:
+  --settings FILE     a VS Code settings.json (comments allowed): its era835.* settings apply
+  --code-lists FILE   your organisation's official code lists (CSV), as era835.codeLists.path
+  -h, --help          help for the command`;
 
 /** Turns flat `era835.rules.x` keys (as in settings.json) into the nested object parseSettings reads. */
 function nest(raw: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    const path = key.startsWith('era835.') ? key.slice(7) : key;
-    const [head, ...tail] = path.split('.');
+    if (key === 'era835' && value && typeof value === 'object') { Object.assign(out, value); continue; }
+    if (!key.startsWith('era835.')) continue; // the rest of a settings.json is VS Code's business
+    const [head, ...tail] = key.slice(7).split('.');
     if (!tail.length) { out[head] = value; continue; }
     const obj = (out[head] ??= {}) as Record<string, unknown>;
     obj[tail.join('.')] = value;
@@ -28,23 +28,19 @@ function nest(raw: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-export function extractGlobalOptions(argv: readonly string[]): GlobalOptions {
-  const rest: string[] = [];
+/** Reads the settings the options name; problems are one line each (the command then exits 2). */
+export function loadSettings(settingsPath: string | undefined, codeLists: string | undefined): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
   let settings = DEFAULT_SETTINGS;
-  let codeLists: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (name !== '--settings' && name !== '--code-lists') { rest.push(arg); continue; }
-    const value = inline ?? argv[++i];
-    if (!value) { problems.push(`${name} needs a file`); continue; }
-    if (name === '--code-lists') { codeLists = value; continue; }
+  if (settingsPath) {
     try {
-      const raw = JSON.parse(readFileSync(value, 'utf8')) as Record<string, unknown>;
-      settings = parseSettings(nest(raw));
+      const errors: ParseError[] = [];
+      const raw = parseJsonc(readFileSync(settingsPath, 'utf8'), errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
+      if (errors.length) problems.push(`--settings ${settingsPath}: not valid JSON (${printParseErrorCode(errors[0].error)} at character ${errors[0].offset})`);
+      else if (!raw || typeof raw !== 'object' || Array.isArray(raw)) problems.push(`--settings ${settingsPath}: not a settings object ({ "era835.rules.<code>": "off", ... })`);
+      else settings = parseSettings(nest(raw as Record<string, unknown>));
     } catch (e) {
-      problems.push(`--settings ${value}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      problems.push(`--settings ${settingsPath}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
     }
   }
   if (codeLists) {
@@ -56,5 +52,5 @@ export function extractGlobalOptions(argv: readonly string[]): GlobalOptions {
       problems.push(`--code-lists ${codeLists}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
     }
   }
-  return { rest, settings, problems };
+  return { settings, problems };
 }

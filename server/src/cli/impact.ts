@@ -1,47 +1,63 @@
 import { analyze } from '../analysis';
-import { ImpactAccumulator, impactCsv, impactOfAnalysis, sharePercent, type ImpactGrouping, type ImpactRow } from '../report/impact';
-import type { Settings } from '../settings';
+import { ImpactAccumulator, impactCsv, impactOfAnalysis, sharePercent, type ImpactEntry, type ImpactGrouping, type ImpactRow } from '../report/impact';
+import { walk835Files } from '../workspace/walk';
 import { formatMoney } from '../x835/values';
-import { parseArgs } from './args';
-import { expandPaths } from './files';
+import { usageProblem } from './checkCommand';
+import type { Command } from './context';
 import { progressLine } from './progress';
-import { readText } from './readText';
+import { eachPiece, notX12 } from './readPieces';
 import { textTable } from './textTable';
-
-export const IMPACT_USAGE = 'era835 impact DIR|FILE... [--by month|payer] [--csv] [--json]   Medicare sequestration by payment month or payer';
 
 /**
  * `era835 impact`: Medicare sequestration over many remits, by month of payment or by payer. Files are
  * read, analysed and reduced to a few numbers one at a time (constant memory for any number of files),
  * with a progress line on stderr. Output: a table, `--csv` (RFC 4180) or `--json`.
  */
-export function runImpact(args: readonly string[], settings: Settings, out: (s: string) => void, err: (s: string) => void, stderr: NodeJS.WriteStream = process.stderr): number {
-  const p = parseArgs(args, { flags: ['--json', '--csv'], values: ['--by'] });
-  const by = (p.values.get('--by') ?? 'month') as ImpactGrouping;
-  const problem = p.problems[0] ?? (!p.paths.length ? 'impact needs files or directories' : by !== 'month' && by !== 'payer' ? `--by takes month or payer, not "${by}"` : undefined);
-  if (problem) {
-    err(`era835: ${problem}\nusage: ${IMPACT_USAGE}\n`);
-    return 2;
-  }
-  const { files, problems } = expandPaths(p.paths);
-  const acc = new ImpactAccumulator();
-  const progress = progressLine(files.length, stderr);
-  for (const [i, { path }] of files.entries()) {
-    const r = readText(path);
-    if ('problem' in r) problems.push(r.problem);
-    else acc.add(impactOfAnalysis(analyze(r.text, settings), settings, path));
-    progress.tick(i + 1, path);
-  }
-  progress.end();
+export const impactCommand: Command = {
+  name: 'impact',
+  usage: 'era835 impact DIR|FILE|-... [--by month|payer] [--csv] [--json]   Medicare sequestration by payment month or payer',
+  help: `Options:
+  --by month|payer   rows by month of payment (default) or by payer
+  --csv              the table as CSV (RFC 4180)
+  --json             the rows and total as JSON, money in integer cents`,
+  options: { by: { type: 'string' }, csv: { type: 'boolean' }, json: { type: 'boolean' } },
+  async run(args, ctx) {
+    const by = (args.values.by ?? 'month') as ImpactGrouping;
+    if (!args.paths.length) return usageProblem(ctx, 'impact needs files or directories');
+    if (by !== 'month' && by !== 'payer') return usageProblem(ctx, `--by takes month or payer, not "${by}"`);
+    const walked = await walk835Files(args.paths);
+    for (const n of walked.notes) ctx.err(`era835: ${n}\n`);
+    const problems = [...walked.problems];
+    const acc = new ImpactAccumulator();
+    const progress = progressLine(walked.files.length, ctx.stderr as NodeJS.WriteStream);
+    for (const [i, path] of walked.files.entries()) {
+      const entries: ImpactEntry[] = [];
+      let said: string | undefined;
+      let segments = 0;
+      let problem = eachPiece(path, (piece) => {
+        const a = analyze(piece.text, ctx.settings);
+        segments += a.tokens.count;
+        const impact = impactOfAnalysis(a, ctx.settings, path);
+        for (const e of impact.entries) entries.push(e);
+        said ??= impact.problem;
+      });
+      if (!problem && segments === 0) problem = notX12(path);
+      if (problem) problems.push(problem);
+      else acc.add({ file: path, entries, problem: entries.length ? undefined : said });
+      progress.tick(i + 1, path);
+    }
+    progress.end();
 
-  const rows = acc.rows(by);
-  const total = acc.total();
-  if (p.flags.has('--json')) out(JSON.stringify({ by, files: acc.fileCount, rows, total, problems }, null, 2) + '\n');
-  else if (p.flags.has('--csv')) out(impactCsv(rows, by, total));
-  else out(impactText(rows, total, by, acc.fileCount).join('\n') + '\n');
-  for (const problem of problems) err(`era835: ${problem}\n`);
-  return problems.length ? 2 : 0;
-}
+    const rows = acc.rows(by);
+    const total = acc.total();
+    if (args.values.json) ctx.out.write(JSON.stringify({ by, files: acc.fileCount, rows, total, problems }, null, 2) + '\n');
+    else if (args.values.csv) ctx.out.write(impactCsv(rows, by, total));
+    else ctx.out.write(impactText(rows, total, by, acc.fileCount).join('\n') + '\n');
+    ctx.out.flush();
+    for (const problem of problems) ctx.err(`era835: ${problem}\n`);
+    return problems.length ? 2 : 0;
+  },
+};
 
 /** The impact table for a terminal. */
 export function impactText(rows: readonly ImpactRow[], total: ImpactRow, by: ImpactGrouping, files: number): string[] {

@@ -1,8 +1,11 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import { defaultSeverity } from '../rules/catalog';
+import { effectiveSeverity } from '../rules/severity';
 import type { Settings } from '../settings';
 import type { Finding, Severity } from '../x12/finding';
+
+export { effectiveSeverity };
 
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -11,13 +14,6 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-/** The severity a finding gets after the user's `era835.rules.<code>` override; undefined = off. */
-export function effectiveSeverity(f: Finding, settings: Settings): Severity | undefined {
-  const override = settings.rules[f.code];
-  if (override === 'off') return undefined;
-  return override ?? f.severity ?? defaultSeverity(f.code);
-}
 
 /** Converts findings to LSP diagnostics (UTF-16 positions through the document's line index). */
 export function toDiagnostics(a: Analysis, settings: Settings, uri: string): Diagnostic[] {

@@ -11,6 +11,7 @@ export interface CodeEntry {
 
 export const DIAGNOSTIC_CODES = {
   'isa-invalid': { severity: 'error', title: 'No usable ISA: the delimiters cannot be read' },
+  'encoding-invalid': { severity: 'warning', title: 'Bytes that are not UTF-8 (kept as they are; reported by era835 check)' },
   'isa-width': { severity: 'warning', title: 'ISA fields are not their fixed widths (delimiters still readable)' },
   'segment-unterminated': { severity: 'warning', title: 'The last segment has no terminator (truncated file?)' },
   'not-835': { severity: 'information', title: 'An X12 transaction set that is not an 835: syntax features only' },

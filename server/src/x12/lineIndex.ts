@@ -15,6 +15,11 @@ export class LineIndex {
     this.starts = lineStartsOf(text);
   }
 
+  /** The offsets where lines start, ascending (for walks over sorted offsets; do not modify). */
+  get lineStarts(): Int32Array {
+    return this.starts;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

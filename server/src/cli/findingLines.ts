@@ -1,0 +1,137 @@
+import type { Analysis } from '../analysis';
+import { effectiveSeverity } from '../rules/severity';
+import type { Settings } from '../settings';
+import type { Origin } from '../stream/pieces';
+import type { Finding, Severity } from '../x12/finding';
+
+/** Output modes of `era835 check`. */
+export type CheckFormat = 'text' | 'json';
+
+/** Same code and same words: shown this many times per file, then counted (unless `--all`). */
+export const REPEAT_CAP = 10;
+/** Distinct (code, message) pairs tracked per file for the cap; past this, findings are just shown. */
+const TRACKED_KEYS = 4096;
+/** Characters of output collected before they are handed on. */
+const EMIT_CHARS = 1 << 20;
+
+const SEVERITY_INDEX: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * The findings of one file as `era835 check` prints them, formatted straight from the analysis (its
+ * findings and its line starts), in document order, with no object per finding: a 50 MB remit has
+ * 158,000 findings. Lines: `file:line:col severity code message` (1-based, columns in UTF-16 units like
+ * the editor), or one JSON object per finding. A file may come in several pieces (whole interchanges);
+ * positions are in the whole file.
+ */
+export class FindingLines {
+  /** Findings shown, by severity: error, warning, information, hint. */
+  readonly counts = [0, 0, 0, 0];
+  /** (code, message) -> how many times it was seen; only for text output without `--all`. */
+  private readonly repeats = new Map<string, number>();
+  private readonly quotedFile: string;
+
+  constructor(
+    private readonly file: string,
+    private readonly settings: Settings,
+    private readonly format: CheckFormat,
+    private readonly cap: number,
+    /** Receives output in blocks: text lines (each ending in a newline), or JSON objects joined by ",\n". */
+    private readonly emit: (block: string) => void,
+  ) {
+    this.quotedFile = JSON.stringify(file);
+  }
+
+  /** Formats one piece's findings (`extra`: findings of the reading, such as bytes that are not UTF-8). */
+  add(a: Analysis, origin: Origin, extra: readonly Finding[] = []): void {
+    const all = extra.length ? a.findings.concat(extra) : a.findings;
+    const order = shownInOrder(all, this.settings);
+    const starts = a.lines.lineStarts;
+    const text = a.text;
+    const lastLine = starts.length - 1;
+    let line = 0; // the line of the current start offset: starts only grow
+    const lineOf = (o: number, from: number) => {
+      let lo = from;
+      let hi = lastLine;
+      if (lo === hi || starts[lo + 1] > o) return lo;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    // An offset between the CR and LF of a CRLF is the end of its line (as LineIndex.positionAt says).
+    const column = (o: number, l: number) => o - starts[l] - (o > starts[l] && text.charCodeAt(o) === 10 && text.charCodeAt(o - 1) === 13 ? 1 : 0) + 1 + (l === 0 ? origin.column : 0);
+    let block: string[] = [];
+    let size = 0;
+    const json = this.format === 'json';
+    for (let k = 0; k < order.length; k++) {
+      const f = all[order[k]];
+      const severity = effectiveSeverity(f, this.settings)!;
+      const start = Math.max(0, Math.min(f.start, text.length));
+      const end = Math.max(start, Math.min(f.end, text.length));
+      line = lineOf(start, line);
+      const endLine = lineOf(end, line);
+      const message = f.message;
+      this.counts[SEVERITY_INDEX[severity]]++;
+      if (this.cap !== Infinity && this.hidden(f.code, message)) continue;
+      const s = json
+        ? `{"file":${this.quotedFile},"line":${origin.line + line},"column":${column(start, line)},"endLine":${origin.line + endLine},"endColumn":${column(end, endLine)},"severity":"${severity}","code":${JSON.stringify(f.code)},"message":${JSON.stringify(message)}}`
+        : `${this.file}:${origin.line + line}:${column(start, line)} ${severity} ${f.code} ${message}\n`;
+      block.push(s);
+      size += s.length;
+      if (size >= EMIT_CHARS) {
+        this.emit(block.join(json ? ',\n' : ''));
+        block = [];
+        size = 0;
+      }
+    }
+    if (block.length) this.emit(block.join(json ? ',\n' : ''));
+  }
+
+  /** Counts a (code, message) and says whether it is past the cap. */
+  private hidden(code: string, message: string): boolean {
+    const key = `${code}\u0000${message}`;
+    const seen = this.repeats.get(key);
+    if (seen === undefined) {
+      if (this.repeats.size < TRACKED_KEYS) this.repeats.set(key, 1);
+      return false;
+    }
+    this.repeats.set(key, seen + 1);
+    return seen >= this.cap;
+  }
+
+  /** One line per finding that was cut: "FILE: N more code findings like this one, not shown: message". */
+  notes(): string[] {
+    const out: string[] = [];
+    for (const [key, seen] of this.repeats) {
+      if (seen <= this.cap) continue;
+      const [code, message] = key.split('\u0000');
+      out.push(`${this.file}: ${seen - this.cap} more ${code} finding(s) with the same message not shown (--all shows every finding): ${message}`);
+    }
+    return out;
+  }
+}
+
+/**
+ * Indices of the findings whose severity is not `off`, in document order (by start offset; findings at
+ * the same place keep their rule order). One number per finding sorted as a typed array: no comparator
+ * calls, no objects.
+ */
+function shownInOrder(findings: readonly Finding[], settings: Settings): Uint32Array {
+  const n = findings.length;
+  if (n < 2 ** 24) {
+    const keys = new Float64Array(n);
+    let m = 0;
+    // start < 2^29 (a string's length), index < 2^24: the key stays an exact integer below 2^53.
+    for (let i = 0; i < n; i++) if (effectiveSeverity(findings[i], settings)) keys[m++] = Math.max(0, findings[i].start) * 2 ** 24 + i;
+    const sorted = keys.subarray(0, m).sort();
+    const out = new Uint32Array(m);
+    for (let k = 0; k < m; k++) out[k] = sorted[k] % 2 ** 24;
+    return out;
+  }
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) if (effectiveSeverity(findings[i], settings)) idx.push(i);
+  idx.sort((x, y) => findings[x].start - findings[y].start || x - y);
+  return Uint32Array.from(idx);
+}
