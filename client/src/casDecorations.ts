@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CAS_CLASSES, type CasClassesResult, type CasShade } from '../../server/src/lsp/protocol';
+import { CAS_CLASSES, type CasShade } from '../../server/src/lsp/protocol';
 import { is835, toRange, type Session } from './session';
 
 /**
@@ -29,8 +29,8 @@ export function registerCasDecorations(s: Session): void {
       if (!enabled()) { for (const d of Object.values(styles)) editor.setDecorations(d, []); return; }
       const version = editor.document.version;
       try {
-        const r = await s.client().sendRequest<CasClassesResult>(CAS_CLASSES, {
-          uri: editor.document.uri.toString(),
+        const r = await s.client().sendRequest(CAS_CLASSES, {
+          textDocument: { uri: editor.document.uri.toString() },
           ranges: editor.visibleRanges.map((v) => s.client().code2ProtocolConverter.asRange(v)),
         });
         if (editor.document.version !== version) return; // stale: a newer refresh is coming

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LAYOUT, NORMALIZE_DELIMITERS, TABLE, type LayoutResult, type NormalizeResponse, type TableResult } from '../../server/src/lsp/protocol';
+import { LAYOUT, NORMALIZE_DELIMITERS, TABLE } from '../../server/src/lsp/protocol';
 import { is835, toRange, type Session } from './session';
 
 /** Replaces the whole document in one undoable edit. */
@@ -18,7 +18,7 @@ export function registerEditing(s: Session): void {
     vscode.commands.registerCommand('era835.minify', async () => {
       const editor = active();
       if (!editor) return;
-      const r = await s.client().sendRequest<LayoutResult | null>(LAYOUT, { uri: editor.document.uri.toString(), mode: 'minify' });
+      const r = await s.client().sendRequest(LAYOUT, { textDocument: { uri: editor.document.uri.toString() }, mode: 'minify' });
       if (!r) return;
       if (r.note) void vscode.window.showInformationMessage(r.note);
       if (r.changed) await replaceAll(editor, r.text);
@@ -38,7 +38,7 @@ export function registerEditing(s: Session): void {
         if (!typed) return;
         d = { element: typed[0], component: typed[1], repetition: typed[2], segment: typed[3] };
       }
-      const r = await s.client().sendRequest<NormalizeResponse | null>(NORMALIZE_DELIMITERS, { uri: editor.document.uri.toString(), ...d });
+      const r = await s.client().sendRequest(NORMALIZE_DELIMITERS, { textDocument: { uri: editor.document.uri.toString() }, ...d });
       if (!r) return;
       if (!r.ok) {
         const range = toRange(r.range);
@@ -51,7 +51,7 @@ export function registerEditing(s: Session): void {
     vscode.commands.registerCommand('era835.copyAsTable', async () => {
       const editor = active();
       if (!editor) return;
-      const r = await s.client().sendRequest<TableResult | null>(TABLE, { uri: editor.document.uri.toString(), range: s.client().code2ProtocolConverter.asRange(editor.selection) });
+      const r = await s.client().sendRequest(TABLE, { textDocument: { uri: editor.document.uri.toString() }, range: s.client().code2ProtocolConverter.asRange(editor.selection) });
       if (!r || !r.rows) return void vscode.window.showInformationMessage('Nothing to copy: select segments, or put the cursor in a claim.');
       await vscode.env.clipboard.writeText(r.tsv);
       vscode.window.setStatusBarMessage(`Copied ${r.rows} segment(s) as a table`, 3000);

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
-import { NAVIGATE, WHERE_AM_I, type NavigateParams } from '../../server/src/lsp/protocol';
+import { NAVIGATE, WHERE_AM_I, type Location835, type NavigationTarget } from '../../server/src/lsp/protocol';
 import { is835, toRange, type Session } from './session';
-
-interface Where { path: string; loopName: string; claimId?: string }
 
 /**
  * "Where am I": a status bar item with the loop and element under the cursor (`2110 › CAS02`), a
@@ -12,7 +10,7 @@ export function registerNavigation(s: Session): void {
   const item = vscode.window.createStatusBarItem('era835.whereAmI', vscode.StatusBarAlignment.Left, 10);
   item.name = 'X12 835 location';
   item.command = 'era835.copyPath';
-  let last: Where | null = null;
+  let last: Location835 | null = null;
   let timer: NodeJS.Timeout | undefined;
   let seq = 0;
 
@@ -22,7 +20,7 @@ export function registerNavigation(s: Session): void {
     const mine = ++seq;
     timer = setTimeout(async () => {
       try {
-        const w = await s.client().sendRequest<Where | null>(WHERE_AM_I, { uri: editor.document.uri.toString(), position: editor.selection.active });
+        const w = await s.client().sendRequest(WHERE_AM_I, { textDocument: { uri: editor.document.uri.toString() }, position: editor.selection.active });
         if (mine !== seq) return; // the cursor moved on meanwhile
         last = w;
         if (!w) { item.hide(); return; }
@@ -33,10 +31,10 @@ export function registerNavigation(s: Session): void {
     }, 60);
   };
 
-  const go = (target: NavigateParams['target']) => async () => {
+  const go = (target: NavigationTarget) => async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !is835(editor.document)) return;
-    const r = await s.client().sendRequest<vscode.Range | null>(NAVIGATE, { uri: editor.document.uri.toString(), position: editor.selection.active, target });
+    const r = await s.client().sendRequest(NAVIGATE, { textDocument: { uri: editor.document.uri.toString() }, position: editor.selection.active, target });
     if (!r) return void vscode.window.setStatusBarMessage(target.includes('Actionable') ? 'No further adjustment that needs work.' : 'No further claim.', 3000);
     const range = toRange(r);
     editor.selection = new vscode.Selection(range.start, range.end);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LAYOUT, SEGMENT_RANGE, WHERE_AM_I, type LayoutResult } from '../../server/src/lsp/protocol';
+import { LAYOUT, SEGMENT_RANGE, WHERE_AM_I } from '../../server/src/lsp/protocol';
 import { is835, toRange, type Session } from './session';
 
 /** Scheme of the read-only one-segment-per-line view; its path is the original's URI, encoded. */
@@ -18,7 +18,7 @@ export function registerPrettyView(s: Session): void {
     onDidChange: changed.event,
     async provideTextDocumentContent(uri) {
       const original = await vscode.workspace.openTextDocument(toOriginal(uri));
-      const r = await s.client().sendRequest<LayoutResult | null>(LAYOUT, { uri: original.uri.toString(), mode: 'format' });
+      const r = await s.client().sendRequest(LAYOUT, { textDocument: { uri: original.uri.toString() }, mode: 'format' });
       return r?.text ?? original.getText();
     },
   };
@@ -53,9 +53,9 @@ export function registerPrettyView(s: Session): void {
 
 /** Puts `to`'s cursor on the segment (and element) that `from`'s cursor is on. */
 async function revealSameSegment(s: Session, from: vscode.TextEditor, to: vscode.TextEditor): Promise<void> {
-  const where = await s.client().sendRequest<{ segmentIndex: number } | null>(WHERE_AM_I, { uri: from.document.uri.toString(), position: from.selection.active });
+  const where = await s.client().sendRequest(WHERE_AM_I, { textDocument: { uri: from.document.uri.toString() }, position: from.selection.active });
   if (!where) return;
-  const range = await s.client().sendRequest<vscode.Range | null>(SEGMENT_RANGE, { uri: to.document.uri.toString(), index: where.segmentIndex });
+  const range = await s.client().sendRequest(SEGMENT_RANGE, { textDocument: { uri: to.document.uri.toString() }, index: where.segmentIndex });
   if (!range) return;
   const r = toRange(range);
   to.selection = new vscode.Selection(r.start, r.start);

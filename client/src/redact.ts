@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { REDACT, type RedactResponse } from '../../server/src/lsp/protocol';
+import { REDACT } from '../../server/src/lsp/protocol';
 import { is835, type Session } from './session';
 
 /**
@@ -11,7 +11,7 @@ export function registerRedact(s: Session): void {
   s.context.subscriptions.push(vscode.commands.registerCommand('era835.copyRedacted', async () => {
     const doc = vscode.window.activeTextEditor?.document;
     if (!is835(doc)) return void vscode.window.showInformationMessage('Open an 835 file to copy a redacted version of it.');
-    const r = await s.client().sendRequest<RedactResponse | null>(REDACT, { uri: doc.uri.toString() });
+    const r = await s.client().sendRequest(REDACT, { textDocument: { uri: doc.uri.toString() } });
     if (!r) return void vscode.window.showWarningMessage('Nothing copied: the 835 language server did not answer.');
     if (!r.ok) return void vscode.window.showWarningMessage(`Nothing copied: ${r.message}.`);
     await vscode.env.clipboard.writeText(r.text);

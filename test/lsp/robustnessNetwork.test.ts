@@ -73,8 +73,8 @@ describe('no network access, ever', () => {
         await c.conn.sendRequest(P.FoldingRangeRequest.type, { textDocument });
         await c.conn.sendRequest(P.CompletionRequest.type, { textDocument, position: { line: 12, character: 4 } });
         await c.conn.sendRequest(P.InlayHintRequest.type, { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } });
-        await c.conn.sendRequest(SUMMARY, { uri });
-        await c.conn.sendRequest(REDACT, { uri });
+        await c.conn.sendRequest(SUMMARY, { textDocument });
+        await c.conn.sendRequest(REDACT, { textDocument });
       }
       await c.conn.sendRequest(P.WorkspaceSymbolRequest.type, { query: 'PCN' });
     } finally {

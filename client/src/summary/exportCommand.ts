@@ -35,7 +35,7 @@ export function registerExport(s: Session): void {
           const params: ExportCsvParams = { files: await Promise.all(batch.map(reportFile)), header: done === 0 };
           let r: ExportCsvResponse;
           try {
-            r = await s.client().sendRequest<ExportCsvResponse>(EXPORT_CSV, params, token);
+            r = await s.client().sendRequest(EXPORT_CSV, params, token);
           } catch (e) {
             if (!token.isCancellationRequested) void vscode.window.showErrorMessage(`Export failed: ${(e as Error).message}`);
             return undefined;

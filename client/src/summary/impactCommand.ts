@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { IMPACT, type ImpactParams, type ImpactResponse } from '../../../server/src/lsp/protocol';
-import { ImpactAccumulator, impactCsv, type ImpactGrouping } from '../../../server/src/report/impactTable';
+import { IMPACT, IMPACT_TABLE, type FileImpact, type ImpactParams, type ImpactResponse, type ImpactTable } from '../../../server/src/lsp/protocol';
 import type { Session } from '../session';
 import { impactBody, type ImpactView } from './impactHtml';
 import { batches, reportFile, workspace835Files } from './reportFiles';
@@ -9,12 +8,12 @@ import { webviewPage } from './webviewPage';
 /**
  * "ERA: Sequestration Impact": scans every 835 of the workspace with a cancellable progress
  * notification. The server analyses the files in batches and answers a few numbers per transaction;
- * they are added up here with the same accumulator as `era835 impact`, so both give the same table.
+ * then it adds them up (with the same accumulator as `era835 impact`, so both give the same table).
  */
 export function registerImpact(s: Session): void {
   let panel: vscode.WebviewPanel | undefined;
   let view: ImpactView | undefined;
-  let csv: Record<ImpactGrouping, string> = { month: '', payer: '' };
+  let csv: ImpactTable['csv'] = { month: '', payer: '' };
 
   const run = async () => {
     const scan = await vscode.window.withProgress(
@@ -23,9 +22,14 @@ export function registerImpact(s: Session): void {
     );
     if (!scan) return;
     if (!scan.found) return void vscode.window.showInformationMessage('No 835 files (*.835, *.era) in this workspace.');
-    const acc = scan.acc;
-    view = { months: acc.rows('month'), payers: acc.rows('payer'), total: acc.total(), scanned: scan.scanned, found: scan.found, problems: acc.problems };
-    csv = { month: impactCsv(view.months, 'month', view.total), payer: impactCsv(view.payers, 'payer', view.total) };
+    let table: ImpactTable;
+    try {
+      table = await s.client().sendRequest(IMPACT_TABLE, { files: scan.files });
+    } catch (e) {
+      return void vscode.window.showErrorMessage(`Sequestration impact failed: ${(e as Error).message}`);
+    }
+    view = { months: table.months, payers: table.payers, total: table.total, scanned: scan.scanned, found: scan.found, problems: table.problems };
+    csv = table.csv;
     if (!panel) {
       panel = vscode.window.createWebviewPanel('era835.impact', 'Sequestration Impact', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [], enableFindWidget: true });
       panel.onDidDispose(() => { panel = undefined; });
@@ -42,24 +46,24 @@ export function registerImpact(s: Session): void {
 async function scanWorkspace(s: Session, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) {
   progress.report({ message: 'looking for 835 files…' });
   const uris = await workspace835Files(token);
-  const acc = new ImpactAccumulator();
+  const files: FileImpact[] = [];
   let scanned = 0;
   for (const batch of batches(uris)) {
     if (token.isCancellationRequested) break;
     const params: ImpactParams = { files: await Promise.all(batch.map(reportFile)) };
     let r: ImpactResponse;
     try {
-      r = await s.client().sendRequest<ImpactResponse>(IMPACT, params, token);
+      r = await s.client().sendRequest(IMPACT, params, token);
     } catch (e) {
       if (token.isCancellationRequested) break;
       void vscode.window.showErrorMessage(`Sequestration impact failed: ${(e as Error).message}`);
       return undefined;
     }
-    for (const f of r.files) acc.add(f);
+    files.push(...r.files);
     scanned += r.files.length;
     progress.report({ increment: (100 * batch.length) / uris.length, message: `${scanned}/${uris.length} files` });
   }
-  return { acc, scanned, found: uris.length };
+  return { files, scanned, found: uris.length };
 }
 
 /** Asks where to save and writes the CSV there (UTF-8). */

@@ -1,4 +1,5 @@
-import { sharePercent, UNKNOWN_MONTH, type ImpactRow } from '../../../server/src/report/impactTable';
+import type { ImpactRow } from '../../../server/src/lsp/protocol';
+import { sharePercent, UNKNOWN_MONTH } from '../../../server/src/report/impactFormat';
 import { verticalBars } from './charts';
 import { cell, esc, money, sortableHead } from './html';
 

@@ -83,8 +83,8 @@ class SummaryPanel {
     let summary: RemittanceSummary | null = null;
     let failure = '';
     try {
-      const params: SummaryParams = { uri: this.doc.uri.toString() };
-      summary = await this.s.client().sendRequest<RemittanceSummary | null>(SUMMARY, params);
+      const params: SummaryParams = { textDocument: { uri: this.doc.uri.toString() } };
+      summary = await this.s.client().sendRequest(SUMMARY, params);
     } catch (e) {
       failure = (e as Error).message;
     }

@@ -1,8 +1,10 @@
 import type { Range } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
-import type { CasShade } from '../lsp/protocol';
 import { classify } from '../x835/classify';
 import { tripletsOf } from '../x835/lookup';
+
+/** How the client shades a CAS segment (see casShades). */
+export type CasShade = 'muted' | 'patient' | 'attention' | 'other';
 
 /**
  * How the client shades each CAS segment: `attention` when any triplet needs work, `muted` when all

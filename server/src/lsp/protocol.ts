@@ -1,54 +1,72 @@
 /**
- * The server's own requests (beyond standard LSP), shared by the server and the VS Code client.
- * Type-only plus method names: no runtime dependency, so the client bundles it for free.
+ * The server's own messages (beyond standard LSP), shared by the server and the VS Code client, in the
+ * style of rust-analyzer's `lsp_ext.ts`: each request is a typed `RequestType<Params, Result>`, so the
+ * server's `onRequest(X, handler)` and the client's `sendRequest(X, params)` are checked against the same
+ * declaration, and no side guesses the other's result type.
+ *
+ * The client bundles this module: it may import only types (erased) and the message classes of
+ * `vscode-languageserver-protocol` (which the language client bundles anyway). Never import server code
+ * here except with `import type`.
+ *
+ * Requests about one document take `textDocument: { uri }`, as standard LSP requests do.
  */
-import type { Position, Range } from 'vscode-languageserver-types';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Position, Range, TextDocumentIdentifier } from 'vscode-languageserver-types';
+import type { CasShade } from '../features/casShades';
+import type { Location835, NavigationTarget } from '../features/navigation';
+import type { FileImpact, ImpactTable } from '../report/impactTable';
+import type { RemittanceSummary } from '../report/types';
 
-export interface DocumentParams { readonly uri: string }
+export type { CasShade } from '../features/casShades';
+export type { Location835, NavigationTarget } from '../features/navigation';
+export type { FileImpact, ImpactRow, ImpactTable } from '../report/impactTable';
+export type { RemittanceSummary } from '../report/types';
+
+/** Parameters of a request about one open document. */
+export interface DocumentParams { readonly textDocument: TextDocumentIdentifier }
+/** Parameters of a request about a position in one open document. */
 export interface PositionParams extends DocumentParams { readonly position: Position }
 
-/** `era835/layout`: the document with one segment per line (`format`) or on one line (`minify`). */
-export const LAYOUT = 'era835/layout';
+/** `era835/layout`: the document with one segment per line (`format`) or on one line (`minify`); null when not open. */
 export interface LayoutParams extends DocumentParams { readonly mode: 'format' | 'minify' }
 export interface LayoutResult { readonly text: string; readonly changed: boolean; readonly note?: string }
+export const LAYOUT = new RequestType<LayoutParams, LayoutResult | null, void>('era835/layout');
 
-/** `era835/whereAmI`: loop and element under the cursor, for the status bar. */
-export const WHERE_AM_I = 'era835/whereAmI';
+/** `era835/whereAmI`: loop and element under the cursor, for the status bar; null outside any segment. */
+export const WHERE_AM_I = new RequestType<PositionParams, Location835 | null, void>('era835/whereAmI');
 
 /** `era835/segmentRange`: range of the n-th segment (to jump between original and pretty view). */
-export const SEGMENT_RANGE = 'era835/segmentRange';
 export interface SegmentRangeParams extends DocumentParams { readonly index: number }
+export const SEGMENT_RANGE = new RequestType<SegmentRangeParams, Range | null, void>('era835/segmentRange');
 
-/** `era835/navigate`: where "go to next claim / actionable adjustment" lands. */
-export const NAVIGATE = 'era835/navigate';
-export interface NavigateParams extends PositionParams { readonly target: 'nextClaim' | 'previousClaim' | 'nextActionable' | 'previousActionable' }
+/** `era835/navigate`: where "go to next claim / actionable adjustment" lands; null when nothing is further. */
+export interface NavigateParams extends PositionParams { readonly target: NavigationTarget }
+export const NAVIGATE = new RequestType<NavigateParams, Range | null, void>('era835/navigate');
 
-/** `era835/normalizeDelimiters`: the text with other delimiters, or why not. */
-export const NORMALIZE_DELIMITERS = 'era835/normalizeDelimiters';
+/** `era835/normalizeDelimiters`: the text with other delimiters, or why not (with the place). */
 export interface NormalizeParams extends DocumentParams {
   readonly element?: string; readonly component?: string; readonly repetition?: string; readonly segment?: string;
 }
 export type NormalizeResponse = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string; readonly range: Range };
+export const NORMALIZE_DELIMITERS = new RequestType<NormalizeParams, NormalizeResponse | null, void>('era835/normalizeDelimiters');
 
 /** `era835/table`: the selected segments (or the claim around the cursor) as tab-separated values. */
-export const TABLE = 'era835/table';
 export interface TableParams extends DocumentParams { readonly range: Range }
 export interface TableResult { readonly tsv: string; readonly rows: number }
+export const TABLE = new RequestType<TableParams, TableResult | null, void>('era835/table');
 
 /** `era835/status`: server notification with what the status bar shows (analysis state of a document). */
-export const STATUS = 'era835/status';
-export interface StatusParams { readonly uri: string; readonly state: 'analysing' | 'ready'; readonly message: string }
+export interface StatusParams { readonly textDocument: TextDocumentIdentifier; readonly state: 'analysing' | 'ready'; readonly message: string }
+export const STATUS = new NotificationType<StatusParams>('era835/status');
 
-/** `era835/casClasses`: each CAS segment in a range with the class the client shades it by. */
-export const CAS_CLASSES = 'era835/casClasses';
+/** `era835/casClasses`: each CAS segment in the ranges with the class the client shades it by. */
 export interface CasClassesParams extends DocumentParams { readonly ranges: readonly Range[] }
-export type CasShade = 'muted' | 'patient' | 'attention' | 'other';
 export interface CasClassesResult { readonly shades: ReadonlyArray<{ readonly range: Range; readonly shade: CasShade; readonly label: string }> }
+export const CAS_CLASSES = new RequestType<CasClassesParams, CasClassesResult, void>('era835/casClasses');
 
 /** `era835/summary`: the remittance summary of an open document (see server/src/report/types.ts), or null. */
-export const SUMMARY = 'era835/summary';
 export type SummaryParams = DocumentParams;
-export type { RemittanceSummary } from '../report/types';
+export const SUMMARY = new RequestType<SummaryParams, RemittanceSummary | null, void>('era835/summary');
 
 /**
  * A file for the workspace reports: an open document's URI (its live text is used), or a `file:` URI the
@@ -57,22 +75,26 @@ export type { RemittanceSummary } from '../report/types';
  */
 export interface ReportFile { readonly uri: string; readonly text?: string; readonly label?: string }
 
-/** `era835/impact`: each file's sequestration entries; the client adds them up (report/impactTable.ts). */
-export const IMPACT = 'era835/impact';
+/** `era835/impact`: each file's sequestration entries (a batch of files; the client keeps them for `era835/impactTable`). */
 export interface ImpactParams { readonly files: readonly ReportFile[] }
-export interface ImpactResponse { readonly files: ReadonlyArray<import('../report/impactTable').FileImpact> }
+export interface ImpactResponse { readonly files: readonly FileImpact[] }
+export const IMPACT = new RequestType<ImpactParams, ImpactResponse, void>('era835/impact');
+
+/** `era835/impactTable`: the entries of every scanned file added up by month and payer, with the CSV of each. */
+export interface ImpactTableParams { readonly files: readonly FileImpact[] }
+export const IMPACT_TABLE = new RequestType<ImpactTableParams, ImpactTable, void>('era835/impactTable');
 
 /** `era835/exportCsv`: one CSV record per adjustment of the files (with the header record when asked). */
-export const EXPORT_CSV = 'era835/exportCsv';
 export interface ExportCsvParams { readonly files: readonly ReportFile[]; readonly header: boolean }
 export interface ExportCsvResponse { readonly csv: string; readonly rows: number; readonly problems: readonly string[] }
+export const EXPORT_CSV = new RequestType<ExportCsvParams, ExportCsvResponse, void>('era835/exportCsv');
 
 /**
  * `era835/redact`: the document with patient and subscriber data replaced by consistent fakes, for sharing
  * (ERA: Copy Redacted). `salt` makes the fakes repeatable; without it they differ on every call.
  */
-export const REDACT = 'era835/redact';
 export interface RedactParams extends DocumentParams { readonly salt?: string }
 export type RedactResponse =
   | { readonly ok: true; readonly text: string; readonly replaced: number }
   | { readonly ok: false; readonly message: string };
+export const REDACT = new RequestType<RedactParams, RedactResponse, void>('era835/redact');

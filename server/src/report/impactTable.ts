@@ -1,11 +1,14 @@
 import { csvRecord, decimalOf } from './csv';
+import { sharePercent, UNKNOWN_MONTH } from './impactFormat';
+
+export { sharePercent, UNKNOWN_MONTH } from './impactFormat';
 
 /**
  * Sequestration impact over many files, accumulated one file at a time: each file gives one small
  * entry per transaction set (`impactOfAnalysis` in impact.ts), the accumulator adds them into rows
  * by payment month and by payer, and the file's analysis can be dropped. 500 files never need to be
- * in memory together. Pure (no analysis, no Node APIs): the VS Code client merges the server's
- * per-file entries with this same code and writes the same CSV as `era835 impact --csv`.
+ * in memory together. Pure (no analysis, no Node APIs): the server adds up the per-file entries the
+ * VS Code client collected (`impactTable`), so the editor and `era835 impact --csv` give the same table.
  */
 
 export type ImpactGrouping = 'month' | 'payer';
@@ -61,8 +64,6 @@ export interface ImpactRow extends ImpactSums {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Acc = Mutable<Omit<ImpactRow, 'share'>> & { lastFile: number };
-
-export const UNKNOWN_MONTH = 'unknown';
 
 function newAcc(key: string, label: string): Acc {
   const acc = { key, label, files: 0, transactions: 0 } as Acc;
@@ -130,10 +131,6 @@ function finish(a: Acc): ImpactRow {
   return { ...row, share: base === 0 ? null : a.medicareCo253Cents / base };
 }
 
-/** The share as a percentage with two decimals ("1.99"), "" without a base. */
-export function sharePercent(share: number | null): string {
-  return share === null ? '' : (Math.round(share * 10_000) / 100).toFixed(2);
-}
 
 /** The table as CSV (RFC 4180, amounts as plain decimals), with the total as the last row. */
 export function impactCsv(rows: readonly ImpactRow[], by: ImpactGrouping, total?: ImpactRow): string {
@@ -146,4 +143,25 @@ export function impactCsv(rows: readonly ImpactRow[], by: ImpactGrouping, total?
     decimalOf(r.co253Cents), decimalOf(r.medicareCo253Cents), sharePercent(r.share), r.deviating, decimalOf(r.deviationCents),
   ]);
   return head + rows.map(line).join('') + (total ? line(total) : '');
+}
+
+/** The whole table of a workspace scan, as the client shows and exports it. */
+export interface ImpactTable {
+  readonly months: readonly ImpactRow[];
+  readonly payers: readonly ImpactRow[];
+  readonly total: ImpactRow;
+  /** Files that gave nothing, with why. */
+  readonly problems: readonly string[];
+  /** Each grouping as CSV, total last (what "Export ... as CSV" saves). */
+  readonly csv: Readonly<Record<ImpactGrouping, string>>;
+}
+
+/** Adds up the files' entries (each file once) into the month and payer tables with their CSV. */
+export function impactTable(files: readonly FileImpact[]): ImpactTable {
+  const acc = new ImpactAccumulator();
+  for (const f of files) acc.add(f);
+  const months = acc.rows('month');
+  const payers = acc.rows('payer');
+  const total = acc.total();
+  return { months, payers, total, problems: acc.problems, csv: { month: impactCsv(months, 'month', total), payer: impactCsv(payers, 'payer', total) } };
 }

@@ -1,7 +1,7 @@
 import { TextEdit } from 'vscode-languageserver';
 import { formatText, minifyText } from '../../features/format';
 import type { Handler } from '../context';
-import { LAYOUT, type LayoutParams, type LayoutResult } from '../protocol';
+import { LAYOUT, type LayoutResult } from '../protocol';
 import { runSafe } from '../runSafe';
 
 /** Document formatting (one segment per line) and the layout request behind the pretty view and minify. */
@@ -15,8 +15,8 @@ export const layoutHandler: Handler = {
       if (text === a.text) return [];
       return [TextEdit.replace({ start: { line: 0, character: 0 }, end: a.lines.positionAt(a.text.length) }, text)];
     }));
-    ctx.connection.onRequest(LAYOUT, (p: LayoutParams, token) => runSafe<LayoutResult | null>(ctx.connection, LAYOUT, token, null, () => {
-      const a = ctx.analysisOf(p.uri);
+    ctx.connection.onRequest(LAYOUT, (p, token) => runSafe<LayoutResult | null>(ctx.connection, LAYOUT.method, token, null, () => {
+      const a = ctx.analysisOf(p.textDocument.uri);
       if (!a) return null;
       const text = p.mode === 'format' ? formatText(a.tokens) : minifyText(a.tokens);
       const lineTerminated = a.tokens.spans.some((s) => s.delimiters.segment === '\n' || s.delimiters.segment === '\r');

@@ -4,12 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { analyze, type Analysis } from '../../analysis';
 import { adjustmentRecords, ADJUSTMENT_CSV_HEADER } from '../../report/exportCsv';
 import { impactOfAnalysis, type FileImpact } from '../../report/impact';
+import { impactTable } from '../../report/impactTable';
 import { summarize } from '../../report/summary';
 import type { Handler, ServerContext } from '../context';
-import {
-  EXPORT_CSV, IMPACT, SUMMARY,
-  type ExportCsvParams, type ExportCsvResponse, type ImpactParams, type ImpactResponse, type RemittanceSummary, type ReportFile, type SummaryParams,
-} from '../protocol';
+import { EXPORT_CSV, IMPACT, IMPACT_TABLE, SUMMARY, type ExportCsvResponse, type ImpactResponse, type RemittanceSummary, type ReportFile } from '../protocol';
 import { runSafe } from '../runSafe';
 
 /**
@@ -21,11 +19,11 @@ export const reportHandler: Handler = {
   capabilities: {},
   register: (ctx) => {
     const c = ctx.connection;
-    c.onRequest(SUMMARY, (p: SummaryParams, token) => runSafe<RemittanceSummary | null>(c, SUMMARY, token, null, () => {
-      const a = ctx.analysisOf(p.uri);
+    c.onRequest(SUMMARY, (p, token) => runSafe<RemittanceSummary | null>(c, SUMMARY.method, token, null, () => {
+      const a = ctx.analysisOf(p.textDocument.uri);
       return a ? summarize(a, ctx.settings()) : null;
     }));
-    c.onRequest(IMPACT, (p: ImpactParams, token) => runSafe<ImpactResponse>(c, IMPACT, token, { files: [] }, async () => {
+    c.onRequest(IMPACT, (p, token) => runSafe<ImpactResponse>(c, IMPACT.method, token, { files: [] }, async () => {
       const files: FileImpact[] = [];
       for (const f of p.files ?? []) {
         if (token.isCancellationRequested) break;
@@ -34,7 +32,8 @@ export const reportHandler: Handler = {
       }
       return { files };
     }));
-    c.onRequest(EXPORT_CSV, (p: ExportCsvParams, token) => runSafe<ExportCsvResponse>(c, EXPORT_CSV, token, { csv: '', rows: 0, problems: ['export failed: see the language server output'] }, async () => {
+    c.onRequest(IMPACT_TABLE, (p, token) => runSafe(c, IMPACT_TABLE.method, token, impactTable([]), () => impactTable(p.files ?? [])));
+    c.onRequest(EXPORT_CSV, (p, token) => runSafe<ExportCsvResponse>(c, EXPORT_CSV.method, token, { csv: '', rows: 0, problems: ['export failed: see the language server output'] }, async () => {
       const parts: string[] = p.header ? [ADJUSTMENT_CSV_HEADER] : [];
       const problems: string[] = [];
       let rows = 0;

@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import * as esbuild from 'esbuild';
+
+/**
+ * The client computes nothing (DESIGN.md, Layers): of the server's sources, the extension bundle holds
+ * only the shared protocol module's message declarations (its types are erased) and the two formatting
+ * helpers the webviews show numbers with, so they read as the command line prints them.
+ */
+const ALLOWED = ['server/src/lsp/protocol.ts', 'server/src/report/impactFormat.ts', 'server/src/x835/values.ts'];
+describe('client bundle', () => {
+  test('holds no server code except the shared protocol module and formatting helpers', async () => {
+    const r = await esbuild.build({
+      entryPoints: ['client/src/extension.ts'], bundle: true, platform: 'node', format: 'cjs',
+      external: ['vscode'], write: false, metafile: true, logLevel: 'silent',
+    });
+    const ours = Object.keys(r.metafile.inputs).filter((f) => f.startsWith('server/'));
+    assert.deepEqual(ours.sort(), ALLOWED);
+  });
+});
