@@ -3,11 +3,15 @@ import type { Analysis } from '../analysis';
 import { elementDef } from '../x835/dictionary';
 import { claimAt } from '../x835/lookup';
 import { LOOP_LABELS, type Loop } from '../x835/types';
+import { neutralised } from '../report/csv';
 import { formatCents, formatDate, parseCents, parseDate } from '../x835/values';
 import { codeListById } from './codeLookup';
 
-/** Tabs and line breaks inside a value would break the table: they become spaces. */
-const cell = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
+/**
+ * Tabs and line breaks inside a value would break the table: they become spaces. A value that a
+ * spreadsheet would take for a formula (`=HYPERLINK(...)` in a claim number) gets an apostrophe, as in CSV.
+ */
+const cell = (s: string) => neutralised(s.replace(/[\t\r\n]+/g, ' '));
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /**

@@ -134,7 +134,7 @@ export class AnalysisCache {
  * took 4 slices, 100-150 ms, while a 10 MB document was analysed). With a few empty turns between
  * slices the whole chain runs between two slices. An empty turn costs microseconds.
  */
-const TURNS_BETWEEN_SLICES = 4;
+export const TURNS_BETWEEN_SLICES = 4;
 
 /**
  * Drives a sliced analysis of `text`, one slice every few turns of the event loop, until done or
@@ -162,7 +162,7 @@ function runInSlices(text: string, steps: Generator<void, Analysis, void>, cance
 }
 
 /** Runs `fn` after `turns` more turns of the event loop (each turn also reads what the client sent). */
-function afterTurns(turns: number, fn: () => void): void {
+export function afterTurns(turns: number, fn: () => void): void {
   setImmediate(turns <= 1 ? fn : () => afterTurns(turns - 1, fn));
 }
 

@@ -38,32 +38,48 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
 
 /** Redacts an already analysed document (the language server's cached model: no second parse). */
 export function redactModel(model: Model, options: RedactOptions = {}): RedactResult {
+  const steps = redactSteps(model, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `redactModel`, resumable: yields after each small step of work (a few thousand segments, or 64 K
+ * characters of one long value), so the language server answers other requests between slices and
+ * stops when the request is cancelled (by not resuming). The whole is linear in the text's length.
+ */
+export function* redactSteps(model: Model, options: RedactOptions = {}): Generator<void, RedactResult, void> {
   const t = model.tokens;
   const text = t.text;
   if (t.count === 0) {
     return { ok: false, message: 'not an X12 file: no segment could be read (an 835 starts with ISA), so nothing was redacted' };
   }
-  const { spans, targeted } = policySpans(model);
+  const { spans, targeted } = yield* policySpans(model);
   const originals = new Set<string>();
   for (const s of spans) originals.add(text.slice(s.start, s.end));
-  const quoted = sweepSpans(t, targeted, originals);
+  const quoted = yield* sweepSpans(t, targeted, originals);
   const fakes = new FakeValues(options.salt, originals, delimiterChars(t));
 
   const edits: Array<Span & { text: string }> = [];
   const replacedValues = new Set<string>();
-  const replace = (s: Span) => {
+  let n = 0;
+  function* replace(s: Span): Generator<void, void, void> {
     const value = text.slice(s.start, s.end);
-    const fake = fakes.fake(value);
+    const fake = yield* fakes.fakeSteps(value);
+    if ((++n & (SPANS_PER_STEP - 1)) === 0) yield;
     if (fake === value) return;
     edits.push({ ...s, text: fake });
     replacedValues.add(value);
-  };
-  for (const s of spans) replace(s);
-  for (const s of quoted) replace(s);
+  }
+  for (const s of spans) yield* replace(s);
+  for (const s of quoted) yield* replace(s);
   const gaps = gapSpans(t);
-  for (const s of gaps) replace(s);
+  for (const s of gaps) yield* replace(s);
 
   edits.sort((a, b) => a.start - b.start);
+  yield;
   const out: string[] = [];
   let cursor = 0;
   for (const e of edits) {
@@ -76,6 +92,10 @@ export function redactModel(model: Model, options: RedactOptions = {}): RedactRe
   out.push(text.slice(cursor));
   return { ok: true, text: out.join(''), replaced: edits.length, distinct: replacedValues.size };
 }
+
+// Work between two yields: each well under a millisecond.
+const SEGMENTS_PER_STEP = 4096;
+const SPANS_PER_STEP = 1024;
 
 /** Offsets of component c (0-based) of element k of segment i, or undefined when it is absent. */
 function componentSpan(t: SegmentTable, i: number, k: number, c: number): Span | undefined {
@@ -103,11 +123,12 @@ function spanOf(t: SegmentTable, i: number, target: Target): Span | undefined {
 }
 
 /** What the policy replaces, and which elements it already covers (the sweep skips those). */
-function policySpans(model: Model): { spans: Span[]; targeted: Set<number> } {
+function* policySpans(model: Model): Generator<void, { spans: Span[]; targeted: Set<number> }, void> {
   const t = model.tokens;
   const spans: Span[] = [];
   const targeted = new Set<number>(); // element start offsets
   for (let i = 0; i < t.count; i++) {
+    if (i % SEGMENTS_PER_STEP === SEGMENTS_PER_STEP - 1) yield;
     for (const target of targetsOf(model, i, t.elementCount(i))) {
       const s = spanOf(t, i, target);
       if (!s) continue;
@@ -119,7 +140,7 @@ function policySpans(model: Model): { spans: Span[]; targeted: Set<number> } {
 }
 
 /** Other free-text elements (and components) whose whole value is one of the replaced values. */
-function sweepSpans(t: SegmentTable, targeted: ReadonlySet<number>, originals: ReadonlySet<string>): Span[] {
+function* sweepSpans(t: SegmentTable, targeted: ReadonlySet<number>, originals: ReadonlySet<string>): Generator<void, Span[], void> {
   const out: Span[] = [];
   if (!originals.size) return out;
   let shortest = Infinity;
@@ -130,6 +151,7 @@ function sweepSpans(t: SegmentTable, targeted: ReadonlySet<number>, originals: R
     return n >= shortest && n <= longest && originals.has(t.text.slice(s.start, s.end));
   };
   for (let i = 0; i < t.count; i++) {
+    if (i % SEGMENTS_PER_STEP === SEGMENTS_PER_STEP - 1) yield;
     const id = t.id(i);
     const count = t.elementCount(i);
     for (let k = 1; k < count; k++) {

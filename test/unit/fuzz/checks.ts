@@ -3,8 +3,11 @@
  * each saved regression input (test/fixtures/fuzz/).
  */
 import assert from 'node:assert/strict';
+import * as XLSX from 'xlsx';
 import { analyze, type Analysis } from '../../../server/src/analysis';
 import { redact } from '../../../server/src/redact/redact';
+import { adjustmentsCsv } from '../../../server/src/report/exportCsv';
+import { ImpactAccumulator, impactCsv, impactOfAnalysis } from '../../../server/src/report/impact';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { tokenize } from '../../../server/src/x12/tokenizer';
 
@@ -64,4 +67,36 @@ export function checkRedaction(text: string): void {
   assert.deepEqual(findingsOf(r.text), findingsOf(text));
   const again = redact(text, { salt: 'fuzz' });
   assert.equal(again.ok && again.text, r.text, 'deterministic for a salt');
+}
+
+/**
+ * The CSVs of a file (adjustments, impact by payer and by month), opened the way a spreadsheet opens them
+ * (SheetJS): no cell is a formula, no text cell starts with what Excel also takes for one, and the amount
+ * columns hold numbers (or nothing, for an unreadable amount).
+ */
+export function checkCsv(text: string, file = 'fuzz.835'): void {
+  const a = analyze(text, DEFAULT_SETTINGS);
+  const acc = new ImpactAccumulator();
+  acc.add(impactOfAnalysis(a, DEFAULT_SETTINGS, file));
+  const csvs: Array<[string, string, string[]]> = [
+    ['adjustments', adjustmentsCsv(a, file), ['amount']],
+    ['impact by payer', impactCsv(acc.rows('payer'), 'payer', acc.total()), ['paid', 'co253', 'deviation']],
+    ['impact by month', impactCsv(acc.rows('month'), 'month', acc.total()), ['paid', 'co253', 'deviation']],
+  ];
+  for (const [name, csv, amounts] of csvs) {
+    const sheet = XLSX.read(csv, { type: 'string' }).Sheets.Sheet1;
+    if (!sheet['!ref']) continue;
+    const range = XLSX.utils.decode_range(sheet['!ref']);
+    const header: string[] = [];
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      for (let c = range.s.c; c <= range.e.c; c++) {
+        const cell = sheet[XLSX.utils.encode_cell({ r, c })] as { t: string; v?: unknown; f?: string } | undefined;
+        if (r === 0) { header[c] = String(cell?.v ?? ''); continue; }
+        if (!cell) continue;
+        assert.equal(cell.f, undefined, `${name}: row ${r} column ${header[c]} is a formula: =${cell.f}`);
+        if (cell.t === 's') assert.doesNotMatch(String(cell.v), /^[=+\-@\t\r]/, `${name}: row ${r} column ${header[c]} starts a formula`);
+        if (amounts.includes(header[c])) assert.equal(cell.t, 'n', `${name}: row ${r} column ${header[c]} is ${JSON.stringify(cell.v)}, not a number`);
+      }
+    }
+  }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/analysis';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
-import { checkAnalysis, checkRedaction } from './checks';
+import { checkAnalysis, checkCsv, checkRedaction } from './checks';
 import { runEveryFeature } from './featureRun';
 import { lineLengths } from './kit';
 
@@ -21,6 +21,7 @@ describe('fuzz regressions (test/fixtures/fuzz)', () => {
     test(`${file}: ${why ?? ''}`, () => {
       checkAnalysis(text);
       checkRedaction(text);
+      checkCsv(text);
       const lines = lineLengths(text);
       const at = lines.slice(0, 300).flatMap((len, line) => [0, len >> 1, len].map((character) => ({ line, character })));
       runEveryFeature(analyze(text, DEFAULT_SETTINGS), [], at);
