@@ -8,6 +8,9 @@ import { BlockWriter, errLine, OutputClosed } from './cli/output';
 import { redactCommand } from './cli/redactCommand';
 import { summaryCommand } from './cli/summary';
 import { isOutOfMemory } from './stream/input';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { runCheckWorker, WORKER_FLAG } from './cli/parallelCheck';
+import type { Settings } from './settings';
 import { VERSION } from './version';
 
 const COMMANDS: readonly Command[] = [checkCommand, summaryCommand, impactCommand, exportCommand, redactCommand];
@@ -76,7 +79,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const out = new BlockWriter(1);
   try {
-    return await command.run(parsed, { settings: loaded.settings, out, err: errLine, stderr: process.stderr });
+    return await command.run(parsed, { settings: loaded.settings, out, err: errLine, stderr: process.stderr, workerFile: __filename });
   } finally {
     out.flush();
   }
@@ -91,7 +94,8 @@ function usage(problem: string): number {
   return 2;
 }
 
-main(process.argv.slice(2)).then(
+if (!isMainThread && (workerData as { role?: string } | null)?.role === WORKER_FLAG) runCheckWorker((workerData as { settings: Settings }).settings);
+else main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     // `era835 check big.835 | head`: a reader that stops early is not an error worth a stack trace.

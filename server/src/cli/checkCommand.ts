@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { walk835Files } from '../workspace/walk';
 import { jobsOption } from './args';
 import { checkFile } from './check';
+import { checkInParallel, worthWorkers } from './parallelCheck';
 import type { Command } from './context';
 
 /**
@@ -17,7 +18,7 @@ export const checkCommand: Command = {
   --json        JSON written as it is made: {"findings":[{file,line,column,endLine,endColumn,severity,code,message}...],
                 "problems":[...],"filesChecked":N,"counts":{"error":N,...}}
   --all         show every finding; by default a finding repeated with the same code and words is shown
-                10 times per file, then counted on stderr
+                100 times per file, then counted on stderr
   -j, --jobs N  files (or parts of one big file) analysed at once; default: the number of cores
 Lines and columns are 1-based; columns count UTF-16 units, as the editor does.`,
   options: { json: { type: 'boolean' }, all: { type: 'boolean' }, jobs: { type: 'string', short: 'j' } },
@@ -34,8 +35,12 @@ Lines and columns are 1-based; columns count UTF-16 units, as the editor does.`,
     let first = true;
     const emit = json ? (block: string) => { ctx.out.write(first ? block : ',\n' + block); first = false; } : (block: string) => ctx.out.write(block);
     if (json) ctx.out.write('{"findings":[\n');
-    for (const path of walked.files) {
-      const r = checkFile(path, ctx.settings, { format: json ? 'json' : 'text', all: args.values.all === true }, emit, (l) => ctx.err(l));
+    const format = json ? 'json' : 'text';
+    const all = args.values.all === true;
+    const results = worthWorkers(walked.files, jobs)
+      ? await checkInParallel(walked.files, jobs, { format, all, settings: ctx.settings, emit, err: ctx.err }, ctx.workerFile)
+      : walked.files.map((path) => checkFile(path, ctx.settings, { format, all }, emit, (l) => ctx.err(l)));
+    for (const r of results) {
       for (const n of r.notes) ctx.err(`era835: ${n}\n`);
       if (r.problem) problems.push(r.problem);
       if (!r.problem || r.read) filesChecked++;

@@ -9,6 +9,8 @@ export interface CliContext {
   readonly err: (line: string) => void;
   /** stderr, for progress lines (rewritten in place on a terminal). */
   readonly stderr: NodeJS.WriteStream | { isTTY?: boolean; write(s: string): unknown };
+  /** The script worker threads run (the CLI bundle itself). */
+  readonly workerFile: string;
 }
 
 /** One `era835` command: its options (node:util parseArgs), its help, and what it does. */

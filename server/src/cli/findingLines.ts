@@ -7,10 +7,14 @@ import type { Finding, Severity } from '../x12/finding';
 /** Output modes of `era835 check`. */
 export type CheckFormat = 'text' | 'json';
 
-/** Same code and same words: shown this many times per file, then counted (unless `--all`). */
-export const REPEAT_CAP = 10;
-/** Distinct (code, message) pairs tracked per file for the cap; past this, findings are just shown. */
-const TRACKED_KEYS = 4096;
+/**
+ * Same code and same words: shown this many times per file, then counted (unless `--all`). High enough
+ * that real remits never reach it (the same CO-253 amount on a few claims), low enough that a file of
+ * two million empty segments prints a page, not 300 MB.
+ */
+export const REPEAT_CAP = 100;
+/** Distinct messages tracked per code and file for the cap; past this, findings are just shown. */
+const TRACKED_MESSAGES = 4096;
 /** Characters of output collected before they are handed on. */
 const EMIT_CHARS = 1 << 20;
 
@@ -26,8 +30,7 @@ const SEVERITY_INDEX: Record<Severity, number> = { error: 0, warning: 1, informa
 export class FindingLines {
   /** Findings shown, by severity: error, warning, information, hint. */
   readonly counts = [0, 0, 0, 0];
-  /** (code, message) -> how many times it was seen; only for text output without `--all`. */
-  private readonly repeats = new Map<string, number>();
+  private readonly repeats: RepeatCap;
   private readonly quotedFile: string;
 
   constructor(
@@ -39,6 +42,7 @@ export class FindingLines {
     private readonly emit: (block: string) => void,
   ) {
     this.quotedFile = JSON.stringify(file);
+    this.repeats = new RepeatCap(file, cap);
   }
 
   /** Formats one piece's findings (`extra`: findings of the reading, such as bytes that are not UTF-8). */
@@ -74,7 +78,7 @@ export class FindingLines {
       const endLine = lineOf(end, line);
       const message = f.message;
       this.counts[SEVERITY_INDEX[severity]]++;
-      if (this.cap !== Infinity && this.hidden(f.code, message)) continue;
+      if (this.cap !== Infinity && this.repeats.hidden(f.code, message)) continue;
       const s = json
         ? `{"file":${this.quotedFile},"line":${origin.line + line},"column":${column(start, line)},"endLine":${origin.line + endLine},"endColumn":${column(end, endLine)},"severity":"${severity}","code":${JSON.stringify(f.code)},"message":${JSON.stringify(message)}}`
         : `${this.file}:${origin.line + line}:${column(start, line)} ${severity} ${f.code} ${message}\n`;
@@ -89,27 +93,62 @@ export class FindingLines {
     if (block.length) this.emit(block.join(json ? ',\n' : ''));
   }
 
+  /** Lines for stderr: how many findings the cap left out, per code. */
+  notes(): string[] {
+    return this.repeats.notes();
+  }
+}
+
+/**
+ * The repeat cap: a finding whose code and words were already shown `cap` times in this file is counted,
+ * not shown. Kept apart so that the parts of a file checked by several workers are capped in the main
+ * thread exactly as one thread caps the whole file.
+ */
+export class RepeatCap {
+  /** code -> message -> how many times it was seen. */
+  private readonly repeats = new Map<string, Map<string, number>>();
+  /** code -> findings not shown. */
+  private readonly cut = new Map<string, number>();
+
+  constructor(private readonly file: string, private readonly cap: number) {}
+
   /** Counts a (code, message) and says whether it is past the cap. */
-  private hidden(code: string, message: string): boolean {
-    const key = `${code}\u0000${message}`;
-    const seen = this.repeats.get(key);
+  hidden(code: string, message: string): boolean {
+    let messages = this.repeats.get(code);
+    if (!messages) this.repeats.set(code, (messages = new Map()));
+    const seen = messages.get(message);
     if (seen === undefined) {
-      if (this.repeats.size < TRACKED_KEYS) this.repeats.set(key, 1);
+      if (messages.size < TRACKED_MESSAGES) messages.set(message, 1);
       return false;
     }
-    this.repeats.set(key, seen + 1);
-    return seen >= this.cap;
+    messages.set(message, seen + 1);
+    if (seen < this.cap) return false;
+    this.cut.set(code, (this.cut.get(code) ?? 0) + 1);
+    return true;
   }
 
-  /** One line per finding that was cut: "FILE: N more code findings like this one, not shown: message". */
-  notes(): string[] {
-    const out: string[] = [];
-    for (const [key, seen] of this.repeats) {
-      if (seen <= this.cap) continue;
-      const [code, message] = key.split('\u0000');
-      out.push(`${this.file}: ${seen - this.cap} more ${code} finding(s) with the same message not shown (--all shows every finding): ${message}`);
+  /**
+   * Caps a block of text lines of this file (`file:line:col severity code message`), as FindingLines
+   * would have while making them.
+   */
+  filterLines(block: string): string {
+    const kept: string[] = [];
+    const skip = this.file.length + 1;
+    for (let at = 0; at < block.length; ) {
+      let end = block.indexOf('\n', at);
+      if (end < 0) end = block.length;
+      const s1 = block.indexOf(' ', at + skip);
+      const s2 = block.indexOf(' ', s1 + 1);
+      const s3 = block.indexOf(' ', s2 + 1);
+      if (!this.hidden(block.slice(s2 + 1, s3), block.slice(s3 + 1, end))) kept.push(block.slice(at, end + 1));
+      at = end + 1;
     }
-    return out;
+    return kept.join('');
+  }
+
+  /** One line per code of which findings were cut. */
+  notes(): string[] {
+    return [...this.cut].map(([code, n]) => `${this.file}: ${n} more ${code} finding(s) not shown, each repeating a message already shown ${this.cap} times (--all shows every finding)`);
   }
 }
 

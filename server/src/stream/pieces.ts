@@ -32,6 +32,10 @@ export interface PieceOptions {
   readonly chunkBytes?: number;
   /** Told once when an interchange is too long (the rest of the file is then not read). */
   readonly onProblem?: (message: string) => void;
+  /** Read bytes start..end only (a part of a file given to a worker); `origin` is where `start` is. */
+  readonly start?: number;
+  readonly end?: number;
+  readonly origin?: Origin;
 }
 
 export const PIECE_CHARS = 160 * 1024 * 1024;
@@ -51,15 +55,20 @@ export function* readPieces(fd: number, options: PieceOptions = {}): Generator<P
   const buffer = Buffer.allocUnsafe(options.chunkBytes ?? CHUNK_BYTES);
   let parts: string[] = [];
   let length = 0;
-  let origin = START;
+  let origin = options.origin ?? START;
+  const charBase = origin.char; // the decoder counts from the range's first byte
+  let position = options.start ?? -1;
+  const end = options.end ?? Infinity;
   let taken = 0; // invalid offsets already handed out
-  const invalidBefore = (end: number) => {
+  const invalidBefore = (upTo: number) => {
     const out: number[] = [];
-    while (taken < decoder.invalid.length && decoder.invalid[taken] < end) out.push(decoder.invalid[taken++] - origin.char);
+    while (taken < decoder.invalid.length && decoder.invalid[taken] + charBase < upTo) out.push(decoder.invalid[taken++] + charBase - origin.char);
     return out;
   };
   for (;;) {
-    const n = readChunk(fd, buffer);
+    const want = Math.min(buffer.length, end - Math.max(position, 0));
+    const n = want <= 0 ? 0 : readChunk(fd, buffer.subarray(0, want), position);
+    if (position >= 0) position += n;
     const chunk = n > 0 ? decoder.write(buffer.subarray(0, n)) : decoder.end();
     if (chunk) { parts.push(chunk); length += chunk.length; }
     if (n > 0 && length < pieceChars) continue;
@@ -84,10 +93,10 @@ export function* readPieces(fd: number, options: PieceOptions = {}): Generator<P
 }
 
 /** Reads into `buffer`; 0 at the end. Standard input (a pipe) may say "try again": wait a little. */
-function readChunk(fd: number, buffer: Buffer): number {
+function readChunk(fd: number, buffer: Buffer, position: number): number {
   for (;;) {
     try {
-      return readSync(fd, buffer, 0, buffer.length, null);
+      return readSync(fd, buffer, 0, buffer.length, position >= 0 ? position : null);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); continue; }
