@@ -148,7 +148,10 @@ async function main(): Promise<void> {
   }
   const report = render(rows);
   process.stdout.write(report);
-  writeFileSync(join(__dirname, 'results.md'), report);
+  // The command-line section is written by bench/cli.ts (`npm run bench:cli`): keep it.
+  const previous = existsSync(join(__dirname, 'results.md')) ? readFileSync(join(__dirname, 'results.md'), 'utf8') : '';
+  const cliSection = previous.match(/<!-- cli:begin[\s\S]*<!-- cli:end -->/)?.[0];
+  writeFileSync(join(__dirname, 'results.md'), cliSection ? `${report.trimEnd()}\n\n${cliSection}\n` : report);
 }
 
 function render(rows: Row[]): string {

@@ -93,7 +93,9 @@ describe('no network access, ever', () => {
       assert.ok(r.status === 0 || r.status === 1, `era835 ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
     }
     const found = entries(log);
-    assert.equal(found.filter((e) => e.loaded).length, 3);
+    // One load per process, and one per worker thread of `check` (a folder is checked on workers, which
+    // inherit the preload, so their network use is watched too).
+    assert.ok(found.filter((e) => e.loaded).length >= 3, JSON.stringify(found));
     assert.deepEqual(found.filter((e) => e.attempt), []);
   });
 });
