@@ -7,13 +7,13 @@ export const BATCH = 20;
 
 /**
  * The workspace's 835 files by name (`*.835`, `*.era`: x12Names.ts, the definition the command line and
- * the server share), sorted by path so reports are stable. The exclude argument is left undefined so
- * that VS Code applies the user's `files.exclude`; folders every walk skips (hidden ones, node_modules)
- * are then left out here. Files named otherwise (`.txt` starting with ISA) need reading, which the
- * server's index does; findFiles cannot.
+ * the server share), or those under `folder`, sorted by path so reports are stable. The exclude argument
+ * is left undefined so that VS Code applies the user's `files.exclude`; folders every walk skips (hidden
+ * ones, node_modules) are then left out here. Files named otherwise (`.txt` starting with ISA) need
+ * reading, which the server's index does; findFiles cannot.
  */
-export async function workspace835Files(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
-  const uris = await vscode.workspace.findFiles(SURE_GLOB, undefined, undefined, token);
+export async function workspace835Files(token?: vscode.CancellationToken, folder?: vscode.Uri): Promise<vscode.Uri[]> {
+  const uris = await vscode.workspace.findFiles(folder ? new vscode.RelativePattern(folder, SURE_GLOB) : SURE_GLOB, undefined, undefined, token);
   const inSkipped = (u: vscode.Uri) => vscode.workspace.asRelativePath(u, false).split('/').slice(0, -1).some(skipFolder);
   return uris.filter((u) => !inSkipped(u)).sort((a, b) => a.toString().localeCompare(b.toString()));
 }

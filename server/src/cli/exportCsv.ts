@@ -1,65 +1,93 @@
-import { closeSync, openSync } from 'node:fs';
-import { analyze } from '../analysis';
-import { ADJUSTMENT_CSV_HEADER, adjustmentRecords } from '../report/exportCsv';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { TABLE_LEVELS, TABLES, type TableFormat, type TableLevel } from '../report/tables';
 import { walk835Files } from '../workspace/walk';
 import { usageProblem } from './checkCommand';
 import type { Command } from './context';
+import { exportTables, type TableSink } from './exportTables';
 import { BlockWriter } from './output';
 import { progressLine } from './progress';
-import { eachPiece, notX12 } from './readPieces';
+
+const FORMATS: readonly TableFormat[] = ['csv', 'ndjson'];
 
 /**
- * `era835 export --csv`: every adjustment of every file as CSV, written piece by piece (to stdout or
- * `-o FILE`) so the output never has to be held in memory. CSV is the only format; `--csv` is accepted
- * so scripts say what they expect.
+ * `era835 export`: the claim, line or adjustment table of every file (columns: docs/export-columns.md),
+ * as CSV or NDJSON, to stdout, to `-o FILE`, or with `-o DIR/` all three tables into DIR
+ * (claims.csv, lines.csv, adjustments.csv, or .ndjson). Written piece by piece, never held in memory.
+ * `--redact` replaces patient data by consistent fakes first (as `era835 redact` does).
  */
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'era835 export FILE|DIR|-... --csv [-o out.csv]   one CSV row per adjustment (CAS triplet)',
+  usage: 'era835 export FILE|DIR|-... [--level claim|line|adjustment] [--format csv|ndjson] [-o FILE | -o DIR/] [--redact]   tables of claims, lines or adjustments',
   help: `Options:
-  --csv            CSV (RFC 4180; the only format, named so scripts say what they expect)
-  -o, --output F   write to file F instead of standard output`,
-  options: { csv: { type: 'boolean' }, output: { type: 'string', short: 'o' } },
+  --level L        claim, line or adjustment (one row per CAS triplet; the default)
+  --format F       csv (RFC 4180; the default) or ndjson (one JSON object per line)
+  --csv            the same as --format csv
+  -o, --output P   write to file P; a directory (existing, or ending in /) gets all three tables
+                   (claims, lines, adjustments) unless --level names one
+  --redact         replace patient names, member ids and claim numbers by consistent fakes first
+  --salt S         the key of those fakes (repeatable across runs); random by default
+Columns: docs/export-columns.md.`,
+  options: {
+    csv: { type: 'boolean' }, output: { type: 'string', short: 'o' }, level: { type: 'string' }, format: { type: 'string' },
+    redact: { type: 'boolean' }, salt: { type: 'string' },
+  },
   async run(args, ctx) {
     if (!args.paths.length) return usageProblem(ctx, 'export needs files or directories');
+    const level = args.values.level as TableLevel | undefined;
+    if (level !== undefined && !TABLE_LEVELS.includes(level)) return usageProblem(ctx, `--level must be one of ${TABLE_LEVELS.join(', ')}`);
+    const format = (args.values.format ?? 'csv') as TableFormat;
+    if (!FORMATS.includes(format)) return usageProblem(ctx, '--format must be csv or ndjson');
+    if (args.values.csv && format !== 'csv') return usageProblem(ctx, '--csv and --format ndjson contradict each other');
     const outPath = args.values.output as string | undefined;
-    let fd: number | undefined;
-    if (outPath) {
-      try { fd = openSync(outPath, 'w'); } catch (e) {
-        ctx.err(`era835: ${outPath}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-        return 2;
+    const toDir = outPath !== undefined && (/[\\/]$/.test(outPath) || isDirectory(outPath));
+    const levels: TableLevel[] = toDir && level === undefined ? [...TABLE_LEVELS] : [level ?? 'adjustment'];
+    const redactSalt = args.values.redact ? ((args.values.salt as string | undefined) ?? randomBytes(16).toString('hex')) : undefined;
+
+    const fds: number[] = [];
+    const writers: BlockWriter[] = [];
+    const sinks: Partial<Record<TableLevel, TableSink>> = {};
+    const targets: string[] = [];
+    try {
+      if (toDir) mkdirSync(outPath, { recursive: true });
+      for (const l of levels) {
+        if (outPath === undefined) { sinks[l] = (s) => ctx.out.write(s); continue; }
+        const target = toDir ? join(outPath, `${TABLES[l].stem}.${format}`) : outPath;
+        const fd = openSync(target, 'w');
+        fds.push(fd);
+        targets.push(target);
+        const w = new BlockWriter(fd);
+        writers.push(w);
+        sinks[l] = (s) => w.write(s);
       }
+    } catch (e) {
+      for (const fd of fds) closeSync(fd);
+      ctx.err(`era835: ${outPath}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+      return 2;
     }
-    const out = fd === undefined ? ctx.out : new BlockWriter(fd);
     const walked = await walk835Files(args.paths);
     for (const n of walked.notes) ctx.err(`era835: ${n}\n`);
-    const problems = [...walked.problems];
     const progress = progressLine(walked.files.length, ctx.stderr as NodeJS.WriteStream);
-    let rows = 0;
-    let exported = 0;
+    let counts;
     try {
-      out.write(ADJUSTMENT_CSV_HEADER);
-      for (const [i, path] of walked.files.entries()) {
-        let segments = 0;
-        const problem = eachPiece(path, (piece) => {
-          const a = analyze(piece.text, ctx.settings);
-          segments += a.tokens.count;
-          const recs = adjustmentRecords(a, path);
-          out.write(recs.csv);
-          rows += recs.rows;
-        });
-        if (problem) problems.push(problem);
-        else if (segments === 0) problems.push(notX12(path));
-        else exported++;
-        progress.tick(i + 1, path);
-      }
-      out.flush();
+      counts = exportTables(walked.files, sinks, ctx.settings, { format, redactSalt }, (done, path) => progress.tick(done, path));
+      for (const w of writers) w.flush();
+      ctx.out.flush();
     } finally {
       progress.end();
-      if (fd !== undefined) closeSync(fd);
+      for (const fd of fds) closeSync(fd);
     }
-    if (outPath) ctx.err(`era835: ${rows} adjustment(s) from ${exported} file(s) written to ${outPath}\n`);
+    if (outPath !== undefined) {
+      const what = levels.map((l) => `${counts.rows[l]} ${TABLES[l].stem}`).join(', ');
+      ctx.err(`era835: ${what} from ${counts.files} file(s) written to ${targets.join(', ')}\n`);
+    }
+    const problems = [...walked.problems, ...counts.problems];
     for (const problem of problems) ctx.err(`era835: ${problem}\n`);
     return problems.length ? 2 : 0;
   },
 };
+
+function isDirectory(path: string): boolean {
+  try { return statSync(path).isDirectory(); } catch { return false; }
+}

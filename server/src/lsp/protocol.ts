@@ -84,8 +84,17 @@ export const IMPACT = new RequestType<ImpactParams, ImpactResponse, void>('era83
 export interface ImpactTableParams { readonly files: readonly FileImpact[] }
 export const IMPACT_TABLE = new RequestType<ImpactTableParams, ImpactTable, void>('era835/impactTable');
 
-/** `era835/exportCsv`: one CSV record per adjustment of the files (with the header record when asked). */
-export interface ExportCsvParams { readonly files: readonly ReportFile[]; readonly header: boolean }
+/**
+ * `era835/exportCsv`: one CSV record per claim, service line or (default) adjustment of the files, with the
+ * header record when asked (columns: docs/export-columns.md). `redactSalt`: patient data replaced by
+ * consistent fakes first (the same salt for every batch of one export keeps the fakes consistent).
+ */
+export interface ExportCsvParams {
+  readonly files: readonly ReportFile[];
+  readonly header: boolean;
+  readonly level?: import('../report/tables').TableLevel;
+  readonly redactSalt?: string;
+}
 export interface ExportCsvResponse { readonly csv: string; readonly rows: number; readonly problems: readonly string[] }
 export const EXPORT_CSV = new RequestType<ExportCsvParams, ExportCsvResponse, void>('era835/exportCsv');
 

@@ -112,7 +112,7 @@ describe('era835 export --csv', () => {
       assert.equal(lines[0].split(',')[0], 'file');
       assert.equal(lines.length, 1 + 5 + 8 + 1); // header, 5 + 8 triplets, final empty string after the last CRLF
       assert.ok(lines[1].startsWith('examples/medicare-part-b.835,MEDICARE PART B SAMPLE CONTRACTOR,EFT20240315001,PCN1001,'));
-      assert.match(r.stderr, /13 adjustment\(s\) from 2 file\(s\) written/);
+      assert.match(r.stderr, /13 adjustments from 2 file\(s\) written/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, type Analysis } from '../../analysis';
-import { adjustmentRecords, ADJUSTMENT_CSV_HEADER } from '../../report/exportCsv';
+import { redact } from '../../redact/redact';
+import { csvHeader, fileTables, TABLE_LEVELS, TABLES, type TableDef, type TableLevel } from '../../report/tables';
 import { impactOfAnalysis, type FileImpact } from '../../report/impact';
 import { impactTable } from '../../report/impactTable';
 import { summarize } from '../../report/summary';
@@ -34,16 +35,23 @@ export const reportHandler: Handler = {
     }));
     c.onRequest(IMPACT_TABLE, (p, token) => runSafe(c, IMPACT_TABLE.method, token, impactTable([]), () => impactTable(p.files ?? [])));
     c.onRequest(EXPORT_CSV, (p, token) => runSafe<ExportCsvResponse>(c, EXPORT_CSV.method, token, { csv: '', rows: 0, problems: ['export failed: see the language server output'] }, async () => {
-      const parts: string[] = p.header ? [ADJUSTMENT_CSV_HEADER] : [];
+      const level: TableLevel = p.level && TABLE_LEVELS.includes(p.level) ? p.level : 'adjustment';
+      const parts: string[] = p.header ? [csvHeader(TABLES[level] as TableDef<unknown>)] : [];
       const problems: string[] = [];
       let rows = 0;
       for (const f of p.files ?? []) {
         if (token.isCancellationRequested) break;
         const r = await analysisOf(ctx, f);
         if ('problem' in r) { problems.push(`${r.label}: ${r.problem}`); continue; }
-        const recs = adjustmentRecords(r.analysis, r.label);
-        parts.push(recs.csv);
-        rows += recs.rows;
+        let analysis = r.analysis;
+        if (p.redactSalt !== undefined) {
+          const red = redact(analysis.text, { salt: p.redactSalt });
+          if (!red.ok) { problems.push(`${r.label}: ${red.message}`); continue; }
+          analysis = analyze(red.text, ctx.settings());
+        }
+        const t = fileTables(analysis, r.label, [level], 'csv');
+        parts.push(t.text[level]!);
+        rows += t.rows[level];
       }
       return { csv: parts.join(''), rows, problems };
     }));
