@@ -145,6 +145,21 @@ describe('export tables: one claim with every identifier', () => {
   });
 });
 
+describe('export tables: safe in spreadsheets', () => {
+  test('text that a spreadsheet would run as a formula is neutralised in every table; amounts stay numbers', () => {
+    const hostile = IDENTIFIED.replace('N1*PR*ACME HEALTH', 'N1*PR*=HYPERLINK("http://x")').replace('CLP*C1*', 'CLP*+C1*').replace('NM1*QC*1*DOE*JANE', 'NM1*QC*1*@SUM(A1)*JANE');
+    const a = analysed(hostile);
+    for (const level of ['claim', 'line', 'adjustment'] as const) {
+      const [row] = parseCsv(tableText(a, 'x.835', level, 'csv'));
+      assert.equal(row.payer, "'=HYPERLINK(\"http://x\")", level);
+      assert.equal(row.claim_id, "'+C1", level);
+      assert.match(row.patient, /^'@SUM\(A1\)/, level);
+    }
+    const [adj] = parseCsv(tableText(a, 'x.835', 'adjustment', 'csv'));
+    assert.equal(adj.amount, '40.00');
+  });
+});
+
 describe('export tables: the examples against the summary', () => {
   for (const path of EXAMPLES) {
     test(`${path}: claim table sums equal the summary's totals to the cent`, () => {
