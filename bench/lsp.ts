@@ -17,6 +17,10 @@ export interface LspResult {
   symbols: number;
   symbolCount: number;
   edit: { start: number; middle: number; end: number };
+  /** All the one-character edits (start, middle, end, then spread over the file): median, p95 and how many. */
+  editP50: number;
+  editP95: number;
+  edits: number;
   /** Hovers on a small document every 20 ms while the big one is opened and analysed. */
   busyHoverMax: number;
   /** The same, of the hovers sent once the client had written the whole open message. */
@@ -141,8 +145,13 @@ export async function measureLsp(text: string, hovers = 300): Promise<LspResult>
     busyProbe = busyHovers(client, small);
     const edit: Record<'start' | 'middle' | 'end', number> = { start: 0, middle: 0, end: 0 };
     let version = 1;
-    for (const [where, at] of [['start', 0.02], ['middle', 0.5], ['end', 0.97]] as const) {
+    // Then 17 more spread over the file, for a median and a p95 of 20 edits.
+    const places: (readonly [string, number])[] = [['start', 0.02], ['middle', 0.5], ['end', 0.97]];
+    for (let i = 0; i < 17; i++) places.push(['spread', 0.04 + i * 0.055]);
+    const editTimes: number[] = [];
+    for (const [where, at] of places) {
       const offset = text.indexOf('NM1*QC*1*', Math.floor(text.length * at)) + 9;
+      if (offset < 9) continue;
       const position = positionAt(text, offset);
       version++;
       t = now();
@@ -151,7 +160,9 @@ export async function measureLsp(text: string, hovers = 300): Promise<LspResult>
         contentChanges: [{ range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: version % 2 ? 'Q' : 'Z' }],
       });
       await client.diagnosticsFor(uri, version, 600_000);
-      edit[where] = now() - t;
+      const took = now() - t;
+      editTimes.push(took);
+      if (where !== 'spread') edit[where as 'start' | 'middle' | 'end'] = took;
     }
     const editBusy = (await busyProbe.stop()).map((h) => h.wait);
     // Hovers sent while the client was still writing the 50 MB open message wait behind it in the pipe.
@@ -161,6 +172,7 @@ export async function measureLsp(text: string, hovers = 300): Promise<LspResult>
       openToDiagnostics, hoverP50: pct(times, 50), hoverP99: pct(times, 99),
       semanticRange: pct(semanticTimes, 50), semanticRangeWhat: starts.length > 100 ? '100 lines' : '8,000 characters of the one line',
       symbols: symbolsMs, symbolCount: Array.isArray(symbols) ? symbols.length : 0, edit,
+      editP50: pct(editTimes, 50), editP95: pct(editTimes, 95), edits: editTimes.length,
       busyHoverMax: Math.max(...busyWaits), busyHoverMaxAfterOpen: afterOpen.length ? Math.max(...afterOpen) : 0, busyHoverP99: pct(busyWaits, 99), busyHovers: busy.length,
       editBusyHoverMax: Math.max(...editBusy), editBusyHoverP99: pct(editBusy, 99), editBusyHovers: editBusy.length,
       diagnosticsSent: diagnostics.length,
@@ -168,4 +180,25 @@ export async function measureLsp(text: string, hovers = 300): Promise<LspResult>
   } finally {
     await client.shutdown();
   }
+}
+
+/**
+ * didOpen -> first diagnostics through the minimal floor server (bench/floorServer.ts: the transport
+ * parses the message, the text is tokenized, empty diagnostics are sent): median of `runs` fresh servers.
+ */
+export async function measureOpenFloor(text: string, server: string, runs = 3): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const client = new TestClient([], server);
+    try {
+      await client.initialize();
+      const t0 = now();
+      await client.open('file:///bench/floor.835', text);
+      await client.diagnosticsFor('file:///bench/floor.835', 1, 600_000);
+      times.push(now() - t0);
+    } finally {
+      await client.shutdown();
+    }
+  }
+  return pct(times, 50);
 }

@@ -1,4 +1,4 @@
-import { ALL_RULES } from './rules';
+import { ALL_RULES, ruleFailure } from './rules';
 import { ruleContext } from './rules/shared';
 import type { Rule, RuleContext } from './rules/types';
 import type { Settings } from './settings';
@@ -19,6 +19,20 @@ export interface Analysis {
   readonly model: Model;
   /** Syntax, structure and rule findings, in that order. */
   readonly findings: readonly Finding[];
+  /**
+   * What an edit's re-analysis starts from (incremental/reanalyse.ts): each rule's findings apart, and
+   * the run's shared facts (the claim pass's per-claim parts). Absent when a rule failed.
+   */
+  readonly parts?: AnalysisParts;
+}
+
+/** The pieces `findings` is made of, kept so an edit can replace only the ones it touched. */
+export interface AnalysisParts {
+  readonly settings: Settings;
+  /** The rule context of the run (its shared facts). */
+  readonly ctx: RuleContext;
+  /** Each rule's findings, in `ALL_RULES` order. */
+  readonly ruleFindings: readonly (readonly Finding[])[];
 }
 
 /** Analyses the whole text at once (the command line, tests, small documents). */
@@ -75,15 +89,19 @@ function* analysisSteps(text: string, settings: Settings, clock: Clock): Generat
   const ctx = ruleContext(model, settings);
   // Syntax, structure, then rule findings: one list, filled once (a 50 MB file has 190,000 findings).
   const findings: Finding[] = tokens.findings.concat(model.findings);
+  const ruleFindings: (readonly Finding[])[] = [];
+  let failed = false;
   for (const rule of ALL_RULES) {
     yield* pause(clock);
-    yield* runRule(rule, ctx, findings, clock);
+    const found = yield* runRule(rule, ctx, findings, clock);
+    ruleFindings.push(found);
+    if (found.length === 1 && found[0].code === 'internal-error') failed = true;
   }
   // The line index of a 50 MB multi-line file takes some 40 ms: a slice of its own.
   yield* pause(clock, true);
   const lines = new LineIndex(text);
   yield* pause(clock);
-  return { text, tokens, lines, model, findings };
+  return { text, tokens, lines, model, findings, parts: failed ? undefined : { settings, ctx, ruleFindings } };
 }
 
 /** Yields when the slice is spent, or (`now`) whenever slicing at all, before a long indivisible step. */
@@ -97,7 +115,7 @@ function* pause(clock: Clock, now = false): Generator<void, void, void> {
  * Runs one rule into `out`. A rule that throws on some input must not take the others down: its failure
  * becomes one finding on the first segment, so it is seen and reported, never silent.
  */
-function* runRule(rule: Rule, ctx: RuleContext, out: Finding[], clock: Clock): Generator<void, void, void> {
+function* runRule(rule: Rule, ctx: RuleContext, out: Finding[], clock: Clock): Generator<void, readonly Finding[], void> {
   try {
     let found: Finding[];
     if (rule.checkInSlices) {
@@ -112,7 +130,10 @@ function* runRule(rule: Rule, ctx: RuleContext, out: Finding[], clock: Clock): G
     }
     // A loop, not push(...): a 50 MB file can yield more findings than a call may take arguments.
     for (const f of found) out.push(f);
+    return found;
   } catch (e) {
-    out.push({ code: 'internal-error', start: 0, end: 0, severity: 'error', message: `Rule ${rule.id} failed on this file: ${(e as Error)?.message ?? e}. Please report it with a redacted sample (era835 redact).` });
+    const failure = ruleFailure(rule, e);
+    out.push(failure);
+    return [failure];
   }
 }

@@ -15,8 +15,9 @@ export class TestClient {
   private readonly waiters: Array<() => void> = [];
   stderr = '';
 
-  constructor(args: string[] = []) {
-    this.child = spawn(process.execPath, [SERVER, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `server`: another server script to talk to (the benchmark's minimal floor server). */
+  constructor(args: string[] = [], server = SERVER) {
+    this.child = spawn(process.execPath, [server, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.conn = P.createProtocolConnection(new P.StreamMessageReader(this.child.stdout!), new P.StreamMessageWriter(this.child.stdin!));
     this.conn.onNotification(P.PublishDiagnosticsNotification.type, (p) => {

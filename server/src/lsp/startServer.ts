@@ -133,6 +133,7 @@ export function startServer(connection: Connection): void {
     // The previous version's analysis is of no use any more: stop it now rather than at the next analysis.
     cache.dropOlderThan(doc);
     schedule(doc.uri, doc.version, cache.isLarge(doc) ? LARGE_DEBOUNCE_MS : DEBOUNCE_MS);
+    cache.prepare(doc);
   });
   documents.onDidClose((e) => {
     clearTimeout(pending.get(e.document.uri)?.timer);

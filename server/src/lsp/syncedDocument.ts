@@ -1,7 +1,8 @@
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import { foldEdit, type EditRegion } from '../incremental/region';
 import { lineStartsOf } from '../x12/lineIndex';
-import { firstAtLeast, lineStartsAfterEdit } from './lineStarts';
+import { firstAtLeast, lineStartsAfterEdit } from '../x12/lineStarts';
 
 const LF = 10;
 const CR = 13;
@@ -20,10 +21,26 @@ export class SyncedDocument implements TextDocument {
   /** Line starts of `text`; undefined until a position is needed (most big documents are never edited). */
   private starts: Int32Array | undefined;
   private currentVersion: number;
+  /** The incremental changes since version `loggedSince`, in order, with the version each came with. */
+  private log: { version: number; start: number; end: number; length: number }[] = [];
+  private loggedSince: number;
 
   constructor(readonly uri: string, readonly languageId: string, version: number, text: string) {
     this.currentVersion = version;
+    this.loggedSince = version;
     this.text = text;
+  }
+
+  /**
+   * Where the text changed since `version` (one region covering every change since), so the analysis of
+   * that version can be brought up to date by re-reading only that part (incremental/reanalyse.ts).
+   * Undefined when unknown: the whole text was replaced since, or it is older than the changes kept.
+   */
+  changesSince(version: number): EditRegion | undefined {
+    if (version < this.loggedSince || version >= this.currentVersion) return undefined;
+    let region: EditRegion | undefined;
+    for (const c of this.log) if (c.version > version) region = foldEdit(region, c.start, c.end, c.length);
+    return region;
   }
 
   get version(): number {
@@ -90,14 +107,28 @@ export class SyncedDocument implements TextDocument {
         // Concatenation makes a rope: the 50 MB text is copied once, when the analysis first reads it.
         this.text = old.substring(0, start) + change.text + old.substring(end);
         this.starts = lineStartsAfterEdit(starts, old, start, end, change.text);
+        this.logChange(version, start, end, change.text.length);
       } else if (isFull(change)) {
         this.text = change.text;
         this.starts = undefined;
+        this.log = [];
+        this.loggedSince = version;
       } else {
         throw new Error('Unknown change event received');
       }
     }
     this.currentVersion = version;
+  }
+
+  private logChange(version: number, start: number, end: number, length: number): void {
+    this.log.push({ version, start, end, length });
+    // A long session of edits nobody analysed: the oldest changes are forgotten (those versions then
+    // have no region, and are analysed whole).
+    if (this.log.length > MAX_LOGGED_CHANGES) {
+      const dropped = this.log.splice(0, this.log.length - MAX_LOGGED_CHANGES);
+      this.loggedSince = dropped[dropped.length - 1].version;
+      while (this.log.length && this.log[0].version === this.loggedSince) this.log.shift();
+    }
   }
 
   private lineStarts(): Int32Array {
@@ -120,6 +151,9 @@ export class SyncedDocument implements TextDocument {
     return offset;
   }
 }
+
+/** Changes kept for `changesSince`: far more than arrive between two analyses. */
+const MAX_LOGGED_CHANGES = 1000;
 
 /** Lets TextDocuments keep SyncedDocuments: created on open, updated in place on every change. */
 export const SYNCED_DOCUMENTS: TextDocumentsConfiguration<SyncedDocument> = {

@@ -48,11 +48,12 @@ class ClaimPass implements ClaimPassFacts {
   readonly failures: Failures = {};
   private readonly flags: Uint8Array;
 
-  constructor(private readonly model: Model, settings: Settings) {
+  /** `expectedCapacity`: see SequestrationPass (a pass over a few claims says 0). */
+  constructor(private readonly model: Model, settings: Settings, expectedCapacity?: number) {
     this.flags = codeFlags(model.store);
     this.balance = new BalanceChecks(model.tokens, model.store);
     this.transactionPaid = new Float64Array(model.transactions.length);
-    this.sequestration = new SequestrationPass(model, settings, this.flags);
+    this.sequestration = new SequestrationPass(model, settings, this.flags, expectedCapacity);
   }
 
   /** Claims (rows) from..to-1. */
@@ -96,13 +97,8 @@ class ClaimPass implements ClaimPassFacts {
     if (patient !== claims.patientResponsibility[claim]) this.check(Part.Patient, claim, 0, patient);
   }
 
-  /** transaction-balance: CLP04 into its transaction's total; an empty CLP04 reads 0, so only a 0 may be blank. */
   private addPaid(claim: number): void {
-    const claims = this.model.store.claims;
-    const paid = claims.paid[claim];
-    const tx = claims.tx[claim];
-    if (Number.isNaN(paid) || (paid === 0 && blank(this.model.tokens, claims.seg[claim], 4))) this.transactionPaid[tx] = NaN;
-    else this.transactionPaid[tx] += paid;
+    addPaid(this.model, claim, this.transactionPaid);
   }
 
   /**
@@ -148,6 +144,36 @@ class ClaimPass implements ClaimPassFacts {
       this.failures.balance = e;
     }
   }
+}
+
+/** transaction-balance: CLP04 of claim row `claim` into its transaction's total; an empty CLP04 reads 0, so only a 0 may be blank. */
+export function addPaid(model: Model, claim: number, totals: Float64Array): void {
+  const claims = model.store.claims;
+  const paid = claims.paid[claim];
+  const tx = claims.tx[claim];
+  if (Number.isNaN(paid) || (paid === 0 && blank(model.tokens, claims.seg[claim], 4))) totals[tx] = NaN;
+  else totals[tx] += paid;
+}
+
+/**
+ * The walk over claim rows from..to-1 alone: their share of every list and count (an edit's re-analysis,
+ * incremental/reanalyse.ts, walks again only the claims it touched and splices their share in).
+ */
+export function claimPassOver(model: Model, settings: Settings, from: number, to: number): ClaimPassFacts {
+  const pass = new ClaimPass(model, settings, 0);
+  pass.walk(from, to);
+  pass.sequestration.finish();
+  return pass;
+}
+
+/** The claim pass of a finished run, if its rules asked for it. */
+export function keptClaimPass(ctx: RuleContext): ClaimPassFacts | undefined {
+  return ctx.shared?.peek(CLAIM_PASS);
+}
+
+/** Gives a new run the claim pass an edit's re-analysis spliced together, so its rules do not walk every claim again. */
+export function putClaimPass(ctx: RuleContext, facts: ClaimPassFacts): void {
+  ctx.shared?.put(CLAIM_PASS, facts);
 }
 
 const CLAIM_PASS: Fact<ClaimPassFacts> = {

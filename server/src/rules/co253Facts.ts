@@ -36,6 +36,8 @@ export interface SequestrationFacts {
   /** The CO-253s under a rate in force with a non-zero base, and whether any is within a cent. */
   readonly inForceCount: number;
   readonly inForceWithinTolerance: boolean;
+  /** How many of those are within a cent (kept as a count so an edit can take a claim's share out). */
+  readonly inForceWithinCount: number;
   /** The rate of a service date, looked up once per distinct date. */
   readonly rateOf: RateOf;
 }
@@ -58,6 +60,7 @@ export class SequestrationPass implements SequestrationFacts {
   readonly outOfPeriod: MedicareSequestration[] = [];
   inForceCount = 0;
   inForceWithinTolerance = false;
+  inForceWithinCount = 0;
   readonly rateOf: RateOf;
   private readonly rates: RateMemo;
   /**
@@ -66,13 +69,13 @@ export class SequestrationPass implements SequestrationFacts {
    */
   private readonly medicareFfsByFiling: Int8Array;
 
-  /** `flags`: `codeFlags(model.store)`. */
-  constructor(private readonly model: Model, settings: Settings, private readonly flags: Uint8Array) {
+  /** `flags`: `codeFlags(model.store)`; `capacity`: room for expected findings (default: every reason-253 triplet of the model). */
+  constructor(private readonly model: Model, settings: Settings, private readonly flags: Uint8Array, capacity?: number) {
     this.rates = new RateMemo(settings);
     this.rateOf = this.rates.rateOf;
     this.medicareFfsByFiling = new Int8Array(flags.length).fill(-1);
     // Sized once (a 50 MB file has 180,000): a growing array would copy itself some twenty times.
-    this.expected = new Array<Finding>(reason253Count(model, flags));
+    this.expected = new Array<Finding>(capacity ?? reason253Count(model, flags));
   }
 
   /** After the walk: `expected` holds exactly the findings made. */
@@ -126,7 +129,10 @@ export class SequestrationPass implements SequestrationFacts {
     const inForce = rates.inForce[lookup];
     if (inForce && base !== 0) {
       this.inForceCount++;
-      if (withinTolerance) this.inForceWithinTolerance = true;
+      if (withinTolerance) {
+        this.inForceWithinTolerance = true;
+        this.inForceWithinCount++;
+      }
     }
     if (date === undefined || (inForce && withinTolerance)) {
       const t = this.model.tokens;

@@ -15,6 +15,7 @@ import {
   TABLE_SHIFT,
 } from './segmentPlans';
 import { inSteps, SEGMENTS_PER_STEP, steppedRule } from './shared';
+import type { RuleContext } from './types';
 
 /**
  * Every element of every 835 segment against the dictionary (x835/dictionary.ts), in one pass:
@@ -40,6 +41,18 @@ export const elementsRule = steppedRule('elements', function* (ctx) {
   return pass.out;
 });
 
+/**
+ * The same findings for segments from..to-1 only: whole claims of transaction `txIndex`, from their first
+ * CLP (an edit's re-analysis, incremental/reanalyse.ts, checks again only the claims it touched).
+ */
+export function elementFindingsIn(ctx: RuleContext, from: number, to: number, txIndex: number): Finding[] {
+  if (allOff(ctx, 'element-required', 'element-format', 'element-code', 'element-extra')) return [];
+  const pass = new ElementsPass(ctx.model);
+  pass.startAtClaim(from, txIndex);
+  pass.check(from, to);
+  return pass.out;
+}
+
 /** The pass over every segment, resumable between chunks: what it knows of where it stands in the file. */
 class ElementsPass implements ValuePass {
   readonly out: Finding[] = [];
@@ -54,6 +67,18 @@ class ElementsPass implements ValuePass {
   constructor(private readonly model: Model) {
     this.t = model.tokens;
     this.components = this.t.delimitersOf(0).component;
+  }
+
+  /** Starts the pass at the CLP at segment `seg` of transaction `txIndex` instead of the first segment. */
+  startAtClaim(seg: number, txIndex: number): void {
+    const spans = this.t.spans;
+    while (this.span + 1 < spans.length && spans[this.span + 1].firstSegment <= seg) this.span++;
+    this.components = spans[this.span]?.delimiters.component ?? this.components;
+    const tx = this.model.transactions[txIndex];
+    this.txIndex = txIndex;
+    this.codes.remitDate = earlier(tx.productionDate, tx.payment?.date);
+    this.codes.reversal = false;
+    this.contextSeg = seg;
   }
 
   /**

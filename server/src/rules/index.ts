@@ -55,8 +55,13 @@ export function runRules(context: RuleContext): Finding[] {
       // A loop, not push(...): a 50 MB file can yield more findings than a call may take arguments.
       for (const f of rule.check(ctx)) out.push(f);
     } catch (e) {
-      out.push({ code: 'internal-error', start: 0, end: 0, severity: 'error', message: `Rule ${rule.id} failed on this file: ${(e as Error)?.message ?? e}. Please report it with a redacted sample (era835 redact).` });
+      out.push(ruleFailure(rule, e));
     }
   }
   return out;
+}
+
+/** The finding that says a rule threw on this file (one, on the first character, so it is seen). */
+export function ruleFailure(rule: Rule, e: unknown): Finding {
+  return { code: 'internal-error', start: 0, end: 0, severity: 'error', message: `Rule ${rule.id} failed on this file: ${(e as Error)?.message ?? e}. Please report it with a redacted sample (era835 redact).` };
 }

@@ -170,6 +170,16 @@ export const repeatsRule = steppedRule('segment-repeat', function* ({ model }) {
   return pass.out;
 });
 
+/**
+ * The same findings for segments from..to-1 only: whole claims (from a CLP to the segment before the
+ * next claim, LX, PLB or SE), whose counts start and end with them (an edit's re-analysis).
+ */
+export function repeatFindingsIn(model: Model, from: number, to: number): Finding[] {
+  const pass = new RepeatsPass(model);
+  pass.check(from, to);
+  return pass.out;
+}
+
 /** The counting pass, resumable between chunks of segments. */
 class RepeatsPass {
   readonly out: Finding[] = [];

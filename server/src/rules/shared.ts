@@ -70,6 +70,19 @@ export class SharedFacts {
     this.values.set(fact, value);
     return value;
   }
+
+  /** The value of `fact` if a rule of this run computed it (or `put` gave it), without computing it. */
+  peek<T>(fact: Fact<T>): T | undefined {
+    return this.values.get(fact) as T | undefined;
+  }
+
+  /**
+   * Gives `fact` its value for this run before any rule asks: the incremental analysis passes the facts
+   * it spliced from kept per-claim parts, so the rules that read them do not walk the whole file again.
+   */
+  put<T>(fact: Fact<T>, value: T): void {
+    this.values.set(fact, value);
+  }
 }
 
 /** The value of `fact` for this run, computed now (in steps) if no rule asked for it before. */

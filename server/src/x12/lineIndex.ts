@@ -9,10 +9,12 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: Int32Array;
+  /** Where each line starts (read it, never change it). */
+  readonly starts: Int32Array;
 
-  constructor(private readonly text: string) {
-    this.starts = lineStartsOf(text);
+  /** `starts`: the line starts of `text` when already known (an edit updated them), else counted now. */
+  constructor(private readonly text: string, starts?: Int32Array) {
+    this.starts = starts ?? lineStartsOf(text);
   }
 
   /** The offsets where lines start, ascending (for walks over sorted offsets; do not modify). */

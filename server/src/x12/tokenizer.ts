@@ -195,12 +195,14 @@ export class Tokenizer {
   private pos = 0;
   private stopped = false;
 
-  constructor(private readonly text: string) {
+  /** `sizeFor`: how many characters the buffers are sized for (the whole text unless a part is read). */
+  constructor(private readonly text: string, sizeFor = text.length) {
     const n = (this.n = text.length);
-    this.segStart = offsets(n / 20 + 16);
-    this.segEnd = offsets(n / 20 + 16);
-    this.segElem = offsets(n / 20 + 17);
-    this.elemRel = { data: new Uint16Array(Math.max(16, n / 4 + 16)), length: 0 };
+    this.segStart = offsets(sizeFor / 20 + 16);
+    this.segEnd = offsets(sizeFor / 20 + 16);
+    this.segElem = offsets(sizeFor / 20 + 17);
+    this.elemRel = { data: new Uint16Array(Math.max(16, sizeFor / 4 + 16)), length: 0 };
+    if (sizeFor !== n) return;
     let pos = 0;
     while (pos < n && isBlank(text.charCodeAt(pos))) pos++;
     if (pos >= n) {
@@ -335,6 +337,27 @@ export class Tokenizer {
     } while (pos < n && pos < stop && !(text.charCodeAt(pos) === 73 && text.startsWith('ISA', pos)));
     elems.length = len;
     return pos;
+  }
+
+  /**
+   * Tokenizes `text[from, to)` with `delimiters`, as the whole-text tokenizer reads it when it reaches
+   * `from` at the start of a segment with those delimiters: for an edit's re-analysis, which reads again
+   * only the segments the edit touched. Undefined unless that reading ends exactly at `to` (the next
+   * segment starts there), meets no ISA and finds nothing to report: then the rest of the text reads as
+   * before, and the caller splices the result in; otherwise it must read more (or everything).
+   */
+  static range(text: string, from: number, to: number, delimiters: Delimiters): SegmentTable | undefined {
+    const t = new Tokenizer(text, to - from);
+    t.use(delimiters);
+    t.spans.length = 0;
+    let pos = from;
+    while (pos < to && isBlank(text.charCodeAt(pos))) pos++;
+    while (pos < to) {
+      if (text.charCodeAt(pos) === 73 /* I */ && text.startsWith('ISA', pos)) return undefined;
+      pos = t.segment(pos, to);
+    }
+    if (pos !== to || t.findings.length) return undefined;
+    return t.finish();
   }
 
   /** The table of everything read so far (the whole text once `step` returned true). */

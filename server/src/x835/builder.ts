@@ -55,6 +55,58 @@ export class ModelBuilder {
   }
 }
 
+/** How many rows each of the model's column sets has: where an edit's re-read claims start, or end. */
+export interface RowCounts {
+  claims: number;
+  lines: number;
+  cas: number;
+  claimRemarks: number;
+  lineRemarks: number;
+}
+
+/** The model's row counts now. */
+export function rowCounts(model: Model): RowCounts {
+  const s = model.store;
+  return { claims: s.claims.length, lines: s.lines.length, cas: s.cas.length, claimRemarks: s.claimRemarks.length, lineRemarks: s.lineRemarks.length };
+}
+
+/**
+ * Places segments from..to-1 of `t` again: whole claims of transaction `txIndex`, which an edit changed
+ * (incremental/reanalyse.ts). `t` is the edited text's table and `model` the model of the text before
+ * the edit, whose rows from `at` to `until` are written over (the caller checks that as many rows were made as
+ * were there, and otherwise analyses the whole text). Segment `to` must be one that closes a claim.
+ * Returns the structure findings of those segments, and the row counts after them.
+ */
+export function rebuildClaims(model: Model, t: SegmentTable, from: number, to: number, txIndex: number, at: RowCounts, until: RowCounts): { findings: Finding[]; rows: RowCounts } {
+  const store = model.store;
+  const kept = rowCounts(model);
+  // Some columns are written only when the text has a value for them: the rows start as new ones do.
+  store.claims.clearRows(at.claims, until.claims);
+  store.lines.clearRows(at.lines, until.lines);
+  store.cas.clearRows(at.cas, until.cas);
+  store.claimRemarks.clearRows(at.claimRemarks, until.claimRemarks);
+  store.lineRemarks.clearRows(at.lineRemarks, until.lineRemarks);
+  store.claims.length = at.claims;
+  store.lines.length = at.lines;
+  store.cas.length = at.cas;
+  store.claimRemarks.length = at.claimRemarks;
+  store.lineRemarks.length = at.lineRemarks;
+  const b = new Builder(t, model);
+  const tx = model.transactions[txIndex];
+  const lastSeg = tx.lastSeg;
+  b.resumeAtClaim(txIndex, from);
+  for (let i = from; i < to; i++) b.segment(i);
+  b.closeOpenClaim(to);
+  tx.lastSeg = lastSeg;
+  const rows = rowCounts(model);
+  store.claims.length = kept.claims;
+  store.lines.length = kept.lines;
+  store.cas.length = kept.cas;
+  store.claimRemarks.length = kept.claimRemarks;
+  store.lineRemarks.length = kept.lineRemarks;
+  return { findings: b.model.findings, rows };
+}
+
 class Builder {
   readonly model: Model;
   private readonly store: ModelStore;
@@ -72,13 +124,47 @@ class Builder {
   private line = -1;
   private sawHeaderNumber = false;
 
-  constructor(private readonly t: SegmentTable) {
+  /** `existing`: a model whose store the builder adds to (its findings go to a list of their own). */
+  constructor(private readonly t: SegmentTable, existing?: Model) {
+    if (existing) {
+      this.store = existing.store;
+      // The same fields (a copy of their descriptors: a spread would read `claims`, making every handle).
+      const model = Object.defineProperties({}, Object.getOwnPropertyDescriptors(existing)) as { -readonly [K in keyof Model]: Model[K] };
+      model.tokens = t;
+      model.findings = [];
+      this.model = model;
+      return;
+    }
     const transactions: Transaction[] = [];
     const store = (this.store = new ModelStore(t, transactions));
     this.model = {
       tokens: t, interchanges: [], transactions, get claims() { return store.claimHandles; }, store, cas: store.cas, providerAdjustments: [],
       segLoop: new Uint8Array(t.count), segIds: new Uint8Array(t.count), findings: [],
     };
+  }
+
+  /**
+   * The state the builder is in just before the CLP at segment `seg` of transaction `txIndex`, as far
+   * as that claim and those after it can tell: inside the transaction, past its header, and whether an
+   * LX came before (a CLP without one is reported).
+   */
+  resumeAtClaim(txIndex: number, seg: number): void {
+    const tx = this.model.transactions[txIndex];
+    this.tx = tx;
+    this.txIndex = txIndex;
+    this.group = tx.group;
+    this.interchange = tx.group?.interchange;
+    this.loop = Loop.Claim;
+    this.claim = -1;
+    this.line = -1;
+    let lx = seg - 1;
+    while (lx > tx.seg && this.model.segIds[lx] !== SegId.LX) lx--;
+    this.sawHeaderNumber = lx > tx.seg;
+  }
+
+  /** Ends the open claim and line before segment `seg` (as a CLP, LX, PLB or envelope segment there does). */
+  closeOpenClaim(seg: number): void {
+    this.closeClaim(seg);
   }
 
   private el(seg: number, k: number): string {

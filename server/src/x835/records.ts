@@ -82,6 +82,15 @@ abstract class ColumnSet {
     this.resize(Math.ceil(this.length * 1.5));
   }
 
+  /** Sets every column of rows from..to-1 to 0, as new rows start (before they are written again after an edit). */
+  clearRows(from: number, to: number): void {
+    const fields = this as unknown as Record<string, unknown>;
+    for (const key of Object.keys(fields)) {
+      const a = fields[key];
+      if (a instanceof Int32Array || a instanceof Float64Array || a instanceof Uint16Array || a instanceof Uint8Array) a.fill(0, from, to);
+    }
+  }
+
   /** Drops the unused capacity once the model is complete. */
   trim(): void {
     if (this.length * 4 < this.seg.length * 3) this.resize(this.length);

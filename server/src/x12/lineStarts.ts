@@ -1,7 +1,7 @@
 /**
  * Line starts as LSP counts them (LF, CRLF and a lone CR each end a line), kept as UTF-16 offsets in an
  * Int32Array, and updated in place of a full recount when a document is edited (the full count is
-x12/lineIndex.ts's `lineStartsOf`). Used by SyncedDocument.
+x12/lineIndex.ts's `lineStartsOf`). Used by SyncedDocument and by the incremental analysis (incremental/).
  */
 
 const LF = 10;

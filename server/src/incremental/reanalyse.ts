@@ -1,0 +1,273 @@
+import type { Analysis } from '../analysis';
+import { ALL_RULES } from '../rules';
+import { addPaid, claimPassOver, keptClaimPass, putClaimPass, type ClaimPassFacts } from '../rules/claimPass';
+import type { SequestrationFacts } from '../rules/co253Facts';
+import { elementFindingsIn, elementsRule } from '../rules/elements';
+import { repeatFindingsIn, repeatsRule } from '../rules/repeats';
+import { ruleContext } from '../rules/shared';
+import type { Settings } from '../settings';
+import type { Finding } from '../x12/finding';
+import { LineIndex } from '../x12/lineIndex';
+import { lineStartsAfterEdit } from '../x12/lineStarts';
+import { SegmentTable, Tokenizer } from '../x12/tokenizer';
+import { rebuildClaims, rowCounts, type RowCounts } from '../x835/builder';
+import { SegId, segIdOf } from '../x835/segmentIds';
+import { Loop, type Adjustment, type Model } from '../x835/types';
+import type { EditRegion } from './region';
+import { spliceByKey, spliceColumn, spliceFindings } from './splice';
+
+/**
+ * The analysis of an edited text from the analysis of the text before the edit, re-reading only the
+ * claims the edit touched (DESIGN.md, Performance principles). Undefined when the edit reaches beyond
+ * what this handles (an envelope, a transaction header, a PLB, a new or lost claim...): the caller then
+ * analyses the whole text. The result equals `analyze(text, settings)` (the property test in
+ * test/unit/incremental/ checks it after random edits); `prev` must not be used afterwards: its columns
+ * are updated in place.
+ *
+ * How: the claims whose text the edit touched are tokenized again from the first one's CLP with the
+ * interchange's delimiters, which must end exactly where the next claim (or LX, PLB, SE) starts, so the
+ * rest of the text reads as before, only moved. Their model rows are written again in place; their
+ * element and repeat findings and their share of the claim walk (balances, CO-253 judging, worklist)
+ * replace the old share in the kept lists; everything after them moves by the change in length. Rules
+ * over envelopes and transactions (counts, totals, transaction balance, one-rate-for-the-file) run again
+ * on the spliced facts: they read the kept per-claim parts, not the text.
+ */
+export function reanalyseClaims(prev: Analysis, region: EditRegion, text: string, settings: Settings): Analysis | undefined {
+  const parts = prev.parts;
+  if (!parts || parts.settings !== settings) return undefined;
+  const kept = keptClaimPass(parts.ctx);
+  if (!kept) return undefined;
+  const delta = region.newEnd - region.oldEnd;
+  if (text.length !== prev.text.length + delta) return undefined;
+  const unit = touchedClaims(prev, region, text);
+  if (!unit) return undefined;
+  const { first, last, s0, s1, table } = unit;
+  const t = prev.tokens;
+  const model = prev.model;
+  const claims = model.store.claims;
+  const txIndex = claims.tx[first];
+  if (table.count !== s1 - s0) return undefined;
+  for (let i = 0; i < table.count; i++) if (ENVELOPE[segIdOf(table, i)]) return undefined;
+  const oldFrom = t.segStart[s0];
+  const oldTo = t.segStart[s1];
+  const rowsFrom = rowsAtClaim(model, first);
+  const rowsTo = rowsAtClaim(model, last + 1);
+  // The old claims' share of the counts, read before anything changes.
+  const oldShare = claimPassOver(model, settings, first, last + 1);
+
+  // From here on the old analysis is updated in place: any way out is a full analysis.
+  const tokens = spliceTokens(t, text, s0, s1, table, region, oldFrom, oldTo, delta);
+  (model as { tokens: SegmentTable }).tokens = tokens;
+  (model.store as { tokens: SegmentTable }).tokens = tokens;
+  const rebuilt = rebuildClaims(model, tokens, s0, s1, txIndex, rowsFrom, rowsTo);
+  if (!sameRows(rebuilt.rows, rowsTo)) return undefined;
+  for (let i = s0; i < s1; i++) {
+    const loop = model.segLoop[i];
+    if ((loop !== Loop.Claim && loop !== Loop.ServiceLine) || model.segIds[i] === SegId.BPR) return undefined;
+  }
+  (model as { findings: Finding[] }).findings = spliceFindings(model.findings, oldFrom, oldTo, rebuilt.findings, delta);
+
+  const newShare = claimPassOver(model, settings, first, last + 1);
+  if (hasFailure(oldShare) || hasFailure(newShare) || hasFailure(kept)) return undefined;
+  const facts = spliceFacts(model, kept, oldShare, newShare, { oldFrom, oldTo, s0, s1, first, last, txIndex, delta });
+
+  const ctx = ruleContext(model, settings);
+  putClaimPass(ctx, facts);
+  const ruleFindings: (readonly Finding[])[] = [];
+  for (let r = 0; r < ALL_RULES.length; r++) {
+    const rule = ALL_RULES[r];
+    let found: readonly Finding[];
+    try {
+      if (rule === elementsRule) found = spliceFindings(parts.ruleFindings[r], oldFrom, oldTo, elementFindingsIn(ctx, s0, s1, txIndex), delta);
+      else if (rule === repeatsRule) found = spliceFindings(parts.ruleFindings[r], oldFrom, oldTo, repeatFindingsIn(model, s0, s1), delta);
+      else found = rule.check(ctx);
+    } catch {
+      return undefined;
+    }
+    ruleFindings.push(found);
+  }
+  const findings: Finding[] = tokens.findings.concat(model.findings);
+  for (const list of ruleFindings) for (const f of list) findings.push(f);
+  const inserted = text.slice(region.start, region.newEnd);
+  const lines = new LineIndex(text, lineStartsAfterEdit(prev.lines.starts, prev.text, region.start, region.oldEnd, inserted));
+  return { text, tokens, lines, model, findings, parts: { settings, ctx, ruleFindings } };
+}
+
+/** Segments that open or close an envelope: never part of a claim. */
+const ENVELOPE: Readonly<Partial<Record<SegId, true>>> = {
+  [SegId.ISA]: true, [SegId.GS]: true, [SegId.ST]: true, [SegId.SE]: true, [SegId.GE]: true, [SegId.IEA]: true, [SegId.TA1]: true,
+};
+
+interface Unit {
+  /** Claim rows first..last (one transaction, back to back). */
+  readonly first: number;
+  readonly last: number;
+  /** Their segments s0..s1-1 in the old table. */
+  readonly s0: number;
+  readonly s1: number;
+  /** Their text in the edited one, tokenized. */
+  readonly table: SegmentTable;
+}
+
+/** Claims read again past the touched ones when the edited text does not end where the next claim starts. */
+const MAX_EXTRA_CLAIMS = 2;
+
+/** The claims the edit touched, and their edited text tokenized; undefined when the edit is not inside claims. */
+function touchedClaims(prev: Analysis, region: EditRegion, text: string): Unit | undefined {
+  const t = prev.tokens;
+  const model = prev.model;
+  const claims = model.store.claims;
+  const first = claimOf(model, t.segmentAt(region.start));
+  let last = claimOf(model, t.segmentAt(Math.max(region.start, region.oldEnd - 1)));
+  if (first < 0 || last < first) return undefined;
+  for (let c = first + 1; c <= last; c++) if (!adjacent(model, c)) return undefined;
+  const s0 = claims.seg[first];
+  for (let extra = 0; extra <= MAX_EXTRA_CLAIMS; extra++) {
+    const s1 = claims.lastSeg[last] + 1;
+    if (s1 >= t.count) return undefined;
+    for (let i = (extra === 0 ? s0 : claims.seg[last]); i < s1; i++) {
+      const loop = model.segLoop[i];
+      if ((loop !== Loop.Claim && loop !== Loop.ServiceLine) || model.segIds[i] === SegId.BPR) return undefined;
+    }
+    const to = t.segStart[s1] + region.newEnd - region.oldEnd;
+    const table = Tokenizer.range(text, t.segStart[s0], to, t.delimitersOf(s0));
+    if (table && (table.elemRel instanceof Int32Array) === (t.elemRel instanceof Int32Array)) return { first, last, s0, s1, table };
+    if (last + 1 >= claims.length || !adjacent(model, last + 1)) return undefined;
+    last++;
+  }
+  return undefined;
+}
+
+/** True when claim row `c` starts right after claim row c - 1 ends, in the same transaction. */
+function adjacent(model: Model, c: number): boolean {
+  const claims = model.store.claims;
+  return claims.seg[c] === claims.lastSeg[c - 1] + 1 && claims.tx[c] === claims.tx[c - 1];
+}
+
+/** The claim row whose segments include `seg`, or -1. */
+function claimOf(model: Model, seg: number): number {
+  if (seg < 0) return -1;
+  const claims = model.store.claims;
+  let lo = 0;
+  let hi = claims.length - 1;
+  if (hi < 0 || claims.seg[0] > seg) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (claims.seg[mid] <= seg) lo = mid;
+    else hi = mid - 1;
+  }
+  return claims.lastSeg[lo] >= seg ? lo : -1;
+}
+
+/** The row counts when claim row `c` starts (the totals past the last claim): rows come in document order. */
+function rowsAtClaim(model: Model, c: number): RowCounts {
+  const s = model.store;
+  if (c >= s.claims.length) return rowCounts(model);
+  const line = s.claims.lineFrom[c];
+  return {
+    claims: c, lines: line, cas: s.claims.casFrom[c], claimRemarks: s.claims.remarkFrom[c],
+    lineRemarks: line < s.lines.length ? s.lines.remarkFrom[line] : s.lineRemarks.length,
+  };
+}
+
+function sameRows(a: RowCounts, b: RowCounts): boolean {
+  return a.claims === b.claims && a.lines === b.lines && a.cas === b.cas && a.claimRemarks === b.claimRemarks && a.lineRemarks === b.lineRemarks;
+}
+
+function hasFailure(facts: ClaimPassFacts): boolean {
+  const f = facts.failures;
+  return f.balance !== undefined || f.sequestration !== undefined || f.actionable !== undefined;
+}
+
+/** The old table with segments s0..s1-1 replaced by `part` (the edited claims), and the segments after them moved. */
+function spliceTokens(t: SegmentTable, text: string, s0: number, s1: number, part: SegmentTable, region: EditRegion, oldFrom: number, oldTo: number, delta: number): SegmentTable {
+  const firstElem = t.segElem[s0];
+  // Read before the columns change (they are updated in place when their length stays).
+  const endElem = t.segElem[s1];
+  const elemDelta = part.elemRel.length - (endElem - firstElem);
+  const segStart = spliceColumn(t.segStart, s0, s1, part.segStart, 0, delta);
+  const segEnd = spliceColumn(t.segEnd, s0, s1, part.segEnd, 0, delta);
+  // part.segElem has one entry past its last segment: the old table's entry for s1 follows instead.
+  const segElem = spliceColumn(t.segElem, s0, s1, part.segElem.subarray(0, part.count), firstElem, elemDelta);
+  const elemRel = spliceColumn(t.elemRel, firstElem, endElem, part.elemRel, 0, 0);
+  const findings = spliceFindings(t.findings, oldFrom, oldTo, [], delta);
+  void region;
+  return new SegmentTable(text, segStart, segEnd, segElem, elemRel, t.spans, findings);
+}
+
+interface Place {
+  readonly oldFrom: number;
+  readonly oldTo: number;
+  readonly s0: number;
+  readonly s1: number;
+  readonly first: number;
+  readonly last: number;
+  readonly txIndex: number;
+  readonly delta: number;
+}
+
+/** The claim pass of the whole edited text: the kept one with the edited claims' share replaced. */
+function spliceFacts(model: Model, kept: ClaimPassFacts, oldShare: ClaimPassFacts, newShare: ClaimPassFacts, p: Place): ClaimPassFacts {
+  const { oldFrom, oldTo, delta } = p;
+  const bySeg = (list: readonly Adjustment[], part: readonly Adjustment[]) => {
+    const out = spliceByKey(list, (a) => a.seg, p.s0, p.s1, part);
+    // Triplet objects read quantities from the table they were made with.
+    for (const a of out) (a as unknown as { t: SegmentTable }).t = model.tokens;
+    return out;
+  };
+  const bySegOf = <T extends { adj: Adjustment }>(list: readonly T[], part: readonly T[]) => {
+    const out = spliceByKey(list, (m) => m.adj.seg, p.s0, p.s1, part);
+    for (const m of out) (m.adj as unknown as { t: SegmentTable }).t = model.tokens;
+    return out;
+  };
+  const ks = kept.sequestration;
+  const os = oldShare.sequestration;
+  const ns = newShare.sequestration;
+  const claimRows = spliceByKey(ks.claimLevelCoClaims.map((c, i) => [c, ks.claimLevelCoRows[i]] as const), (x) => x[0], p.first, p.last + 1,
+    ns.claimLevelCoClaims.map((c, i) => [c, ns.claimLevelCoRows[i]] as const));
+  const inForceWithinCount = ks.inForceWithinCount - os.inForceWithinCount + ns.inForceWithinCount;
+  const sequestration: SequestrationFacts = {
+    notCo: bySeg(ks.notCo, ns.notCo),
+    claimLevelCoClaims: claimRows.map((x) => x[0]),
+    claimLevelCoRows: claimRows.map((x) => x[1]),
+    notMedicareFfs: bySeg(ks.notMedicareFfs, ns.notMedicareFfs),
+    expected: spliceFindings(ks.expected, oldFrom, oldTo, ns.expected, delta),
+    deviating: bySegOf(ks.deviating, ns.deviating),
+    outOfPeriod: bySegOf(ks.outOfPeriod, ns.outOfPeriod),
+    inForceCount: ks.inForceCount - os.inForceCount + ns.inForceCount,
+    inForceWithinCount,
+    inForceWithinTolerance: inForceWithinCount > 0,
+    rateOf: ks.rateOf,
+  };
+  const balance = {
+    serviceBalance: spliceFindings(kept.balance.serviceBalance, oldFrom, oldTo, newShare.balance.serviceBalance, delta),
+    claimBalance: spliceFindings(kept.balance.claimBalance, oldFrom, oldTo, newShare.balance.claimBalance, delta),
+    patientResponsibility: spliceFindings(kept.balance.patientResponsibility, oldFrom, oldTo, newShare.balance.patientResponsibility, delta),
+  };
+  return {
+    balance,
+    transactionPaid: transactionPaidAgain(model, kept.transactionPaid, oldShare.transactionPaid[p.txIndex], newShare.transactionPaid[p.txIndex], p.txIndex, p.first),
+    sequestration,
+    actionable: spliceFindings(kept.actionable, oldFrom, oldTo, newShare.actionable, delta),
+    failures: {},
+  };
+}
+
+/**
+ * The kept CLP04 totals with the edited claims' share of transaction `txIndex`'s replaced: cents are
+ * integers, so the sums are exact. When the total or the old share is NaN (an unreadable CLP04), the
+ * transaction's claims (consecutive rows around `claim`) are added up again.
+ */
+function transactionPaidAgain(model: Model, kept: Float64Array, oldShare: number, newShare: number, txIndex: number, claim: number): Float64Array {
+  const totals = kept.slice();
+  if (Number.isFinite(kept[txIndex]) && Number.isFinite(oldShare)) {
+    totals[txIndex] = kept[txIndex] - oldShare + newShare;
+    return totals;
+  }
+  totals[txIndex] = 0;
+  const claims = model.store.claims;
+  let from = claim;
+  while (from > 0 && claims.tx[from - 1] === txIndex) from--;
+  for (let c = from; c < claims.length && claims.tx[c] === txIndex; c++) addPaid(model, c, totals);
+  return totals;
+}
