@@ -31,8 +31,11 @@ export interface AnalysisParts {
   readonly settings: Settings;
   /** The rule context of the run (its shared facts). */
   readonly ctx: RuleContext;
-  /** Each rule's findings, in `ALL_RULES` order. */
-  readonly ruleFindings: readonly (readonly Finding[])[];
+  /**
+   * Where each source's findings start in `findings`: the tokenizer's at 0, the model's at [1], rule r's
+   * (in `ALL_RULES` order) at [2 + r]; the last entry is the length.
+   */
+  readonly partStarts: readonly number[];
 }
 
 /** Analyses the whole text at once (the command line, tests, small documents). */
@@ -89,19 +92,20 @@ function* analysisSteps(text: string, settings: Settings, clock: Clock): Generat
   const ctx = ruleContext(model, settings);
   // Syntax, structure, then rule findings: one list, filled once (a 50 MB file has 190,000 findings).
   const findings: Finding[] = tokens.findings.concat(model.findings);
-  const ruleFindings: (readonly Finding[])[] = [];
+  const partStarts = [0, tokens.findings.length];
   let failed = false;
   for (const rule of ALL_RULES) {
     yield* pause(clock);
+    partStarts.push(findings.length);
     const found = yield* runRule(rule, ctx, findings, clock);
-    ruleFindings.push(found);
     if (found.length === 1 && found[0].code === 'internal-error') failed = true;
   }
+  partStarts.push(findings.length);
   // The line index of a 50 MB multi-line file takes some 40 ms: a slice of its own.
   yield* pause(clock, true);
   const lines = new LineIndex(text);
   yield* pause(clock);
-  return { text, tokens, lines, model, findings, parts: failed ? undefined : { settings, ctx, ruleFindings } };
+  return { text, tokens, lines, model, findings, parts: failed ? undefined : { settings, ctx, partStarts } };
 }
 
 /** Yields when the slice is spent, or (`now`) whenever slicing at all, before a long indivisible step. */

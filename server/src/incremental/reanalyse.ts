@@ -4,7 +4,8 @@ import { addPaid, claimPassOver, keptClaimPass, putClaimPass, type ClaimPassFact
 import type { SequestrationFacts } from '../rules/co253Facts';
 import { elementFindingsIn, elementsRule } from '../rules/elements';
 import { repeatFindingsIn, repeatsRule } from '../rules/repeats';
-import { ruleContext } from '../rules/shared';
+import { unknownRateOf, putUnknownRate } from '../rules/co253UnknownRateFact';
+import { drain, ruleContext } from '../rules/shared';
 import type { Settings } from '../settings';
 import type { Finding } from '../x12/finding';
 import { LineIndex } from '../x12/lineIndex';
@@ -14,7 +15,7 @@ import { rebuildClaims, rowCounts, type RowCounts } from '../x835/builder';
 import { SegId, segIdOf } from '../x835/segmentIds';
 import { Loop, type Adjustment, type Model } from '../x835/types';
 import type { EditRegion } from './region';
-import { spliceByKey, spliceColumn, spliceFindings } from './splice';
+import { firstStartingAt, shiftFinding, spliceByKey, spliceColumn, spliceFindings } from './splice';
 
 /**
  * The analysis of an edited text from the analysis of the text before the edit, re-reading only the
@@ -52,11 +53,14 @@ export function reanalyseClaims(prev: Analysis, region: EditRegion, text: string
   const oldTo = t.segStart[s1];
   const rowsFrom = rowsAtClaim(model, first);
   const rowsTo = rowsAtClaim(model, last + 1);
-  // The old claims' share of the counts, read before anything changes.
+  // The old claims' share of the counts, and the file's one-rate answer, read before anything changes.
   const oldShare = claimPassOver(model, settings, first, last + 1);
+  const oldUnknown = drain(unknownRateOf(parts.ctx));
 
-  // From here on the old analysis is updated in place: any way out is a full analysis.
-  const tokens = spliceTokens(t, text, s0, s1, table, region, oldFrom, oldTo, delta);
+  // From here on the old analysis is updated in place: any way out is a full analysis. Lists that
+  // share their findings with `findings` (the table's, the model's, the claim pass's) are spliced
+  // first, by the old offsets; the findings after the edit are moved once, through `findings`.
+  const tokens = spliceTokens(t, text, s0, s1, table, oldFrom, oldTo, delta);
   (model as { tokens: SegmentTable }).tokens = tokens;
   (model.store as { tokens: SegmentTable }).tokens = tokens;
   const rebuilt = rebuildClaims(model, tokens, s0, s1, txIndex, rowsFrom, rowsTo);
@@ -65,32 +69,100 @@ export function reanalyseClaims(prev: Analysis, region: EditRegion, text: string
     const loop = model.segLoop[i];
     if ((loop !== Loop.Claim && loop !== Loop.ServiceLine) || model.segIds[i] === SegId.BPR) return undefined;
   }
-  (model as { findings: Finding[] }).findings = spliceFindings(model.findings, oldFrom, oldTo, rebuilt.findings, delta);
+  (model as { findings: Finding[] }).findings = spliceFindings(model.findings, oldFrom, oldTo, rebuilt.findings, 0);
 
   const newShare = claimPassOver(model, settings, first, last + 1);
   if (hasFailure(oldShare) || hasFailure(newShare) || hasFailure(kept)) return undefined;
-  const facts = spliceFacts(model, kept, oldShare, newShare, { oldFrom, oldTo, s0, s1, first, last, txIndex, delta });
-
+  const facts = spliceFacts(model, kept, oldShare, newShare, { oldFrom, oldTo, s0, s1, first, last, txIndex });
   const ctx = ruleContext(model, settings);
   putClaimPass(ctx, facts);
-  const ruleFindings: (readonly Finding[])[] = [];
-  for (let r = 0; r < ALL_RULES.length; r++) {
-    const rule = ALL_RULES[r];
-    let found: readonly Finding[];
+
+  // The new findings of each source: of the edited claims only (judged with the whole file's answers),
+  // or, for rules over envelopes, transactions and the whole file, all of them again.
+  const newUnknown = drain(unknownRateOf(ctx));
+  const claimsCtx = ruleContext(model, settings);
+  putClaimPass(claimsCtx, newShare);
+  putUnknownRate(claimsCtx, newUnknown);
+  const replaced: Replacement[] = [
+    { local: true, items: [] },
+    { local: true, items: rebuilt.findings },
+  ];
+  for (const rule of ALL_RULES) {
     try {
-      if (rule === elementsRule) found = spliceFindings(parts.ruleFindings[r], oldFrom, oldTo, elementFindingsIn(ctx, s0, s1, txIndex), delta);
-      else if (rule === repeatsRule) found = spliceFindings(parts.ruleFindings[r], oldFrom, oldTo, repeatFindingsIn(model, s0, s1), delta);
-      else found = rule.check(ctx);
+      if (rule === elementsRule) replaced.push({ local: true, items: elementFindingsIn(claimsCtx, s0, s1, txIndex) });
+      else if (rule === repeatsRule) replaced.push({ local: true, items: repeatFindingsIn(model, s0, s1) });
+      else if (CLAIM_RULES.has(rule.id) && !(rule.id === 'co253-amount' && (oldUnknown === undefined) !== (newUnknown === undefined))) replaced.push({ local: true, items: rule.check(claimsCtx) });
+      else replaced.push({ local: false, items: rule.check(ctx) });
     } catch {
       return undefined;
     }
-    ruleFindings.push(found);
   }
-  const findings: Finding[] = tokens.findings.concat(model.findings);
-  for (const list of ruleFindings) for (const f of list) findings.push(f);
+  const spliced = spliceParts(prev.findings, parts.partStarts, replaced, oldFrom, oldTo, delta);
   const inserted = text.slice(region.start, region.newEnd);
   const lines = new LineIndex(text, lineStartsAfterEdit(prev.lines.starts, prev.text, region.start, region.oldEnd, inserted));
-  return { text, tokens, lines, model, findings, parts: { settings, ctx, ruleFindings } };
+  return { text, tokens, lines, model, findings: spliced.findings, parts: { settings, ctx, partStarts: spliced.partStarts } };
+}
+
+/**
+ * Rules whose findings belong to one claim each (a range inside it), so the edited claims' findings are
+ * those of a run over them alone. Every other rule (envelopes, transactions, the file's one rate, and
+ * any rule not listed here) runs again over the whole model, on the spliced claim pass.
+ * co253-amount is one of them while the file's one-rate answer (co253-unknown-rate) stays the same.
+ */
+const CLAIM_RULES: ReadonlySet<string> = new Set([
+  'service-balance', 'claim-balance', 'patient-responsibility', 'co253-sequestration', 'co253-amount', 'co253-suspended-period',
+  'co253-non-medicare', 'co253-group', 'co253-duplicate', 'adjustment-actionable',
+]);
+
+/** The new findings of one source (the tokenizer, the model, a rule): of the edited claims (`local`), or all. */
+interface Replacement {
+  readonly local: boolean;
+  readonly items: readonly Finding[];
+}
+
+/**
+ * `findings` with each source's part replaced: a local one's findings in [oldFrom, oldTo) (the edited
+ * claims) by its items and the ones after them moved by `delta`, another's whole part by its items.
+ * In place when every part keeps its length (the usual keystroke), else in a new list.
+ */
+function spliceParts(findings: readonly Finding[], partStarts: readonly number[], replaced: readonly Replacement[], oldFrom: number, oldTo: number, delta: number): { findings: Finding[]; partStarts: number[] } {
+  const blocks: { lo: number; hi: number }[] = [];
+  let sameLength = true;
+  for (let p = 0; p < replaced.length; p++) {
+    const ps = partStarts[p];
+    const pe = partStarts[p + 1];
+    let lo = ps;
+    let hi = pe;
+    if (replaced[p].local) {
+      lo = firstStartingAt(findings, oldFrom, ps, pe);
+      hi = firstStartingAt(findings, oldTo, lo, pe);
+      if (delta !== 0) for (let i = hi; i < pe; i++) shiftFinding(findings[i], oldTo, delta);
+    }
+    blocks.push({ lo, hi });
+    if (replaced[p].items.length !== hi - lo) sameLength = false;
+  }
+  if (sameLength) {
+    const out = findings as Finding[];
+    for (let p = 0; p < replaced.length; p++) {
+      const items = replaced[p].items;
+      for (let i = 0; i < items.length; i++) out[blocks[p].lo + i] = items[i];
+    }
+    return { findings: out, partStarts: partStarts.slice() };
+  }
+  let total = 0;
+  for (let p = 0; p < replaced.length; p++) total += partStarts[p + 1] - partStarts[p] - (blocks[p].hi - blocks[p].lo) + replaced[p].items.length;
+  const out = new Array<Finding>(total);
+  const starts: number[] = [];
+  let n = 0;
+  for (let p = 0; p < replaced.length; p++) {
+    starts.push(n);
+    const { lo, hi } = blocks[p];
+    for (let i = partStarts[p]; i < lo; i++) out[n++] = findings[i];
+    for (const f of replaced[p].items) out[n++] = f;
+    for (let i = hi; i < partStarts[p + 1]; i++) out[n++] = findings[i];
+  }
+  starts.push(n);
+  return { findings: out, partStarts: starts };
 }
 
 /** Segments that open or close an envelope: never part of a claim. */
@@ -180,7 +252,7 @@ function hasFailure(facts: ClaimPassFacts): boolean {
 }
 
 /** The old table with segments s0..s1-1 replaced by `part` (the edited claims), and the segments after them moved. */
-function spliceTokens(t: SegmentTable, text: string, s0: number, s1: number, part: SegmentTable, region: EditRegion, oldFrom: number, oldTo: number, delta: number): SegmentTable {
+function spliceTokens(t: SegmentTable, text: string, s0: number, s1: number, part: SegmentTable, oldFrom: number, oldTo: number, delta: number): SegmentTable {
   const firstElem = t.segElem[s0];
   // Read before the columns change (they are updated in place when their length stays).
   const endElem = t.segElem[s1];
@@ -190,8 +262,8 @@ function spliceTokens(t: SegmentTable, text: string, s0: number, s1: number, par
   // part.segElem has one entry past its last segment: the old table's entry for s1 follows instead.
   const segElem = spliceColumn(t.segElem, s0, s1, part.segElem.subarray(0, part.count), firstElem, elemDelta);
   const elemRel = spliceColumn(t.elemRel, firstElem, endElem, part.elemRel, 0, 0);
-  const findings = spliceFindings(t.findings, oldFrom, oldTo, [], delta);
-  void region;
+  // Its findings are moved with the others (`spliceParts`).
+  const findings = spliceFindings(t.findings, oldFrom, oldTo, [], 0);
   return new SegmentTable(text, segStart, segEnd, segElem, elemRel, t.spans, findings);
 }
 
@@ -203,12 +275,13 @@ interface Place {
   readonly first: number;
   readonly last: number;
   readonly txIndex: number;
-  readonly delta: number;
 }
 
 /** The claim pass of the whole edited text: the kept one with the edited claims' share replaced. */
 function spliceFacts(model: Model, kept: ClaimPassFacts, oldShare: ClaimPassFacts, newShare: ClaimPassFacts, p: Place): ClaimPassFacts {
-  const { oldFrom, oldTo, delta } = p;
+  const { oldFrom, oldTo } = p;
+  // Findings are moved with the others (`spliceParts`): only the edited claims' are replaced here.
+  const delta = 0;
   const bySeg = (list: readonly Adjustment[], part: readonly Adjustment[]) => {
     const out = spliceByKey(list, (a) => a.seg, p.s0, p.s1, part);
     // Triplet objects read quantities from the table they were made with.

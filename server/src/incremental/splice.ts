@@ -8,7 +8,7 @@ import type { Finding } from '../x12/finding';
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Moves a finding (and the related places after `from`) by `delta` characters, in place. */
-function shift(f: Finding, from: number, delta: number): void {
+export function shiftFinding(f: Finding, from: number, delta: number): void {
   const m = f as Mutable<Finding>;
   m.start += delta;
   m.end += delta;
@@ -30,9 +30,9 @@ function shift(f: Finding, from: number, delta: number): void {
  */
 export function spliceFindings(list: readonly Finding[], from: number, to: number, part: readonly Finding[], delta: number): Finding[] {
   const out = list as Finding[];
-  const lo = firstStartingAt(out, from, 0);
-  const hi = firstStartingAt(out, to, lo);
-  if (delta !== 0) for (let i = hi; i < out.length; i++) shift(out[i], to, delta);
+  const lo = firstStartingAt(out, from, 0, out.length);
+  const hi = firstStartingAt(out, to, lo, out.length);
+  if (delta !== 0) for (let i = hi; i < out.length; i++) shiftFinding(out[i], to, delta);
   if (hi - lo === part.length) {
     for (let i = 0; i < part.length; i++) out[lo + i] = part[i];
   } else {
@@ -41,9 +41,8 @@ export function spliceFindings(list: readonly Finding[], from: number, to: numbe
   return out;
 }
 
-/** The first index from `lo` on whose finding starts at or after `offset`. */
-function firstStartingAt(list: readonly Finding[], offset: number, lo: number): number {
-  let hi = list.length;
+/** The first index in [lo, hi) whose finding starts at or after `offset` (`hi` when none). */
+export function firstStartingAt(list: readonly Finding[], offset: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (list[mid].start < offset) lo = mid + 1;

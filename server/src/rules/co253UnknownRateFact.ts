@@ -37,6 +37,14 @@ export function unknownRateOf(ctx: RuleContext): Steps<UnknownRate | undefined> 
   return shared(ctx, UNKNOWN_RATE);
 }
 
+/**
+ * Gives a run the whole file's answer before any rule asks: an edit's re-analysis judges the few claims
+ * it re-read with it (incremental/reanalyse.ts), since it is a question about every CO-253 of the file.
+ */
+export function putUnknownRate(ctx: RuleContext, value: UnknownRate | undefined): void {
+  ctx.shared?.put(UNKNOWN_RATE, value);
+}
+
 function unknownRateAmong(facts: SequestrationFacts, settings: Settings): UnknownRate | undefined {
   if (facts.inForceCount < UNKNOWN_RATE_MIN || facts.inForceWithinTolerance) return undefined;
   // None in force is within a cent, so the in-force ones with a base are the deviating ones with a base.
