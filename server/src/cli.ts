@@ -6,6 +6,7 @@ import { GLOBAL_USAGE, loadSettings } from './cli/globalOptions';
 import { impactCommand } from './cli/impact';
 import { BlockWriter, errLine, OutputClosed } from './cli/output';
 import { redactCommand } from './cli/redactCommand';
+import { reportCommand } from './cli/report';
 import { summaryCommand } from './cli/summary';
 import { isOutOfMemory } from './stream/input';
 import { isMainThread, workerData } from 'node:worker_threads';
@@ -13,7 +14,7 @@ import { runCheckWorker, WORKER_FLAG } from './cli/parallelCheck';
 import type { Settings } from './settings';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [checkCommand, summaryCommand, impactCommand, exportCommand, redactCommand];
+const COMMANDS: readonly Command[] = [checkCommand, summaryCommand, impactCommand, exportCommand, reportCommand, redactCommand];
 
 const EXIT_STATUS = `Exit status (every command):
   0  every input was read (check: and no finding is an error)

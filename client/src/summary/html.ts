@@ -1,3 +1,4 @@
+import { esc } from '../../../server/src/report/html/escape';
 import { formatMoney } from '../../../server/src/x835/values';
 
 /**
@@ -5,12 +6,7 @@ import { formatMoney } from '../../../server/src/x835/values';
  * like `<script>` is text, never markup. Pure (no vscode import) so the renderers can be unit-tested.
  */
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text or attribute value, escaped. */
-export function esc(value: string | number | undefined | null): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
-}
+export { esc };
 
 /** "$1,234.50", or "?" for an unreadable amount. */
 export function money(cents: number | null | undefined): string {

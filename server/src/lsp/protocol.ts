@@ -99,6 +99,14 @@ export interface ExportCsvResponse { readonly csv: string; readonly rows: number
 export const EXPORT_CSV = new RequestType<ExportCsvParams, ExportCsvResponse, void>('era835/exportCsv');
 
 /**
+ * `era835/remittanceReport`: the printable remittance of an open document (self-contained HTML: no script,
+ * no external resource; report/html/remittanceReport.ts), with patient data replaced by fakes when asked.
+ */
+export interface RemittanceReportParams extends DocumentParams { readonly redact?: boolean }
+export type RemittanceReportResponse = { readonly ok: true; readonly html: string } | { readonly ok: false; readonly message: string };
+export const REMITTANCE_REPORT = new RequestType<RemittanceReportParams, RemittanceReportResponse, void>('era835/remittanceReport');
+
+/**
  * `era835/redact`: the document with patient and subscriber data replaced by consistent fakes, for sharing
  * (ERA: Copy Redacted). `salt` makes the fakes repeatable; without it they differ on every call.
  */

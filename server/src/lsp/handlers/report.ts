@@ -6,9 +6,10 @@ import { redact } from '../../redact/redact';
 import { csvHeader, fileTables, TABLE_LEVELS, TABLES, type TableDef, type TableLevel } from '../../report/tables';
 import { impactOfAnalysis, type FileImpact } from '../../report/impact';
 import { impactTable } from '../../report/impactTable';
+import { remittanceReportHtml } from '../../report/html/remittanceReport';
 import { summarize } from '../../report/summary';
 import type { Handler, ServerContext } from '../context';
-import { EXPORT_CSV, IMPACT, IMPACT_TABLE, SUMMARY, type ExportCsvResponse, type ImpactResponse, type RemittanceSummary, type ReportFile } from '../protocol';
+import { EXPORT_CSV, IMPACT, IMPACT_TABLE, REMITTANCE_REPORT, SUMMARY, type ExportCsvResponse, type ImpactResponse, type RemittanceReportResponse, type RemittanceSummary, type ReportFile } from '../protocol';
 import { runSafe } from '../runSafe';
 
 /**
@@ -32,6 +33,16 @@ export const reportHandler: Handler = {
         files.push('problem' in r ? { file: r.label, entries: [], problem: r.problem } : impactOfAnalysis(r.analysis, ctx.settings(), r.label));
       }
       return { files };
+    }));
+    c.onRequest(REMITTANCE_REPORT, (p, token) => runSafe<RemittanceReportResponse>(c, REMITTANCE_REPORT.method, token, { ok: false, message: 'the report failed; see the 835 language server output' }, () => {
+      let a = ctx.analysisOf(p.textDocument.uri);
+      if (!a) return { ok: false, message: 'the document is not open in the 835 language server' };
+      if (p.redact) {
+        const red = redact(a.text);
+        if (!red.ok) return red;
+        a = analyze(red.text, ctx.settings());
+      }
+      return { ok: true, html: remittanceReportHtml(a, labelOf(p.textDocument.uri)) };
     }));
     c.onRequest(IMPACT_TABLE, (p, token) => runSafe(c, IMPACT_TABLE.method, token, impactTable([]), () => impactTable(p.files ?? [])));
     c.onRequest(EXPORT_CSV, (p, token) => runSafe<ExportCsvResponse>(c, EXPORT_CSV.method, token, { csv: '', rows: 0, problems: ['export failed: see the language server output'] }, async () => {

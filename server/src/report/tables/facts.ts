@@ -94,13 +94,17 @@ export interface RowVisitor {
  */
 export function visitRows(a: Analysis, file: string, v: RowVisitor): void {
   for (const tx of a.model.transactions) {
-    if (tx.setId !== '835') continue;
-    const payment = paymentFacts(file, tx);
-    for (const claim of tx.claims) visitClaim(a, payment, claim, v);
+    if (tx.setId === '835') visitTransaction(a, paymentFacts(file, tx), v);
   }
 }
 
-function paymentFacts(file: string, tx: Transaction): PaymentFacts {
+/** Visits the rows of one transaction (see `visitRows`). */
+export function visitTransaction(a: Analysis, payment: PaymentFacts, v: RowVisitor): void {
+  for (const claim of payment.tx.claims) visitClaim(a, payment, claim, v);
+}
+
+/** What every row of a payment repeats. */
+export function paymentFacts(file: string, tx: Transaction): PaymentFacts {
   const payee = tx.payee;
   return {
     file, tx,
