@@ -19,6 +19,8 @@ const TRACKED_MESSAGES = 4096;
 const EMIT_CHARS = 1 << 20;
 
 const SEVERITY_INDEX: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+const OFF = 255;
 
 /**
  * The findings of one file as `era835 check` prints them, formatted straight from the analysis (its
@@ -48,7 +50,7 @@ export class FindingLines {
   /** Formats one piece's findings (`extra`: findings of the reading, such as bytes that are not UTF-8). */
   add(a: Analysis, origin: Origin, extra: readonly Finding[] = []): void {
     const all = extra.length ? a.findings.concat(extra) : a.findings;
-    const order = shownInOrder(all, this.settings);
+    const { order, severities } = shownInOrder(all, this.settings);
     const starts = a.lines.lineStarts;
     const text = a.text;
     const lastLine = starts.length - 1;
@@ -71,13 +73,14 @@ export class FindingLines {
     const json = this.format === 'json';
     for (let k = 0; k < order.length; k++) {
       const f = all[order[k]];
-      const severity = effectiveSeverity(f, this.settings)!;
+      const rank = severities[order[k]];
+      const severity = SEVERITIES[rank];
       const start = Math.max(0, Math.min(f.start, text.length));
       const end = Math.max(start, Math.min(f.end, text.length));
       line = lineOf(start, line);
       const endLine = lineOf(end, line);
       const message = f.message;
-      this.counts[SEVERITY_INDEX[severity]]++;
+      this.counts[rank]++;
       if (this.cap !== Infinity && this.repeats.hidden(f.code, message)) continue;
       const s = json
         ? `{"file":${this.quotedFile},"line":${origin.line + line},"column":${column(start, line)},"endLine":${origin.line + endLine},"endColumn":${column(end, endLine)},"severity":"${severity}","code":${JSON.stringify(f.code)},"message":${JSON.stringify(message)}}`
@@ -157,20 +160,33 @@ export class RepeatCap {
  * the same place keep their rule order). One number per finding sorted as a typed array: no comparator
  * calls, no objects.
  */
-function shownInOrder(findings: readonly Finding[], settings: Settings): Uint32Array {
+function shownInOrder(findings: readonly Finding[], settings: Settings): { order: Uint32Array; severities: Uint8Array } {
   const n = findings.length;
+  // Each finding's severity rank (OFF when the user turned its code off), its code's level looked up once.
+  const severities = new Uint8Array(n);
+  const byCode = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const f = findings[i];
+    let rank = f.severity === undefined ? byCode.get(f.code) : undefined;
+    if (rank === undefined) {
+      const s = effectiveSeverity(f, settings);
+      rank = s ? SEVERITY_INDEX[s] : OFF;
+      if (f.severity === undefined) byCode.set(f.code, rank);
+    }
+    severities[i] = rank;
+  }
   if (n < 2 ** 24) {
     const keys = new Float64Array(n);
     let m = 0;
     // start < 2^29 (a string's length), index < 2^24: the key stays an exact integer below 2^53.
-    for (let i = 0; i < n; i++) if (effectiveSeverity(findings[i], settings)) keys[m++] = Math.max(0, findings[i].start) * 2 ** 24 + i;
+    for (let i = 0; i < n; i++) if (severities[i] !== OFF) keys[m++] = Math.max(0, findings[i].start) * 2 ** 24 + i;
     const sorted = keys.subarray(0, m).sort();
-    const out = new Uint32Array(m);
-    for (let k = 0; k < m; k++) out[k] = sorted[k] % 2 ** 24;
-    return out;
+    const order = new Uint32Array(m);
+    for (let k = 0; k < m; k++) order[k] = sorted[k] % 2 ** 24;
+    return { order, severities };
   }
   const idx: number[] = [];
-  for (let i = 0; i < n; i++) if (effectiveSeverity(findings[i], settings)) idx.push(i);
+  for (let i = 0; i < n; i++) if (severities[i] !== OFF) idx.push(i);
   idx.sort((x, y) => findings[x].start - findings[y].start || x - y);
-  return Uint32Array.from(idx);
+  return { order: Uint32Array.from(idx), severities };
 }
