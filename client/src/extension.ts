@@ -1,13 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCasDecorations } from './casDecorations';
 import { registerEditing } from './editing';
 import { registerNavigation } from './navigation';
 import { registerPrettyView } from './prettyView';
 import { registerRedact } from './redact';
+import { NOT_RESTARTED, RestartPolicy } from './restartPolicy';
 import type { Session } from './session';
 import { registerSummary } from './summary';
+import { traceWithoutData } from './traceChannel';
 
 /**
  * The VS Code side: starts the 835 language server over IPC, owns its lifecycle (restart, output),
@@ -28,15 +30,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const restarts = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'x12-835' }],
     outputChannel: output,
+    // era835.trace.server logs message names only: parameters (whole documents) never reach the log.
+    traceOutputChannel: traceWithoutData(output),
     synchronize: {
       configurationSection: 'era835',
       // Keeps the workspace claim index (Ctrl+T) current when remits arrive or change on disk.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{835,era,ERA}'),
     },
-    // The client restarts a crashed server (up to 5 times in 3 minutes) and says so in the output.
+    // A crashed server is restarted once; a second crash within 10 minutes is not restarted into the
+    // same crash (RestartPolicy): the user is told, fixes the cause and restarts it by command.
+    errorHandler: {
+      error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+      closed: () => restarts.shouldRestart(Date.now())
+        ? { action: CloseAction.Restart }
+        : { action: CloseAction.DoNotRestart, message: NOT_RESTARTED },
+    },
   };
 
   const show = (state: State) => {
@@ -52,7 +64,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
     client.onDidChangeState((e) => show(e.newState)),
     vscode.commands.registerCommand('era835.restartServer', async () => {
       output.info('Restarting the 835 language server');
-      await client?.restart();
+      restarts.reset();
+      await (client?.needsStart() ? client.start() : client?.restart());
     }),
     vscode.commands.registerCommand('era835.showOutput', () => output.show(true)),
   );

@@ -78,6 +78,7 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const p of loaded.problems) errLine(`era835: ${p}\n`);
     return 2;
   }
+  for (const w of loaded.warnings) errLine(`era835: warning: ${w}\n`);
   const out = new BlockWriter(1);
   try {
     return await command.run(parsed, { settings: loaded.settings, out, err: errLine, stderr: process.stderr, workerFile: __filename });

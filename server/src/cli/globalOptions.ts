@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { parseOfficialLists } from '../codes/official';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
+import { loadOfficialListsSync, skippedRows } from '../codes/officialFile';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
 
 /**
  * Options every command takes, so a terminal run can match an editor's configuration:
@@ -28,9 +28,13 @@ function nest(raw: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-/** Reads the settings the options name; problems are one line each (the command then exits 2). */
-export function loadSettings(settingsPath: string | undefined, codeLists: string | undefined): { settings: Settings; problems: string[] } {
+/**
+ * Reads the settings the options name. Problems are one line each (the command then exits 2); warnings
+ * name a value that is not used (a bad rate, a skipped code-list row...), and the command runs without it.
+ */
+export function loadSettings(settingsPath: string | undefined, codeLists: string | undefined): { settings: Settings; problems: string[]; warnings: string[] } {
   const problems: string[] = [];
+  const warnings: string[] = [];
   let settings = DEFAULT_SETTINGS;
   if (settingsPath) {
     try {
@@ -38,19 +42,24 @@ export function loadSettings(settingsPath: string | undefined, codeLists: string
       const raw = parseJsonc(readFileSync(settingsPath, 'utf8'), errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
       if (errors.length) problems.push(`--settings ${settingsPath}: not valid JSON (${printParseErrorCode(errors[0].error)} at character ${errors[0].offset})`);
       else if (!raw || typeof raw !== 'object' || Array.isArray(raw)) problems.push(`--settings ${settingsPath}: not a settings object ({ "era835.rules.<code>": "off", ... })`);
-      else settings = parseSettings(nest(raw as Record<string, unknown>));
+      else {
+        const read = readSettings(nest(raw as Record<string, unknown>));
+        settings = read.settings;
+        for (const w of read.warnings) warnings.push(`--settings ${settingsPath}: ${w}`);
+      }
     } catch (e) {
       problems.push(`--settings ${settingsPath}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
     }
   }
   if (codeLists) {
-    try {
-      const r = parseOfficialLists(readFileSync(codeLists, 'utf8'));
+    // The same reader as the language server's: size limit, regular files only, bad rows skipped.
+    const r = loadOfficialListsSync(codeLists);
+    if (r.error) problems.push(`--code-lists ${r.error}`);
+    else {
       settings = { ...settings, codeListsPath: codeLists, official: r.lists };
-      for (const p of r.problems) problems.push(`--code-lists ${codeLists}: ${p}`);
-    } catch (e) {
-      problems.push(`--code-lists ${codeLists}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      const skipped = skippedRows(r);
+      if (skipped) warnings.push(`--code-lists ${codeLists}: ${skipped}`);
     }
   }
-  return { settings, problems };
+  return { settings, problems, warnings };
 }

@@ -10,9 +10,17 @@ export type OfficialLists = ReadonlyMap<string, ReadonlyMap<string, string>>;
 export interface OfficialParse {
   readonly lists: OfficialLists;
   readonly rows: number;
-  /** One line per problem (first few only), for a warning to the user. */
+  /** Rows that were not used (each bad row is skipped; the others are read). */
+  readonly skipped: number;
+  /** One line per skipped row (the first few only), for a warning to the user. */
   readonly problems: readonly string[];
 }
+
+/** Longest code and description a row may have: longer is not a code list row (a quote left open?). */
+const MAX_CODE = 32;
+const MAX_DESCRIPTION = 4000;
+/** How many skipped rows are described one by one; the rest are counted. */
+const DESCRIBED = 5;
 
 /** Common spellings of list names mapped to our ids. */
 const ALIASES: Record<string, string> = {
@@ -48,11 +56,14 @@ export function parseOfficialLists(text: string): OfficialParse {
   const lists = new Map<string, Map<string, string>>();
   const problems: string[] = [];
   let rows = 0;
+  let skipped = 0;
   const records = parseCsv(text.replace(/^\uFEFF/, ''));
   records.forEach((r, i) => {
     if (i === 0 && r[0]?.trim().toLowerCase() === 'list') return; // header
-    if (r.length < 3 || !r[1].trim()) {
-      if (problems.length < 5) problems.push(`row ${i + 1}: expected list,code,description`);
+    const problem = rowProblem(r);
+    if (problem) {
+      skipped++;
+      if (problems.length < DESCRIBED) problems.push(`row ${i + 1}: ${problem}; skipped`);
       return;
     }
     const name = r[0].trim();
@@ -62,5 +73,14 @@ export function parseOfficialLists(text: string): OfficialParse {
     list.set(r[1].trim(), r.slice(2).join(',').trim());
     rows++;
   });
-  return { lists, rows, problems };
+  return { lists, rows, skipped, problems };
+}
+
+/** Why a record is not a `list,code,description` row, or undefined when it is one. */
+function rowProblem(r: readonly string[]): string | undefined {
+  if (r.length < 3 || !r[0].trim() || !r[1].trim()) return 'expected list,code,description';
+  if (r[1].trim().length > MAX_CODE) return `the code is ${r[1].trim().length} characters long (at most ${MAX_CODE})`;
+  const description = r.slice(2).join(',').trim().length;
+  if (description > MAX_DESCRIPTION) return `the description is ${description} characters long (at most ${MAX_DESCRIPTION}; a quote left open?)`;
+  return undefined;
 }

@@ -2,6 +2,7 @@ import { codeListById, isRetired } from '../codes';
 import type { OfficialLists } from '../codes/official';
 import type { CodeInfo, CodeList } from '../codes/types';
 import { formatDate, parseIsoDate } from '../x835/values';
+import { quoted } from './quote';
 
 export { codeListById };
 
@@ -21,7 +22,7 @@ export function describeCode(list: CodeList, code: string, official?: OfficialLi
   if (code === '') return '(empty)';
   const info = list.entries.get(code);
   const theirs = officialText(official, list.id, code);
-  if (!info) return `\`${code}\` — unknown code (not in ${list.name})${theirs}`;
+  if (!info) return `${quoted(code)} — unknown code (not in ${list.name})${theirs}`;
   const retired = retiredNote(list, info);
   return `\`${code}\` — ${info.text}${retired ? ` · ⚠ **${retired}**` : ''}${theirs}`;
 }

@@ -5,6 +5,7 @@ import { delimiterHover } from './hover/delimiters';
 import { elementHover } from './hover/element';
 import { segmentHover } from './hover/segment';
 import type { HoverTarget } from './hover/target';
+import { capped } from './quote';
 import { offsetRange } from './segmentRanges';
 
 /**
@@ -27,5 +28,6 @@ export function hover(a: Analysis, position: Position, settings: Settings, uri?:
 }
 
 function result(a: Analysis, markdown: string, start: number, end: number): Hover {
-  return { contents: { kind: 'markdown', value: markdown }, range: offsetRange(a, start, end) };
+  // Values are quoted cut (quote.ts); `capped` bounds whatever else a hover repeats from the file.
+  return { contents: { kind: 'markdown', value: capped(markdown) }, range: offsetRange(a, start, end) };
 }

@@ -1,6 +1,6 @@
-import { TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
-import { loadOfficialLists } from '../codes/officialFile';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
+import { MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { loadOfficialLists, skippedRows } from '../codes/officialFile';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
 import type { Analysis } from '../analysis';
 import type { ServerContext } from './context';
 import { shownDiagnostics } from './diagnostics';
@@ -40,7 +40,7 @@ export function startServer(connection: Connection): void {
     clientCapabilities = params.capabilities;
     canPullConfig = !!params.capabilities.workspace?.configuration;
     const initSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
-    if (initSettings) settings = parseSettings(initSettings);
+    if (initSettings) settings = readAndReport(initSettings);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -68,12 +68,12 @@ export function startServer(connection: Connection): void {
     if (canPullConfig) {
       try {
         const [raw] = await connection.workspace.getConfiguration([{ section: 'era835' }]);
-        next = await withOfficialLists(parseSettings(raw));
+        next = await withOfficialLists(readAndReport(raw));
       } catch (e) {
         connection.console.warn(`Could not read era835 settings, using defaults: ${(e as Error).message}`);
       }
     } else if (pushed) {
-      next = await withOfficialLists(parseSettings(pushed.era835));
+      next = await withOfficialLists(readAndReport(pushed.era835));
     }
     if (sameSettings(next, settings)) return;
     settings = next;
@@ -90,6 +90,31 @@ export function startServer(connection: Connection): void {
     void refreshSettings(canPullConfig ? undefined : { era835: (change.settings as { era835?: unknown } | undefined)?.era835 });
   });
 
+  /**
+   * Settings from what the client sent. Values that cannot be used are said, each naming its setting, in
+   * the output channel, and the first in a notification; the same warnings are said once, not on every
+   * configuration event.
+   */
+  let warned = '';
+  /**
+   * A warning the editor shows. A notification (window/showMessage), not connection.window's request
+   * form: nothing is waited for, and a client that does not take requests cannot make it fail.
+   */
+  const notify = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  function readAndReport(raw: unknown): Settings {
+    const { settings: read, warnings } = readSettings(raw);
+    const key = warnings.join('\n');
+    if (key !== warned) {
+      warned = key;
+      for (const w of warnings) connection.console.warn(`Setting not used: ${w}`);
+      if (warnings.length) {
+        const more = warnings.length > 1 ? ` (and ${warnings.length - 1} more: see the 835 language server output)` : '';
+        notify(`${warnings[0]}${more}`);
+      }
+    }
+    return read;
+  }
+
   /** Loads the organisation's official code lists named by the settings, and says once if it cannot. */
   let officialFrom: { path: string; lists: Settings['official'] } | undefined;
   async function withOfficialLists(s: Settings): Promise<Settings> {
@@ -97,8 +122,11 @@ export function startServer(connection: Connection): void {
     if (officialFrom?.path !== s.codeListsPath) {
       const r = await loadOfficialLists(s.codeListsPath);
       officialFrom = { path: s.codeListsPath, lists: r.lists };
-      const problem = r.error ?? (r.problems.length ? `${r.problems.length} row(s) skipped (${r.problems[0]})` : '');
-      if (problem) void connection.window.showWarningMessage(`era835.codeLists.path: ${problem}`);
+      const problem = r.error ?? skippedRows(r);
+      if (problem) {
+        connection.console.warn(`era835.codeLists.path: ${problem}`);
+        notify(`era835.codeLists.path: ${problem}`);
+      }
       connection.console.info(`Official code lists: ${r.rows} code(s) from ${s.codeListsPath}`);
     }
     return { ...s, official: officialFrom.lists };

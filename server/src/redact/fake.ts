@@ -40,6 +40,11 @@ export class FakeValues {
     }
   }
 
+  /** The fake already made for `value` in this run, if any. */
+  cached(value: string): string | undefined {
+    return this.fakes.get(value);
+  }
+
   /** `fake`, resumable: yields after each step of work on a long value (never on a short one). */
   *fakeSteps(value: string): Generator<void, string, void> {
     const known = this.fakes.get(value);

@@ -14,7 +14,8 @@ describe("an organisation's official code lists (CSV)", () => {
     assert.equal(r.rows, 2);
     assert.equal(r.lists.get('carc')?.get('45'), 'Licensed wording for 45');
     assert.equal(r.lists.get('rarc')?.get('N130'), 'Licensed, with comma');
-    assert.deepEqual(r.problems, ['row 4: expected list,code,description']);
+    assert.deepEqual(r.problems, ['row 4: expected list,code,description; skipped']);
+    assert.equal(r.skipped, 1);
   });
 
   test('hover text shows the official wording beside ours', () => {

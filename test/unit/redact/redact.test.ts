@@ -169,6 +169,30 @@ describe('redaction for sharing', () => {
     assert.deepEqual(findingsOf(out), findingsOf(text));
   });
 
+  test('the gaps an adversarial review found: suffix, a claim contact, unknown REF qualifiers, tax ids (the state is kept)', () => {
+    const text = medicareFile()
+      .replace('N1*PE*CLINIC*XX*1234567893', 'N1*PE*CLINIC*FI*987654321~REF*TJ*987654321')
+      .replace('NM1*QC*1*DOE*JANE****MI*ABC123', [
+        'NM1*QC*1*DOE*JANE*Q*MR*JR*MI*ABC123',
+        'NM1*82*1*PAINTER*PAT****34*123456789',
+        'N3*12 ELM STREET',
+        'N4*SPRINGFIELD*IL*627040000',
+        'PER*CX*JOHN DOE*TE*2175550123*EM*JOHN.DOE@EXAMPLE.COM',
+        'REF*1K*PAYERREF777',
+        'REF*CE*MEDICAREB',
+        'REF*0B*LIC12345',
+      ].join('~'));
+    const out = redacted(text);
+    for (const gone of ['*JR*', '*MR*', 'JOHN DOE', '2175550123', 'JOHN.DOE@EXAMPLE.COM', 'PAYERREF777', '987654321', '123456789', '12 ELM STREET', 'SPRINGFIELD', '627040000']) {
+      assert.ok(!out.includes(gone), `${gone} replaced`);
+    }
+    // Kept: the state (HIPAA Safe Harbor), the codes and provider ids a claim's REF carries, the qualifiers.
+    for (const kept of ['*IL*', 'REF*CE*MEDICAREB', 'REF*0B*LIC12345', 'REF*TJ*', 'N1*PE*CLINIC*FI*', '****34*', 'PER*CX*', '*TE*', '*EM*']) {
+      assert.ok(out.includes(kept), `${kept} kept`);
+    }
+    assert.deepEqual(findingsOf(out), findingsOf(text));
+  });
+
   test('a text with no X12 in it is refused with a reason, not echoed back', () => {
     for (const text of ['', '   \n', 'Dear colleague, the patient John Smith...']) {
       const r = redact(text);

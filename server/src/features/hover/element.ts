@@ -10,6 +10,7 @@ import { plbPairAt, plbPairNote } from './plb';
 import { reversalNote } from './reversal';
 import { loopPath, type HoverTarget } from './target';
 import { describeValue, retiredCodeLine } from './value';
+import { quoted } from '../quote';
 
 export interface HoverParts {
   readonly markdown: string;
@@ -41,14 +42,14 @@ export function elementHover(t: HoverTarget): HoverParts {
     const cdef = componentDef(t.id, t.k, c + 1);
     const span = componentOffsets(t.a, t.seg, t.k, c);
     if (span) ({ start, end } = span);
-    title = `**${position(t.id, t.k, c + 1)}**${cdef ? ` · ${cdef.name}` : ''} · in ${position(t.id, t.k)} ${def.name} \`${tokens.element(t.seg, t.k)}\``;
+    title = `**${position(t.id, t.k, c + 1)}**${cdef ? ` · ${cdef.name}` : ''} · in ${position(t.id, t.k)} ${def.name} ${quoted(tokens.element(t.seg, t.k))}`;
     value = describeValue(cdef, t.a.text.slice(start, end), t.settings.official);
     note = cdef?.note;
   } else if (!def && tokens.element(t.seg, t.k).includes(tokens.delimitersOf(t.seg).component)) {
-    value = `\`${tokens.element(t.seg, t.k)}\` (composite)`;
+    value = `${quoted(tokens.element(t.seg, t.k))} (composite)`;
   }
   if (t.id === 'LQ' && t.k === 2 && tokens.element(t.seg, 1) === 'RX') {
-    value = `\`${tokens.element(t.seg, 2)}\` — an NCPDP pharmacy reject or payment code (LQ01 RX), not a RARC`;
+    value = `${quoted(tokens.element(t.seg, 2))} — an NCPDP pharmacy reject or payment code (LQ01 RX), not a RARC`;
   }
 
   // A CAS reason or amount is read aloud by describeAdjustment (code text, amount, verdict): say it once.

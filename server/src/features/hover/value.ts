@@ -2,6 +2,7 @@ import type { OfficialLists } from '../../codes/official';
 import type { ElementDef } from '../../x835/dictionary';
 import { formatMoney, parseCents, parseDate } from '../../x835/values';
 import { codeListById, describeCode, retiredNote } from '../codeLookup';
+import { quoted } from '../quote';
 import { longDate } from './format';
 
 /**
@@ -14,13 +15,13 @@ export function describeValue(def: ElementDef | undefined, value: string, offici
   if (list) return describeCode(list, value, official);
   if (def && isMoney(def)) {
     const cents = parseCents(value);
-    return cents === undefined ? `\`${value}\` — not a valid amount` : `\`${value}\` = **${formatMoney(cents)}**`;
+    return cents === undefined ? `${quoted(value)} — not a valid amount` : `${quoted(value)} = **${formatMoney(cents)}**`;
   }
   if (def?.type === 'DT' && def.max === 8) {
     const d = parseDate(value);
-    return d === undefined ? `\`${value}\` — not a valid date (CCYYMMDD)` : `\`${value}\` = **${longDate(d)}**`;
+    return d === undefined ? `${quoted(value)} — not a valid date (CCYYMMDD)` : `${quoted(value)} = **${longDate(d)}**`;
   }
-  return `\`${value}\``;
+  return quoted(value);
 }
 
 /**
