@@ -146,6 +146,28 @@ const results = { passed: 0, failed: 0, tests: [] };
         await page.waitForTimeout(200); // poll interval
       }
     });
+
+    await check('a one-line ERA over 10,000 characters offers the formatted view (notification and status bar)', async () => {
+      await quickOpen('one-line-batch.835', 'ISA*00');
+      // The notification shows as a toast, or (once a toast has timed out, or in Do Not Disturb) only in the
+      // notification centre: look in both.
+      const toast = page.locator('.notification-list-item').filter({ hasText: 'is on one line' }).first();
+      await page.locator('.statusbar-item').filter({ hasText: 'One segment per line' }).first().waitFor({ timeout: 30000 });
+      if (!(await toast.isVisible())) {
+        await page.keyboard.press('Control+Shift+P');
+        await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+        await page.keyboard.type('Notifications: Show Notifications');
+        await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Show Notifications' }).waitFor({ timeout: 5000 });
+        await page.keyboard.press('Enter');
+      }
+      await toast.waitFor({ timeout: 30000 });
+      const buttons = await toast.locator('.monaco-button').allInnerTexts();
+      for (const b of ['Open formatted view', 'Always', 'Never']) if (!buttons.includes(b)) throw new Error(`no "${b}" button: ${JSON.stringify(buttons)}`);
+      await page.screenshot({ path: path.join(outDir, 'one-line-offer.png') });
+      await toast.locator('.monaco-button').filter({ hasText: 'Open formatted view' }).click();
+      await page.locator('.tab').filter({ hasText: 'one segment per line' }).first().waitFor({ timeout: 20000 });
+      return `${await toast.innerText().catch(() => 'notification answered')} -> formatted view opened`;
+    });
   } catch (e) {
     results.failed++; results.tests.push({ title: 'workbench', state: 'failed', error: e.message.split('\n')[0] });
     lap(`FAIL workbench: ${e.message}`);

@@ -7,6 +7,10 @@ const path = require('node:path');
 function makeWorkspace(dest) {
   fs.cpSync(path.join(__dirname, 'fixtures', 'ws'), dest, { recursive: true });
   fs.cpSync(path.resolve(__dirname, '..', '..', 'examples'), path.join(dest, 'examples'), { recursive: true });
+  // A batch of 20 interchanges on one line (14 KB): past the 10,000 characters from which a one-line file
+  // offers the one-segment-per-line view (the UI test reads that notification).
+  const one = fs.readFileSync(path.join(__dirname, 'fixtures', 'ws', 'clean-medicare.835'), 'utf8').replace(/\r?\n/g, '');
+  fs.writeFileSync(path.join(dest, 'one-line-batch.835'), one.repeat(20));
   return dest;
 }
 module.exports = { makeWorkspace };

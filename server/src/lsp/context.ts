@@ -1,4 +1,4 @@
-import type { ClientCapabilities, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type { ClientCapabilities, Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis';
 import type { Settings } from '../settings';
@@ -15,6 +15,8 @@ export interface ServerContext {
   onInitialized(listener: () => void): void;
   /** Called after the debounced analysis of a document version (not on every keystroke). */
   onDidAnalyse(listener: (uri: string, analysis: Analysis) => void): void;
+  /** Rewrites what is published for a document (a part of a large file names places in the original). */
+  adjustDiagnostics(adjuster: (uri: string, diagnostics: Diagnostic[]) => Diagnostic[]): void;
 }
 
 /**

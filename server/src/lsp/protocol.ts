@@ -115,3 +115,91 @@ export type RedactResponse =
   | { readonly ok: true; readonly text: string; readonly replaced: number }
   | { readonly ok: false; readonly message: string };
 export const REDACT = new RequestType<RedactParams, RedactResponse, void>('era835/redact');
+
+// ---- Large remittances (files over VS Code's 50 MB sync limit): typed requests, see server/src/large/. ----
+
+/** A payment (835 transaction set) of a large file, for the pick list. */
+export interface LargePayment {
+  /** 0-based position among the file's payments (the `n` of a part key). */
+  readonly n: number;
+  readonly payer: string;
+  readonly payee: string;
+  readonly trace: string;
+  readonly paidCents: number | null;
+  readonly claims: number;
+  readonly toWork: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** 1-based line and column of its ST in the file. */
+  readonly line: number;
+  readonly column: number;
+  /** Whether the whole payment can be opened as one part (else only its claims). */
+  readonly openable: boolean;
+}
+
+/** A claim of a large file, for the pick list. */
+export interface LargeClaim {
+  readonly n: number;
+  readonly payment: number;
+  readonly id: string;
+  readonly status: string;
+  readonly chargedCents: number | null;
+  readonly paidCents: number | null;
+  readonly toWork: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** `era835/largeIndex`: reads a file from disk (`file:` URI) into an index, or reuses the one built. */
+export interface LargeIndexParams { readonly file: string }
+export type LargeIndexResult =
+  | {
+    readonly ok: true; readonly file: string; readonly bytes: number; readonly interchanges: number;
+    readonly payments: readonly LargePayment[]; readonly claims: number; readonly toWork: number;
+    readonly errors: number; readonly warnings: number; readonly otherTransactions: number;
+    /** Time spent building the index (0 when it was already built). */
+    readonly ms: number; readonly problems: readonly string[];
+  }
+  | { readonly ok: false; readonly message: string };
+export const LargeIndexRequest = new RequestType<LargeIndexParams, LargeIndexResult, void>('era835/largeIndex');
+
+/**
+ * `era835/largeClaims`: claims of an indexed file, of one payment or all, whose CLP01 contains `filter`
+ * (any case), claims that need work first when `workFirst`; at most `limit` (and the number that matched).
+ */
+export interface LargeClaimsParams { readonly file: string; readonly payment?: number; readonly filter?: string; readonly workFirst?: boolean; readonly limit: number }
+export interface LargeClaimsResult { readonly claims: readonly LargeClaim[]; readonly total: number }
+export const LargeClaimsRequest = new RequestType<LargeClaimsParams, LargeClaimsResult | null, void>('era835/largeClaims');
+
+/**
+ * `era835/largePart`: the text of a part (an `era835-part:` URI made by `largePartUri`), read from the file;
+ * the server remembers where each of its segments is in the file for diagnostics and `largeOrigin`.
+ */
+export type LargePartParams = DocumentParams;
+export type LargePartResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
+export const LargePartRequest = new RequestType<LargePartParams, LargePartResult, void>('era835/largePart');
+
+/** `era835/largeOrigin`: where a position of a part is in the original file ("line 1, column 2,345 of big.835"). */
+export type LargeOriginParams = PositionParams;
+export interface LargeOriginResult { readonly line: number; readonly column: number; readonly file: string; readonly text: string }
+export const LargeOriginRequest = new RequestType<LargeOriginParams, LargeOriginResult | null, void>('era835/largeOrigin');
+
+/** Scheme of the read-only parts of large remittances. */
+export const PART_SCHEME = 'era835-part';
+
+/**
+ * The URI of a part: its path names the file and the part (the editor tab shows it and `.835` picks the
+ * language); the query says which file and part: `kind=claim&n=12&file=<file URI>` (the file URI last).
+ */
+export function largePartUri(file: string, fileName: string, kind: 'claim' | 'payment', n: number, label: string): { scheme: string; path: string; query: string } {
+  const safe = label.replace(/[/\\?#%]/g, '_');
+  return { scheme: PART_SCHEME, path: `/${fileName.replace(/[/\\?#%]/g, '_')} · ${kind} ${safe}.835`, query: `kind=${kind}&n=${n}&file=${file}` };
+}
+
+/** The file and part a part URI's (decoded) query names, or undefined. */
+export function parsePartQuery(query: string): { file: string; kind: 'claim' | 'payment'; n: number } | undefined {
+  const m = /^kind=(claim|payment)&n=(\d+)&file=(.+)$/.exec(query);
+  return m ? { kind: m[1] as 'claim' | 'payment', n: Number(m[2]), file: m[3] } : undefined;
+}

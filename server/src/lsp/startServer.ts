@@ -1,4 +1,4 @@
-import { MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type Diagnostic, type InitializeResult } from 'vscode-languageserver';
 import { loadOfficialLists, skippedRows } from '../codes/officialFile';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
 import type { Analysis } from '../analysis';
@@ -52,6 +52,7 @@ export function startServer(connection: Connection): void {
 
   const initializedListeners: Array<() => void> = [];
   const analysedListeners: Array<(uri: string, analysis: Analysis) => void> = [];
+  const adjusters: Array<(uri: string, diagnostics: Diagnostic[]) => Diagnostic[]> = [];
   connection.onInitialized(() => {
     void refreshSettings();
     for (const l of initializedListeners) l();
@@ -147,7 +148,9 @@ export function startServer(connection: Connection): void {
       const analysis = await cache.analyse(doc, settings);
       // Never publish for a version that changed while we computed.
       if (!analysis || documents.get(uri)?.version !== version) return;
-      void connection.sendDiagnostics({ uri, version, diagnostics: shownDiagnostics(analysis, settings, uri) });
+      let diagnostics = shownDiagnostics(analysis, settings, uri);
+      for (const adjust of adjusters) diagnostics = adjust(uri, diagnostics);
+      void connection.sendDiagnostics({ uri, version, diagnostics });
       for (const l of analysedListeners) l(uri, analysis);
     } catch (e) {
       connection.console.error(`Validation of ${uri} failed: ${(e as Error)?.stack ?? e}`);
@@ -190,6 +193,7 @@ export function startServer(connection: Connection): void {
     connection: gatedConnection(connection, waitFor), documents, analysisOf, settings: () => settings, clientCapabilities: () => clientCapabilities,
     onInitialized: (l) => initializedListeners.push(l),
     onDidAnalyse: (l) => analysedListeners.push(l),
+    adjustDiagnostics: (a) => adjusters.push(a),
   };
   for (const h of HANDLERS) h.register(ctx);
 

@@ -7,12 +7,12 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const props = pkg.contributes.configuration.properties as Record<string, { default: unknown; enum?: string[] }>;
 
 describe('extension manifest', () => {
-  test('language x12-835 for .835, .era and files starting with ISA, activated on that language', () => {
+  test('language x12-835 for .835, .era and files starting with ISA, activated on that language and on plain text (.txt deliveries)', () => {
     const lang = pkg.contributes.languages.find((l: { id: string }) => l.id === 'x12-835');
     assert.deepEqual(lang.extensions, ['.835', '.era']);
     assert.equal(lang.firstLine, '^ISA');
     assert.ok(lang.configuration, 'a language configuration is declared');
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:x12-835']);
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:x12-835', 'onLanguage:plaintext']);
   });
 
   test('every diagnostic code has a severity setting whose default is the catalog default', () => {

@@ -13,6 +13,7 @@ import { foldingRangesHandler } from './foldingRanges';
 import { selectionRangesHandler } from './selectionRanges';
 import { redactHandler } from './redact';
 import { testFaultsHandler } from './testFaults';
+import { largeRemittanceHandler } from './largeRemittance';
 
 /** Every LSP feature the server offers; each file announces its capabilities and registers itself. */
 export const HANDLERS: readonly Handler[] = [
@@ -30,4 +31,5 @@ export const HANDLERS: readonly Handler[] = [
   selectionRangesHandler,
   redactHandler,
   testFaultsHandler,
+  largeRemittanceHandler,
 ];
