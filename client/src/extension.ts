@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCasDecorations } from './casDecorations';
 import { registerEditing } from './editing';
+import { editorLimitsMiddleware, SYNCED_SECTIONS } from './editorLimits';
 import { registerNavigation } from './navigation';
 import { registerPrettyView } from './prettyView';
 import { registerRedact } from './redact';
@@ -32,10 +33,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
     documentSelector: [{ language: 'x12-835' }],
     outputChannel: output,
     synchronize: {
-      configurationSection: 'era835',
+      configurationSection: SYNCED_SECTIONS,
       // Keeps the workspace claim index (Ctrl+T) current when remits arrive or change on disk.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{835,era,ERA}'),
     },
+    middleware: { workspace: editorLimitsMiddleware },
     // The client restarts a crashed server (up to 5 times in 3 minutes) and says so in the output.
   };
 
