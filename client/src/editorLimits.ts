@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
-import { EDITOR_LIMIT_SECTIONS } from '../../server/src/lsp/editorLimits';
+import { EDITOR_LIMIT_SECTIONS } from '../../server/src/lsp/protocol';
 
 /** The settings the client watches for the server: ours, and the editor limits its responses respect. */
 export const SYNCED_SECTIONS = ['era835', ...EDITOR_LIMIT_SECTIONS];

@@ -1,8 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_VIEW_LIMITS, viewLimitsOf, type ViewLimits } from '../features/visible';
-
-/** The editor settings that bound what a response needs to hold (see features/visible.ts). */
-export const EDITOR_LIMIT_SECTIONS = ['editor.stopRenderingLineAfter', 'editor.inlayHints.maximumLength'] as const;
+import { EDITOR_LIMIT_SECTIONS } from './protocol';
 
 /**
  * Each open document's editor limits, pulled from the client with the document as scope (a user can set
