@@ -47,7 +47,11 @@ export function registerCasDecorations(s: Session): void {
     vscode.window.onDidChangeVisibleTextEditors(refreshVisible),
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => refresh(e.textEditor, 100)),
     vscode.workspace.onDidChangeTextDocument((e) => vscode.window.visibleTextEditors.filter((ed) => ed.document === e.document).forEach((ed) => refresh(ed, 400))),
-    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('era835.highlight.cas')) refreshVisible(); }),
+    // The render limit bounds what the server shades: after it changes, ask again (once the server has it).
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('era835.highlight.cas')) refreshVisible();
+      else if (e.affectsConfiguration('editor.stopRenderingLineAfter')) vscode.window.visibleTextEditors.forEach((ed) => refresh(ed));
+    }),
   );
   // The server answers once it is running; the first visible editors are shaded then.
   s.client().onDidChangeState(() => refreshVisible());

@@ -6,6 +6,7 @@ import { registerDetection } from './detect';
 import { registerLargeRemittance } from './largeRemittance';
 import { registerOneLine } from './oneLine';
 import { registerEditing } from './editing';
+import { editorLimitsMiddleware, SYNCED_SECTIONS } from './editorLimits';
 import { registerNavigation } from './navigation';
 import { registerPrettyView } from './prettyView';
 import { registerRedact } from './redact';
@@ -40,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
     // era835.trace.server logs message names only: parameters (whole documents) never reach the log.
     traceOutputChannel: traceWithoutData(output),
     synchronize: {
-      configurationSection: 'era835',
+      configurationSection: SYNCED_SECTIONS,
       // Keeps the workspace claim index (Ctrl+T) current when remits arrive or change on disk.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{835,era,ERA}'),
     },
@@ -52,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
         ? { action: CloseAction.Restart }
         : { action: CloseAction.DoNotRestart, message: NOT_RESTARTED },
     },
+    middleware: { workspace: editorLimitsMiddleware },
   };
 
   const show = (state: State) => {

@@ -2,6 +2,7 @@ import type { Range } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import { classify } from '../x835/classify';
 import { tripletsOf } from '../x835/lookup';
+import { DEFAULT_VIEW_LIMITS, MAX_ITEMS, Visible, type ViewLimits } from './visible';
 
 /** How the client shades a CAS segment (see casShades). */
 export type CasShade = 'muted' | 'patient' | 'attention' | 'other';
@@ -9,17 +10,18 @@ export type CasShade = 'muted' | 'patient' | 'attention' | 'other';
 /**
  * How the client shades each CAS segment: `attention` when any triplet needs work, `muted` when all
  * are sequestration or contractual, `patient` when the patient owes it, else `other`. Only the
- * segments inside the given ranges (the visible ones), so it stays cheap on huge files.
+ * segments VS Code shows inside the given ranges (the visible ones; see Visible), each shade cut at the
+ * render limit of its line, at most MAX_ITEMS.casShades: a one-line file costs its first 10,000 characters.
  */
-export function casShades(a: Analysis, ranges: readonly Range[]): Array<{ range: Range; shade: CasShade; label: string }> {
+export function casShades(a: Analysis, ranges: readonly Range[], limits: ViewLimits = DEFAULT_VIEW_LIMITS): Array<{ range: Range; shade: CasShade; label: string }> {
   const t = a.tokens;
   const out: Array<{ range: Range; shade: CasShade; label: string }> = [];
   const seen = new Set<number>();
   for (const r of ranges) {
-    const first = Math.max(0, t.segmentAt(a.lines.offsetAt(r.start)));
-    const last = t.segmentAt(a.lines.offsetAt(r.end));
-    for (let i = first; i <= last; i++) {
-      if (seen.has(i) || t.id(i) !== 'CAS') continue;
+    const view = new Visible(a, r, limits);
+    for (const i of view.segments()) {
+      if (out.length >= MAX_ITEMS.casShades) return out;
+      if (seen.has(i) || t.id(i) !== 'CAS' || !view.shows(t.segStart[i])) continue;
       seen.add(i);
       const classes = tripletsOf(a.model, i).map(classify);
       if (!classes.length) continue;
@@ -27,7 +29,11 @@ export function casShades(a: Analysis, ranges: readonly Range[]): Array<{ range:
         : classes.every((c) => c.cls === 'sequestration' || c.cls === 'contractual') ? 'muted'
         : classes.every((c) => c.cls === 'patientResponsibility') ? 'patient' : 'other';
       const label = [...new Set(classes.map((c) => (c.actionable ? 'needs work' : c.cls === 'patientResponsibility' ? 'patient' : c.cls)))].join(', ');
-      out.push({ range: { start: a.lines.positionAt(t.segStart[i]), end: a.lines.positionAt(t.segEnd[i]) }, shade, label });
+      // Cut at the render limit of its line (a segment wrapped over several lines keeps its end).
+      const start = a.lines.positionAt(t.segStart[i]);
+      let end = a.lines.positionAt(t.segEnd[i]);
+      if (end.line === start.line) end = a.lines.positionAt(Math.min(t.segEnd[i], view.shownEnd(t.segStart[i])));
+      out.push({ range: { start, end }, shade, label });
     }
   }
   return out;

@@ -2,6 +2,7 @@ import type { CodeLens } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import { claimTotals, transactionTotals } from '../x835/totals';
 import { formatMoney } from '../x835/values';
+import { DEFAULT_VIEW_LIMITS, Visible, type ViewLimits } from './visible';
 
 /** Above this many claims, lenses are given for the first ones only (each is cheap, thousands are noise). */
 export const MAX_CLAIM_LENSES = 5000;
@@ -10,18 +11,25 @@ export const MAX_CLAIM_LENSES = 5000;
  * Code lens: on each CLP, where the claim's money went ("Paid $78.40 · Contractual $100.00 · Patient
  * $20.00 · Sequestration $1.60 · 0 to work"); on each BPR, the transaction's totals including total
  * sequestration and its share of Medicare payments. Lenses carry no command: they are read, not clicked.
+ * Only on segments VS Code renders (see Visible): on a one-line remit, the claims of its first 10,000
+ * characters, not one row of thousands of lenses above the line.
  */
-export function codeLenses(a: Analysis): CodeLens[] {
+export function codeLenses(a: Analysis, limits: ViewLimits = DEFAULT_VIEW_LIMITS): CodeLens[] {
   const t = a.tokens;
+  const view = new Visible(a, undefined, limits);
   const lenses: CodeLens[] = [];
   const at = (seg: number, title: string): CodeLens => ({
     range: { start: a.lines.positionAt(t.segStart[seg]), end: a.lines.positionAt(t.elementEndOffset(seg, 0)) },
     command: { title, command: '' },
   });
   for (const tx of a.model.transactions) {
-    if (tx.payment) lenses.push(at(tx.payment.seg, transactionTitle(tx)));
+    if (tx.payment && view.shows(t.segStart[tx.payment.seg])) lenses.push(at(tx.payment.seg, transactionTitle(tx)));
   }
-  for (const claim of a.model.claims.slice(0, MAX_CLAIM_LENSES)) {
+  let claimLenses = 0;
+  for (const claim of a.model.claims) {
+    if (claimLenses >= MAX_CLAIM_LENSES) break;
+    if (!view.shows(t.segStart[claim.seg])) continue;
+    claimLenses++;
     const s = claimTotals(claim);
     const parts = [
       `Paid ${formatMoney(claim.paid)}`,

@@ -3,6 +3,7 @@ import type { Analysis } from '../analysis';
 import { classify, type AdjustmentClass } from '../x835/classify';
 import { elementDef } from '../x835/dictionary';
 import { tripletsOf } from '../x835/lookup';
+import { DEFAULT_VIEW_LIMITS, MAX_ITEMS, Visible, type ViewLimits } from './visible';
 
 /**
  * Semantic tokens: segment ids, qualifiers, amounts and dates everywhere, and for CAS the group code,
@@ -28,25 +29,35 @@ export function modifierBits(cls: AdjustmentClass, actionable: boolean): number 
   return bits;
 }
 
-/** Above this many tokens a full-document request stops; the range requests cover what is visible. */
-export const MAX_FULL_TOKENS = 400_000;
+/**
+ * Semantic tokens of what VS Code shows of `range` (the whole document when absent): the rendered part of
+ * each line (see Visible), at most MAX_ITEMS.semanticTokensRange tokens, so a one-line remit costs what
+ * its first 10,000 characters cost.
+ */
+export function semanticTokens(a: Analysis, range?: Range, limits: ViewLimits = DEFAULT_VIEW_LIMITS): SemanticTokens {
+  return { data: tokenData(a, new Visible(a, range, limits), MAX_ITEMS.semanticTokensRange).data };
+}
 
-export function semanticTokens(a: Analysis, range?: Range): SemanticTokens {
+/**
+ * The whole document's tokens (each line cut at the render limit), or undefined when there are more than
+ * one response may hold (MAX_ITEMS.semanticTokensFull): VS Code then asks for the visible ranges instead.
+ */
+export function fullSemanticTokens(a: Analysis, limits: ViewLimits = DEFAULT_VIEW_LIMITS): SemanticTokens | undefined {
+  const r = tokenData(a, new Visible(a, undefined, limits), MAX_ITEMS.semanticTokensFull);
+  return r.capped ? undefined : { data: r.data };
+}
+
+function tokenData(a: Analysis, view: Visible, cap: number): { data: number[]; capped: boolean } {
   const t = a.tokens;
-  let first = 0;
-  let last = t.count - 1;
-  if (range) {
-    first = Math.max(0, t.segmentAt(a.lines.offsetAt(range.start)));
-    last = Math.min(t.count - 1, t.segmentAt(a.lines.offsetAt(range.end)));
-  }
   const data: number[] = [];
   let prevLine = 0;
   let prevChar = 0;
   let count = 0;
   const pushOne = (start: number, end: number, type: number, mods: number) => {
-    if (end <= start) return;
+    const length = Math.min(end, view.shownEnd(start)) - start;
+    if (length <= 0 || !view.shows(start)) return;
     const p = a.lines.positionAt(start);
-    data.push(p.line - prevLine, p.line === prevLine ? p.character - prevChar : p.character, end - start, type, mods);
+    data.push(p.line - prevLine, p.line === prevLine ? p.character - prevChar : p.character, length, type, mods);
     prevLine = p.line;
     prevChar = p.character;
     count++;
@@ -60,7 +71,8 @@ export function semanticTokens(a: Analysis, range?: Range): SemanticTokens {
     }
   };
 
-  for (let i = first; i <= last && (range || count < MAX_FULL_TOKENS); i++) {
+  for (const i of view.segments()) {
+    if (count >= cap) return { data: data.slice(0, cap * 5), capped: true };
     const id = t.id(i);
     push(t.segStart[i], t.elementEndOffset(i, 0), ENVELOPE.has(id) ? T.envelope : T.segment, 0);
     if (id === 'CAS') { casTokens(a, i, push); continue; }
@@ -72,7 +84,7 @@ export function semanticTokens(a: Analysis, range?: Range): SemanticTokens {
       if (type >= 0) push(t.elementStartOffset(i, k), t.elementEndOffset(i, k), type, 0);
     }
   }
-  return { data };
+  return count > cap ? { data: data.slice(0, cap * 5), capped: true } : { data, capped: false };
 }
 
 /** The triplets of one CAS segment, from the model (so classes match hovers and rules). */

@@ -1,6 +1,7 @@
 import type { ClientCapabilities, Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis';
+import type { ViewLimits } from '../features/visible';
 import type { Settings } from '../settings';
 
 /** What a request handler may use: the connection, open documents, their analyses, and settings. */
@@ -10,6 +11,8 @@ export interface ServerContext {
   /** The analysis of an open document's current version (computed once per version), or undefined. */
   analysisOf(uri: string): Analysis | undefined;
   settings(): Settings;
+  /** What the editor shows of a document (render limit, inlay label length): every range response is bounded by it. */
+  viewLimits(uri: string): ViewLimits;
   clientCapabilities(): ClientCapabilities;
   /** Runs once the client has confirmed initialization (the connection allows one handler; share it). */
   onInitialized(listener: () => void): void;

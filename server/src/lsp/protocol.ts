@@ -22,6 +22,12 @@ export type { Location835, NavigationTarget } from '../features/navigation';
 export type { FileImpact, ImpactRow, ImpactTable } from '../report/impactTable';
 export type { RemittanceSummary } from '../report/types';
 
+/**
+ * The editor settings the server pulls for each open document (`workspace/configuration` with the
+ * document as scope): responses hold only what VS Code shows with them (see features/visible.ts).
+ */
+export const EDITOR_LIMIT_SECTIONS = ['editor.stopRenderingLineAfter', 'editor.inlayHints.maximumLength'] as const;
+
 /** Parameters of a request about one open document. */
 export interface DocumentParams { readonly textDocument: TextDocumentIdentifier }
 /** Parameters of a request about a position in one open document. */

@@ -5,6 +5,7 @@ import type { Analysis } from '../analysis';
 import type { ServerContext } from './context';
 import { shownDiagnostics } from './diagnostics';
 import { AnalysisCache, gatedConnection } from './documents';
+import { EditorLimits } from './editorLimits';
 import { HANDLERS } from './handlers';
 import { SYNCED_DOCUMENTS } from './syncedDocument';
 
@@ -35,6 +36,7 @@ export function startServer(connection: Connection): void {
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfig = false;
   let clientCapabilities: ClientCapabilities = {};
+  const limits = new EditorLimits(connection, () => canPullConfig);
 
   connection.onInitialize((params): InitializeResult => {
     clientCapabilities = params.capabilities;
@@ -65,6 +67,7 @@ export function startServer(connection: Connection): void {
    * nothing: no re-analysis of a 50 MB document, no second publication of the same diagnostics.
    */
   async function refreshSettings(pushed?: { readonly era835?: unknown }): Promise<void> {
+    const limitsChanged = await limits.pull(documents.all().map((d) => d.uri));
     let next = settings;
     if (canPullConfig) {
       try {
@@ -76,11 +79,18 @@ export function startServer(connection: Connection): void {
     } else if (pushed) {
       next = await withOfficialLists(readAndReport(pushed.era835));
     }
-    if (sameSettings(next, settings)) return;
+    if (sameSettings(next, settings)) {
+      if (limitsChanged) refreshViews();
+      return;
+    }
     settings = next;
     cache.clear();
     for (const doc of documents.all()) schedule(doc.uri, doc.version, 0);
-    // Views computed from settings (labels, lenses, token classes) are asked for again.
+    refreshViews();
+  }
+
+  /** Views computed from settings or editor limits (labels, lenses, token classes) are asked for again. */
+  function refreshViews(): void {
     const ws = clientCapabilities.workspace;
     if (ws?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
     if (ws?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
@@ -158,7 +168,10 @@ export function startServer(connection: Connection): void {
   }
 
   // An opened document is analysed at once (its change-content event, fired next, must not delay that).
-  documents.onDidOpen((e) => schedule(e.document.uri, e.document.version, 0));
+  documents.onDidOpen((e) => {
+    schedule(e.document.uri, e.document.version, 0);
+    void limits.pull([e.document.uri]).then((changed) => { if (changed) refreshViews(); });
+  });
   documents.onDidChangeContent(({ document: doc }) => {
     if (pending.get(doc.uri)?.version === doc.version) return;
     // The previous version's analysis is of no use any more: stop it now rather than at the next analysis.
@@ -170,6 +183,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(pending.get(e.document.uri)?.timer);
     pending.delete(e.document.uri);
     cache.delete(e.document.uri);
+    limits.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -190,7 +204,7 @@ export function startServer(connection: Connection): void {
   };
 
   const ctx: ServerContext = {
-    connection: gatedConnection(connection, waitFor), documents, analysisOf, settings: () => settings, clientCapabilities: () => clientCapabilities,
+    connection: gatedConnection(connection, waitFor), documents, analysisOf, settings: () => settings, viewLimits: (uri) => limits.of(uri), clientCapabilities: () => clientCapabilities,
     onInitialized: (l) => initializedListeners.push(l),
     onDidAnalyse: (l) => analysedListeners.push(l),
     adjustDiagnostics: (a) => adjusters.push(a),

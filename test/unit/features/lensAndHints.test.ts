@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { casShades } from '../../../server/src/features/casShades';
 import { codeLenses } from '../../../server/src/features/codeLens';
 import { inlayHints } from '../../../server/src/features/inlayHints';
+import { viewLimitsOf } from '../../../server/src/features/visible';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { analyseMarked } from '../../helpers/analyse';
 import { medicareFile } from '../../helpers/fragments';
@@ -26,12 +27,23 @@ describe('inlay hints', () => {
     const labels = inlayHints(a, all, DEFAULT_SETTINGS).map((h) => `${h.position.line}:${h.label}`);
     assert.ok(labels.includes('13: › sequestration'), labels.join('\n'));
     assert.ok(labels.some((l) => l.startsWith('9: › Medicare Part B')), labels.join('\n'));
-    assert.ok(labels.some((l) => l.startsWith('13: › contractual')), labels.join('\n'));
+    assert.ok(labels.some((l) => l.startsWith('14: › patient owes')), labels.join('\n'));
+  });
+
+  test('CAS*CO*45*100**253*1.6: the reasons win over the group within 43 characters; with room the group shows too', () => {
+    const { a } = analyseMarked(medicareFile());
+    const on13 = (maximumLength: number) => inlayHints(a, all, DEFAULT_SETTINGS, viewLimitsOf(10_000, maximumLength)).filter((h) => h.position.line === 13).map((h) => h.label);
+    assert.deepEqual(on13(43), [' › fee schedule', ' › sequestration']);
+    assert.deepEqual(on13(0), [' › contractual', ' › fee schedule', ' › sequestration']);
+    // 0: VS Code never cuts. No room for the second reason: it is left out, never cut ("sequestrati…"),
+    // and the group fills the room before the first reason that did not fit.
+    assert.deepEqual(on13(30), [' › contractual', ' › fee schedule']);
+    assert.deepEqual(on13(20), [' › fee schedule']);
   });
 
   test('element positions on request, and nothing when both are off', () => {
     const { a } = analyseMarked(medicareFile());
-    const names = inlayHints(a, { start: { line: 9, character: 0 }, end: { line: 9, character: 3 } }, { ...DEFAULT_SETTINGS, inlayHints: { enabled: false, elementNames: true } });
+    const names = inlayHints(a, { start: { line: 9, character: 0 }, end: { line: 10, character: 0 } }, { ...DEFAULT_SETTINGS, inlayHints: { enabled: false, elementNames: true } });
     assert.deepEqual(names.slice(0, 2).map((h) => h.label), ['CLP01:', 'CLP02:']);
     assert.deepEqual(inlayHints(a, all, { ...DEFAULT_SETTINGS, inlayHints: { enabled: false, elementNames: false } }), []);
   });

@@ -6,6 +6,6 @@ export const codeLensHandler: Handler = {
   capabilities: { codeLensProvider: { resolveProvider: false } },
   register: (ctx) => ctx.connection.onCodeLens((p, token) => runSafe(ctx.connection, 'codeLens', token, [], () => {
     const a = ctx.analysisOf(p.textDocument.uri);
-    return a ? codeLenses(a) : [];
+    return a ? codeLenses(a, ctx.viewLimits(p.textDocument.uri)) : [];
   })),
 };

@@ -25,7 +25,7 @@ export const navigationHandler: Handler = {
     }));
     c.onRequest(CAS_CLASSES, (p, token) => runSafe(c, CAS_CLASSES.method, token, { shades: [] }, () => {
       const a = ctx.analysisOf(p.textDocument.uri);
-      return { shades: a ? casShades(a, p.ranges) : [] };
+      return { shades: a ? casShades(a, p.ranges, ctx.viewLimits(p.textDocument.uri)) : [] };
     }));
     c.onRequest(TABLE, (p, token) => runSafe(c, TABLE.method, token, null, () => {
       const a = ctx.analysisOf(p.textDocument.uri);
