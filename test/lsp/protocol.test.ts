@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import * as P from 'vscode-languageserver-protocol/node';
 import * as protocol from '../../server/src/lsp/protocol';
@@ -12,13 +13,18 @@ const requests = (Object.entries(protocol) as Array<[string, unknown]>)
 describe('the shared protocol', { timeout: 60_000 }, () => {
   let c: TestClient;
   const uri = 'file:///protocol/claim.835';
+  let serverVersion: string | undefined;
   before(async () => {
     c = new TestClient();
-    await c.initialize();
+    serverVersion = (await c.initialize()).serverInfo?.version;
     await c.open(uri, medicareFile());
     await c.diagnosticsFor(uri);
   });
   after(() => c.shutdown());
+
+  test('serverInfo.version is package.json\'s version, injected by the build', () => {
+    assert.equal(serverVersion, JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
 
   test('declares its custom requests as typed RequestTypes under era835/', () => {
     assert.ok(requests.length >= 11, `${requests.length} requests`);

@@ -1,5 +1,6 @@
 import { TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { loadOfficialLists } from '../codes/officialFile';
+import { VERSION } from '../version';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
 import type { Analysis } from '../analysis';
 import type { ServerContext } from './context';
@@ -46,7 +47,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         ...Object.assign({}, ...HANDLERS.map((h) => h.capabilities)),
       },
-      serverInfo: { name: 'era835', version: '0.1.0' },
+      serverInfo: { name: 'era835', version: VERSION },
     };
   });
 
