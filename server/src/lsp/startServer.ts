@@ -7,6 +7,7 @@ import type { ServerContext } from './context';
 import { shownDiagnostics } from './diagnostics';
 import { AnalysisCache, gatedConnection } from './documents';
 import { HANDLERS } from './handlers';
+import { STATUS } from './protocol';
 import { SYNCED_DOCUMENTS } from './syncedDocument';
 
 /** How long edits settle before diagnostics are recomputed. */
@@ -18,6 +19,11 @@ const DEBOUNCE_MS = 150;
  * keystroke cancels the analysis of the version before (at its next slice) and restarts this delay.
  */
 const LARGE_DEBOUNCE_MS = 40;
+
+/** "12.3 MB" for a length in UTF-16 code units (about bytes for an 835, which is ASCII). */
+function sizeLabel(length: number): string {
+  return length >= 1_000_000 ? `${(length / 1_000_000).toFixed(1)} MB` : `${Math.round(length / 1000)} KB`;
+}
 
 /** Whether two settings would analyse and show documents alike (the official lists are loaded once per path). */
 function sameSettings(a: Settings, b: Settings): boolean {
@@ -115,6 +121,9 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    // A large document takes a noticeable while: the client's status item says so until it is done.
+    const large = cache.isLarge(doc) && !cache.peek(doc);
+    if (large) void connection.sendNotification(STATUS, { textDocument: { uri }, state: 'analysing', message: `analysing ${sizeLabel(doc.getText().length)}…` });
     try {
       // Large documents are analysed in slices; a newer version or a close cancels (undefined).
       const analysis = await cache.analyse(doc, settings);
@@ -124,6 +133,9 @@ export function startServer(connection: Connection): void {
       for (const l of analysedListeners) l(uri, analysis);
     } catch (e) {
       connection.console.error(`Validation of ${uri} failed: ${(e as Error)?.stack ?? e}`);
+    } finally {
+      // Also when cancelled by a newer version: that version's validation says "analysing" again.
+      if (large) void connection.sendNotification(STATUS, { textDocument: { uri }, state: 'ready', message: '' });
     }
   }
 
