@@ -53,7 +53,7 @@ describe('the shared protocol', { timeout: 60_000 }, () => {
 
   test('era835/status: "analysing" then "ready" for a large document, nothing for a small one', async () => {
     const seen: protocol.StatusParams[] = [];
-    c.conn.onNotification(protocol.STATUS, (p) => seen.push(p));
+    c.conn.onNotification(protocol.STATUS, (p) => { seen.push(p); });
     const big = 'file:///protocol/big.835';
     const text = generate835Text({ bytes: SLICED_FROM_LENGTH * 2, seed: 7 });
     await c.open(big, text);
