@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
 /** What a VS Code user meets in the first hour: keys, save behaviour, workspace kinds (issue 17, items 1, 2, 4). */
@@ -53,5 +53,45 @@ describe('manifest conventions', () => {
       assert.ok(readme.includes(shown), `README shows ${shown}`);
     }
     assert.match(readme, /F8/);
+  });
+
+  test('publishing: LICENSE (MIT), CHANGELOG, an icon, repository, bugs and homepage', () => {
+    assert.equal(pkg.license, 'MIT');
+    assert.match(readFileSync('LICENSE', 'utf8'), /^MIT License/);
+    assert.match(readFileSync('CHANGELOG.md', 'utf8'), /^# Changelog/);
+    assert.ok(existsSync(pkg.icon), `${pkg.icon} exists`);
+    assert.deepEqual([...readFileSync(pkg.icon).subarray(1, 4)].map((b) => String.fromCharCode(b)).join(''), 'PNG');
+    assert.match(pkg.repository.url, /^https:\/\/github\.com\//);
+    assert.match(pkg.bugs.url, /\/issues$/);
+    assert.ok(pkg.homepage);
+  });
+
+  test('@vscode/vsce is a pinned devDependency, the version the e2e harness names', () => {
+    const vsce = pkg.devDependencies['@vscode/vsce'];
+    assert.match(vsce, /^\d+\.\d+\.\d+$/, 'an exact version');
+    assert.match(readFileSync('test/e2e/versions.env', 'utf8'), new RegExp(`VSCE_VERSION:-${vsce.replace(/\./g, '\\.')}\\}`));
+    assert.doesNotMatch(readFileSync('scripts/package.mjs', 'utf8'), /npx/);
+  });
+
+  test('the .vsix leaves cli.js out (the command line ships as the npm bin) and keeps the server', () => {
+    const lines = readFileSync('.vscodeignore', 'utf8').split('\n').filter((l) => l.startsWith('!'));
+    assert.ok(lines.includes('!server/out/server.js'));
+    assert.ok(!lines.some((l) => l === '!server/out/*.js' || l.includes('cli.js')));
+    assert.ok(lines.includes('!LICENSE') && lines.includes('!CHANGELOG.md') && lines.includes('!docs/*.png'));
+  });
+
+  test('contributors: a watch build, launch configurations, ARCHITECTURE.md in the repository', () => {
+    assert.match(pkg.scripts.watch, /--watch/);
+    const launch = readFileSync('.vscode/launch.json', 'utf8');
+    assert.match(launch, /"type": "extensionHost"/);
+    assert.match(launch, /"port": 6009/);
+    assert.match(readFileSync('client/src/extension.ts', 'utf8'), /--inspect=6009/);
+    assert.match(readFileSync('ARCHITECTURE.md', 'utf8'), /## Layers/);
+    assert.match(readFileSync('README.md', 'utf8'), /ARCHITECTURE\.md/);
+  });
+
+  test('engines.node declares the oldest Node the suites run on', () => {
+    assert.equal(pkg.engines.node, '>=20.19');
+    assert.match(pkg.scripts['test:node-versions'], /test-node-versions/);
   });
 });
