@@ -9,7 +9,8 @@ export interface ServerContext {
   readonly documents: TextDocuments<TextDocument>;
   /** The analysis of an open document's current version (computed once per version), or undefined. */
   analysisOf(uri: string): Analysis | undefined;
-  settings(): Settings;
+  /** The settings of a document (read with its scopeUri), or the window's without one. */
+  settings(uri?: string): Settings;
   clientCapabilities(): ClientCapabilities;
   /** Runs once the client has confirmed initialization (the connection allows one handler; share it). */
   onInitialized(listener: () => void): void;

@@ -39,7 +39,13 @@ export function startServer(connection: Connection): void {
   const cache = new AnalysisCache();
   /** The validation each document is waiting for, and the version it was scheduled for. */
   const pending = new Map<string, { timer: NodeJS.Timeout; version: number }>();
+  /** The window's settings (no scope): for files that are not open, and until a document's own are read. */
   let settings: Settings = DEFAULT_SETTINGS;
+  /** Each open document's settings, read with its `scopeUri` (a folder of a multi-root workspace may differ). */
+  const scoped = new Map<string, Settings>();
+  const settingsOf = (uri: string): Settings => scoped.get(uri) ?? settings;
+  /** The reading of a just-opened document's settings, which its first validation waits for. */
+  const settingsRead = new Map<string, Promise<void>>();
   let canPullConfig = false;
   let clientCapabilities: ClientCapabilities = {};
 
@@ -72,20 +78,33 @@ export function startServer(connection: Connection): void {
    */
   async function refreshSettings(pushed?: { readonly era835?: unknown }): Promise<void> {
     let next = settings;
+    const open = documents.all().map((d) => d.uri);
+    let perDocument: Array<Settings | undefined> = [];
     if (canPullConfig) {
       try {
-        const [raw] = await connection.workspace.getConfiguration([{ section: 'era835' }]);
+        // One request: the window's settings, then each open document's (scopeUri).
+        const [raw, ...forDocs] = await connection.workspace.getConfiguration([{ section: 'era835' }, ...open.map((scopeUri) => ({ scopeUri, section: 'era835' }))]);
         next = await withOfficialLists(parseSettings(raw));
+        perDocument = await Promise.all(forDocs.map((r) => withOfficialLists(parseSettings(r))));
       } catch (e) {
         connection.console.warn(`Could not read era835 settings, using defaults: ${(e as Error).message}`);
       }
     } else if (pushed) {
       next = await withOfficialLists(parseSettings(pushed.era835));
     }
-    if (sameSettings(next, settings)) return;
+    const changed = open.filter((uri, i) => {
+      const mine = perDocument[i] ?? next;
+      if (sameSettings(mine, settingsOf(uri))) return false;
+      scoped.set(uri, mine);
+      return true;
+    });
+    if (sameSettings(next, settings) && !changed.length) return;
     settings = next;
-    cache.clear();
-    for (const doc of documents.all()) schedule(doc.uri, doc.version, 0);
+    // A document whose settings object changed is analysed again (the cache keys entries by settings).
+    for (const uri of changed) {
+      const doc = documents.get(uri);
+      if (doc) schedule(uri, doc.version, 0);
+    }
     // Views computed from settings (labels, lenses, token classes) are asked for again.
     const ws = clientCapabilities.workspace;
     if (ws?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -118,6 +137,8 @@ export function startServer(connection: Connection): void {
   }
 
   async function validate(uri: string): Promise<void> {
+    await settingsRead.get(uri);
+    settingsRead.delete(uri);
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
@@ -126,10 +147,10 @@ export function startServer(connection: Connection): void {
     if (large) void connection.sendNotification(STATUS, { textDocument: { uri }, state: 'analysing', message: `analysing ${sizeLabel(doc.getText().length)}…` });
     try {
       // Large documents are analysed in slices; a newer version or a close cancels (undefined).
-      const analysis = await cache.analyse(doc, settings);
+      const analysis = await cache.analyse(doc, settingsOf(uri));
       // Never publish for a version that changed while we computed.
       if (!analysis || documents.get(uri)?.version !== version) return;
-      void connection.sendDiagnostics({ uri, version, diagnostics: shownDiagnostics(analysis, settings, uri) });
+      void connection.sendDiagnostics({ uri, version, diagnostics: shownDiagnostics(analysis, settingsOf(uri), uri) });
       for (const l of analysedListeners) l(uri, analysis);
     } catch (e) {
       connection.console.error(`Validation of ${uri} failed: ${(e as Error)?.stack ?? e}`);
@@ -139,8 +160,17 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  // An opened document is analysed at once (its change-content event, fired next, must not delay that).
-  documents.onDidOpen((e) => schedule(e.document.uri, e.document.version, 0));
+  // An opened document is analysed at once (its change-content event, fired next, must not delay that),
+  // with its own settings: read first when the client can answer (validate waits for them).
+  documents.onDidOpen((e) => {
+    const uri = e.document.uri;
+    if (canPullConfig) {
+      settingsRead.set(uri, connection.workspace.getConfiguration({ scopeUri: uri, section: 'era835' })
+        .then((raw) => withOfficialLists(parseSettings(raw)), () => settings)
+        .then((s) => { if (documents.get(uri) && !sameSettings(s, settings)) scoped.set(uri, s); }));
+    }
+    schedule(uri, e.document.version, 0);
+  });
   documents.onDidChangeContent(({ document: doc }) => {
     if (pending.get(doc.uri)?.version === doc.version) return;
     // The previous version's analysis is of no use any more: stop it now rather than at the next analysis.
@@ -152,6 +182,8 @@ export function startServer(connection: Connection): void {
     clearTimeout(pending.get(e.document.uri)?.timer);
     pending.delete(e.document.uri);
     cache.delete(e.document.uri);
+    scoped.delete(e.document.uri);
+    settingsRead.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -163,16 +195,16 @@ export function startServer(connection: Connection): void {
   const analysisOf = (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return undefined;
-    return cache.peek(doc) ?? (cache.isLarge(doc) ? undefined : cache.get(doc, settings));
+    return cache.peek(doc) ?? (cache.isLarge(doc) ? undefined : cache.get(doc, settingsOf(uri)));
   };
   /** What a request about `uri` waits for: the running analysis of a large document's current version. */
   const waitFor = (uri: string) => {
     const doc = documents.get(uri);
-    return doc ? cache.pending(doc, settings) : undefined;
+    return doc ? cache.pending(doc, settingsOf(uri)) : undefined;
   };
 
   const ctx: ServerContext = {
-    connection: gatedConnection(connection, waitFor), documents, analysisOf, settings: () => settings, clientCapabilities: () => clientCapabilities,
+    connection: gatedConnection(connection, waitFor), documents, analysisOf, settings: (uri?: string) => (uri === undefined ? settings : settingsOf(uri)), clientCapabilities: () => clientCapabilities,
     onInitialized: (l) => initializedListeners.push(l),
     onDidAnalyse: (l) => analysedListeners.push(l),
   };
