@@ -1,19 +1,19 @@
-// `npm test`: type-check, build, then every suite (unit, grammar, LSP, and e2e when enabled).
+// `npm test`: type-check, build, lint (layer boundaries), then every suite (unit, grammar, LSP, and e2e when enabled).
 // Ends with one line "N passed, N failed" summing all suites, and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const suites = [];
-/** `node scripts/test.mjs unit lsp` runs only those suites (type-check and build always run). */
+/** `node scripts/test.mjs unit lsp` runs only those suites (type-check, build and lint always run). */
 const only = new Set(process.argv.slice(2));
-const wanted = (name) => only.size === 0 || only.has(name) || name === 'typecheck' || name === 'build';
-const run = (name, cmd, args, count) => {
+const wanted = (name) => only.size === 0 || only.has(name) || name === 'typecheck' || name === 'build' || name === 'lint';
+const run = (name, cmd, args, count, echo = true) => {
   if (!wanted(name)) return true;
   process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
   const r = spawnSync(cmd, args, { stdio: ['inherit', 'pipe', 'inherit'], env: process.env, maxBuffer: 1 << 30 });
   const out = r.stdout?.toString() ?? '';
-  process.stdout.write(out);
+  if (echo) process.stdout.write(out);
   const counted = count ? count(out) : { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1 };
   if (r.status !== 0 && counted.failed === 0) counted.failed = 1;
   suites.push({ name, ...counted });
@@ -37,6 +37,18 @@ const nodeTests = (name, files) => files.length && run(name, process.execPath, [
 
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 run('build', process.execPath, ['scripts/build.mjs']);
+/** ESLint's JSON report: a file passes when it has no error (the layer boundaries, eslint.config.mjs). */
+const lintCount = (out) => {
+  try {
+    const files = JSON.parse(out);
+    const bad = files.filter((f) => f.errorCount > 0);
+    for (const f of bad) for (const m of f.messages) console.log(`${f.filePath}:${m.line}:${m.column} ${m.ruleId ?? ''} ${m.message}`);
+    return { passed: files.length - bad.length, failed: bad.length };
+  } catch {
+    return { passed: 0, failed: 1 };
+  }
+};
+run('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--format', 'json', '.'], lintCount, false);
 nodeTests('unit', testFiles('test/unit'));
 /** Counts from a suite's own closing line "<name>: N passed, N failed". */
 const closingLine = (name) => (out) => {

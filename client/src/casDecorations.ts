@@ -18,7 +18,8 @@ export function registerCasDecorations(s: Session): void {
     }),
     other: vscode.window.createTextEditorDecorationType({}),
   };
-  const enabled = () => vscode.workspace.getConfiguration('era835').get<boolean>('highlight.cas', true);
+  // Read for the editor's document: a folder of a multi-root workspace may turn shading off for its files only.
+  const enabled = (editor: vscode.TextEditor) => vscode.workspace.getConfiguration('era835', editor.document).get<boolean>('highlight.cas', true);
   const timers = new Map<vscode.TextEditor, NodeJS.Timeout>();
 
   const refresh = (editor: vscode.TextEditor, delay = 250) => {
@@ -26,7 +27,7 @@ export function registerCasDecorations(s: Session): void {
     clearTimeout(timers.get(editor));
     timers.set(editor, setTimeout(async () => {
       timers.delete(editor);
-      if (!enabled()) { for (const d of Object.values(styles)) editor.setDecorations(d, []); return; }
+      if (!enabled(editor)) { for (const d of Object.values(styles)) editor.setDecorations(d, []); return; }
       const version = editor.document.version;
       try {
         const r = await s.client().sendRequest(CAS_CLASSES, {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { STATUS } from '../../server/src/lsp/protocol';
 import { registerCasDecorations } from './casDecorations';
 import { registerDetection } from './detect';
 import { registerLargeRemittance } from './largeRemittance';
@@ -11,6 +12,7 @@ import { registerNavigation } from './navigation';
 import { registerPrettyView } from './prettyView';
 import { registerRedact } from './redact';
 import { NOT_RESTARTED, RestartPolicy } from './restartPolicy';
+import { registerRuleSettings } from './ruleSettings';
 import type { Session } from './session';
 import { registerSummary } from './summary';
 import { traceWithoutData } from './traceChannel';
@@ -56,17 +58,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
     middleware: { workspace: editorLimitsMiddleware },
   };
 
+  /** Documents the server is analysing (era835/status), counted per start so late "ready"s cannot hide a newer start. */
+  const analysing = new Map<string, { count: number; message: string }>();
+  let serverState = State.Starting;
   const show = (state: State) => {
+    serverState = state;
     const running = state === State.Running;
-    status.text = running ? '$(check) 835' : state === State.Starting ? '$(sync~spin) 835' : '$(error) 835';
-    status.tooltip = running ? 'X12 835 language server: running' : state === State.Starting ? 'X12 835 language server: starting' : 'X12 835 language server: stopped (click for its output)';
+    const busy = running ? [...analysing.entries()].find(([, a]) => a.count > 0) : undefined;
+    if (busy) {
+      status.text = '$(sync~spin) 835 analysing…';
+      status.tooltip = `X12 835 language server: ${busy[1].message} (${vscode.Uri.parse(busy[0]).path.split('/').pop()})`;
+    } else {
+      status.text = running ? '$(check) 835' : state === State.Starting ? '$(sync~spin) 835' : '$(error) 835';
+      status.tooltip = running ? 'X12 835 language server: running' : state === State.Starting ? 'X12 835 language server: starting' : 'X12 835 language server: stopped (click for its output)';
+    }
     status.show();
   };
 
   client = new LanguageClient('era835', 'X12 835 ERA Inspector', serverOptions, clientOptions);
+  client.onNotification(STATUS, (p) => {
+    const uri = p.textDocument.uri;
+    const a = analysing.get(uri) ?? { count: 0, message: '' };
+    a.count += p.state === 'analysing' ? 1 : -1;
+    if (p.message) a.message = p.message;
+    if (a.count > 0) analysing.set(uri, a); else analysing.delete(uri);
+    show(serverState);
+  });
   const session: Session = { context, output, client: () => client! };
   context.subscriptions.push(
-    client.onDidChangeState((e) => show(e.newState)),
+    client.onDidChangeState((e) => { if (e.newState !== State.Running) analysing.clear(); show(e.newState); }),
     vscode.commands.registerCommand('era835.restartServer', async () => {
       output.info('Restarting the 835 language server');
       restarts.reset();
@@ -83,6 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
   registerDetection(session);
   registerOneLine(session);
   registerLargeRemittance(session);
+  registerRuleSettings(session);
   await client.start();
   registerCasDecorations(session);
   return session;

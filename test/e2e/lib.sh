@@ -10,14 +10,14 @@ export NODE_COMPILE_CACHE="$E2E_DIR/node-compile-cache"
 CS_PID=
 
 e2e_require_setup() {
-  [ -x "$CS_BIN" ] && [ -x "$NODE24" ] && [ -x "$TOOLS/node_modules/.bin/vsce" ] \
+  [ -x "$CS_BIN" ] && [ -x "$NODE24" ] && [ -f "$TOOLS/node_modules/playwright-core/package.json" ] \
     || { echo "e2e tools missing: run bash test/e2e/setup.sh first" >&2; return 2; }
 }
 
-# Builds production bundles and the .vsix with the project's own `npm run package` (system Node), with the
-# cached vsce on PATH; copies the .vsix to $1.
+# Builds production bundles and the .vsix with the project's own `npm run package` (system Node, the
+# pinned @vscode/vsce devDependency); copies the .vsix to $1.
 e2e_package_vsix() {
-  (cd "$ROOT" && PATH="$TOOLS/node_modules/.bin:$PATH" npm run --silent package >"$1.log" 2>&1) \
+  (cd "$ROOT" && npm run --silent package >"$1.log" 2>&1) \
     || { cat "$1.log" >&2; return 1; }
   cp "$ROOT/era835.vsix" "$1"
 }

@@ -46,13 +46,14 @@ if [ ! -f "$CS_OK" ]; then
 fi
 [ -f "$CS_OK" ] || { echo "code-server's postinstall did not build lib/vscode's native modules (see $CS.install.log)" >&2; exit 1; }
 
-# 4) Browser driver + extension packager. No browser download: we drive Debian's /usr/bin/chromium.
-if [ ! -f "$TOOLS/node_modules/playwright-core/package.json" ] || [ ! -x "$TOOLS/node_modules/.bin/vsce" ]; then
-  t "npm install playwright-core@$PLAYWRIGHT_CORE_VERSION @vscode/vsce@$VSCE_VERSION"
+# 4) Browser driver. No browser download: we drive Debian's /usr/bin/chromium. The packager (@vscode/vsce)
+#    is the project's own pinned devDependency (npm ci installs it; scripts/package.mjs runs it).
+if [ ! -f "$TOOLS/node_modules/playwright-core/package.json" ]; then
+  t "npm install playwright-core@$PLAYWRIGHT_CORE_VERSION"
   install_tools() {
     rm -rf "$TOOLS"; mkdir -p "$TOOLS"
     (cd "$TOOLS" && npm init -y >/dev/null && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error \
-      "playwright-core@$PLAYWRIGHT_CORE_VERSION" "@vscode/vsce@$VSCE_VERSION" >/dev/null)
+      "playwright-core@$PLAYWRIGHT_CORE_VERSION" >/dev/null)
   }
   retry install_tools
 fi

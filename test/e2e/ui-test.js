@@ -80,8 +80,13 @@ const results = { passed: 0, failed: 0, tests: [] };
         const colours = lines.map((l) => new Set([...l.querySelectorAll('span span')].map((s) => getComputedStyle(s).color)));
         return lines.length > 0 && colours.every((c) => c.size >= 2) && colours.map((c) => [...c].join(' / '));
       }, null, { timeout: 30000, polling: 200 });
+      // The screenshot's caption (README) promises inlay labels and the claim's code lens: wait until both show.
+      const lens = page.locator('.codelens-decoration').filter({ hasText: 'Paid $' }).first();
+      await lens.waitFor({ timeout: 30000 });
+      // The label may be cut to the inlay length limit ("› sequestrati…").
+      await editor.locator('.view-lines').filter({ hasText: '› sequestrati' }).waitFor({ timeout: 30000 });
       await editor.screenshot({ path: path.join(outDir, 'cas-highlighting.png') });
-      return `colours on CAS lines: ${JSON.stringify(await handle.jsonValue())}`;
+      return `colours on CAS lines: ${JSON.stringify(await handle.jsonValue())}; code lens "${(await lens.innerText()).trim().slice(0, 80)}"`;
     });
 
     await check('hover on 253 explains sequestration', async () => {

@@ -34,12 +34,14 @@ describe('workspace symbols and formatting over LSP', () => {
   const search = async (query: string) => (await c.conn.sendRequest(P.WorkspaceSymbolRequest.type, { query })) as P.SymbolInformation[];
 
   test('finds claims across a folder of 3 files by CLP01, CLP07 and patient name', async () => {
-    assert.deepEqual((await search('acct')).map((s) => s.name).sort(), ['ACCT100 · RIVERA, ANA', 'ACCT200 · OKAFOR, CHIDI', 'ACCT300 · NGUYEN, BAO']);
+    assert.deepEqual((await search('acct')).map((s) => s.name).sort(), ['ACCT100 · RIVERA, ANA · CLP07 ICN900', 'ACCT200 · OKAFOR, CHIDI · CLP07 ICN901', 'ACCT300 · NGUYEN, BAO · CLP07 ICN902']);
     const byPayerNumber = await search('ICN901');
     assert.equal(byPayerNumber.length, 1);
+    // VS Code's Ctrl+T list keeps only symbols whose name holds the query's first word (in order, any case).
+    assert.ok(byPayerNumber[0].name.includes('ICN901'), `the name shows CLP07: ${byPayerNumber[0].name}`);
     assert.ok(byPayerNumber[0].location.uri.endsWith('/march/b.era'));
     assert.equal(byPayerNumber[0].location.range.start.line, 9, 'the CLP line');
-    assert.deepEqual((await search('nguyen bao')).map((s) => s.name), ['ACCT300 · NGUYEN, BAO']);
+    assert.deepEqual((await search('nguyen bao')).map((s) => s.name), ['ACCT300 · NGUYEN, BAO · CLP07 ICN902']);
     assert.deepEqual(await search('nobody'), []);
   });
 

@@ -10,7 +10,8 @@ export interface ServerContext {
   readonly documents: TextDocuments<TextDocument>;
   /** The analysis of an open document's current version (computed once per version), or undefined. */
   analysisOf(uri: string): Analysis | undefined;
-  settings(): Settings;
+  /** The settings of a document (read with its scopeUri), or the window's without one. */
+  settings(uri?: string): Settings;
   /** What the editor shows of a document (render limit, inlay label length): every range response is bounded by it. */
   viewLimits(uri: string): ViewLimits;
   clientCapabilities(): ClientCapabilities;

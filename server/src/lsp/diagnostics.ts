@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
+import type { FixData } from '../features/codeActions';
 import { defaultSeverity } from '../rules/catalog';
 import { effectiveSeverity } from '../rules/severity';
 import type { Settings } from '../settings';
@@ -23,6 +24,10 @@ export function toDiagnostics(a: Analysis, settings: Settings, uri: string): Dia
     const severity = effectiveSeverity(f, settings);
     if (!severity) continue;
     const d: Diagnostic = { range: range(f.start, f.end), severity: LSP_SEVERITY[severity], source: 'era835', code: f.code, message: f.message };
+    if (f.fix) {
+      const data: FixData = { fix: { title: f.fix.title, range: range(f.fix.start, f.fix.end), newText: f.fix.newText, oldText: a.text.slice(f.fix.start, f.fix.end) } };
+      d.data = data;
+    }
     if (f.related?.length) {
       d.relatedInformation = f.related.map((r): DiagnosticRelatedInformation => ({ location: { uri, range: range(r.start, r.end) }, message: r.message }));
     }

@@ -1,5 +1,6 @@
 import { MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type Diagnostic, type InitializeResult } from 'vscode-languageserver';
 import { loadOfficialLists, skippedRows } from '../codes/officialFile';
+import { VERSION } from '../version';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
 import type { Analysis } from '../analysis';
 import type { ServerContext } from './context';
@@ -7,6 +8,7 @@ import { shownDiagnostics } from './diagnostics';
 import { AnalysisCache, gatedConnection } from './documents';
 import { EditorLimits } from './editorLimits';
 import { HANDLERS } from './handlers';
+import { STATUS } from './protocol';
 import { SYNCED_DOCUMENTS } from './syncedDocument';
 
 /** How long edits settle before diagnostics are recomputed. */
@@ -18,6 +20,11 @@ const DEBOUNCE_MS = 150;
  * keystroke cancels the analysis of the version before (at its next slice) and restarts this delay.
  */
 const LARGE_DEBOUNCE_MS = 40;
+
+/** "12.3 MB" for a length in UTF-16 code units (about bytes for an 835, which is ASCII). */
+function sizeLabel(length: number): string {
+  return length >= 1_000_000 ? `${(length / 1_000_000).toFixed(1)} MB` : `${Math.round(length / 1000)} KB`;
+}
 
 /** Whether two settings would analyse and show documents alike (the official lists are loaded once per path). */
 function sameSettings(a: Settings, b: Settings): boolean {
@@ -33,7 +40,13 @@ export function startServer(connection: Connection): void {
   const cache = new AnalysisCache();
   /** The validation each document is waiting for, and the version it was scheduled for. */
   const pending = new Map<string, { timer: NodeJS.Timeout; version: number }>();
+  /** The window's settings (no scope): for files that are not open, and until a document's own are read. */
   let settings: Settings = DEFAULT_SETTINGS;
+  /** Each open document's settings, read with its `scopeUri` (a folder of a multi-root workspace may differ). */
+  const scoped = new Map<string, Settings>();
+  const settingsOf = (uri: string): Settings => scoped.get(uri) ?? settings;
+  /** The reading of a just-opened document's settings, which its first validation waits for. */
+  const settingsRead = new Map<string, Promise<void>>();
   let canPullConfig = false;
   let clientCapabilities: ClientCapabilities = {};
   const limits = new EditorLimits(connection, () => canPullConfig);
@@ -48,7 +61,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         ...Object.assign({}, ...HANDLERS.map((h) => h.capabilities)),
       },
-      serverInfo: { name: 'era835', version: '0.1.0' },
+      serverInfo: { name: 'era835', version: VERSION },
     };
   });
 
@@ -69,23 +82,36 @@ export function startServer(connection: Connection): void {
   async function refreshSettings(pushed?: { readonly era835?: unknown }): Promise<void> {
     const limitsChanged = await limits.pull(documents.all().map((d) => d.uri));
     let next = settings;
+    const open = documents.all().map((d) => d.uri);
+    let perDocument: Array<Settings | undefined> = [];
     if (canPullConfig) {
       try {
-        const [raw] = await connection.workspace.getConfiguration([{ section: 'era835' }]);
+        // One request: the window's settings, then each open document's (scopeUri).
+        const [raw, ...forDocs] = await connection.workspace.getConfiguration([{ section: 'era835' }, ...open.map((scopeUri) => ({ scopeUri, section: 'era835' }))]);
         next = await withOfficialLists(readAndReport(raw));
+        perDocument = await Promise.all(forDocs.map((r) => withOfficialLists(readAndReport(r))));
       } catch (e) {
         connection.console.warn(`Could not read era835 settings, using defaults: ${(e as Error).message}`);
       }
     } else if (pushed) {
       next = await withOfficialLists(readAndReport(pushed.era835));
     }
-    if (sameSettings(next, settings)) {
+    const changed = open.filter((uri, i) => {
+      const mine = perDocument[i] ?? next;
+      if (sameSettings(mine, settingsOf(uri))) return false;
+      scoped.set(uri, mine);
+      return true;
+    });
+    if (sameSettings(next, settings) && !changed.length) {
       if (limitsChanged) refreshViews();
       return;
     }
     settings = next;
-    cache.clear();
-    for (const doc of documents.all()) schedule(doc.uri, doc.version, 0);
+    // A document whose settings object changed is analysed again (the cache keys entries by settings).
+    for (const uri of changed) {
+      const doc = documents.get(uri);
+      if (doc) schedule(uri, doc.version, 0);
+    }
     refreshViews();
   }
 
@@ -150,27 +176,42 @@ export function startServer(connection: Connection): void {
   }
 
   async function validate(uri: string): Promise<void> {
+    await settingsRead.get(uri);
+    settingsRead.delete(uri);
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    // A large document takes a noticeable while: the client's status item says so until it is done.
+    const large = cache.isLarge(doc) && !cache.peek(doc);
+    if (large) void connection.sendNotification(STATUS, { textDocument: { uri }, state: 'analysing', message: `analysing ${sizeLabel(doc.getText().length)}…` });
     try {
       // Large documents are analysed in slices; a newer version or a close cancels (undefined).
-      const analysis = await cache.analyse(doc, settings);
+      const analysis = await cache.analyse(doc, settingsOf(uri));
       // Never publish for a version that changed while we computed.
       if (!analysis || documents.get(uri)?.version !== version) return;
-      let diagnostics = shownDiagnostics(analysis, settings, uri);
+      let diagnostics = shownDiagnostics(analysis, settingsOf(uri), uri);
       for (const adjust of adjusters) diagnostics = adjust(uri, diagnostics);
       void connection.sendDiagnostics({ uri, version, diagnostics });
       for (const l of analysedListeners) l(uri, analysis);
     } catch (e) {
       connection.console.error(`Validation of ${uri} failed: ${(e as Error)?.stack ?? e}`);
+    } finally {
+      // Also when cancelled by a newer version: that version's validation says "analysing" again.
+      if (large) void connection.sendNotification(STATUS, { textDocument: { uri }, state: 'ready', message: '' });
     }
   }
 
-  // An opened document is analysed at once (its change-content event, fired next, must not delay that).
+  // An opened document is analysed at once (its change-content event, fired next, must not delay that),
+  // with its own settings: read first when the client can answer (validate waits for them).
   documents.onDidOpen((e) => {
-    schedule(e.document.uri, e.document.version, 0);
-    void limits.pull([e.document.uri]).then((changed) => { if (changed) refreshViews(); });
+    const uri = e.document.uri;
+    if (canPullConfig) {
+      settingsRead.set(uri, connection.workspace.getConfiguration({ scopeUri: uri, section: 'era835' })
+        .then((raw) => withOfficialLists(readAndReport(raw)), () => settings)
+        .then((s) => { if (documents.get(uri) && !sameSettings(s, settings)) scoped.set(uri, s); }));
+    }
+    schedule(uri, e.document.version, 0);
+    void limits.pull([uri]).then((changed) => { if (changed) refreshViews(); });
   });
   documents.onDidChangeContent(({ document: doc }) => {
     if (pending.get(doc.uri)?.version === doc.version) return;
@@ -184,6 +225,8 @@ export function startServer(connection: Connection): void {
     pending.delete(e.document.uri);
     cache.delete(e.document.uri);
     limits.delete(e.document.uri);
+    scoped.delete(e.document.uri);
+    settingsRead.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -195,16 +238,16 @@ export function startServer(connection: Connection): void {
   const analysisOf = (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return undefined;
-    return cache.peek(doc) ?? (cache.isLarge(doc) ? undefined : cache.get(doc, settings));
+    return cache.peek(doc) ?? (cache.isLarge(doc) ? undefined : cache.get(doc, settingsOf(uri)));
   };
   /** What a request about `uri` waits for: the running analysis of a large document's current version. */
   const waitFor = (uri: string) => {
     const doc = documents.get(uri);
-    return doc ? cache.pending(doc, settings) : undefined;
+    return doc ? cache.pending(doc, settingsOf(uri)) : undefined;
   };
 
   const ctx: ServerContext = {
-    connection: gatedConnection(connection, waitFor), documents, analysisOf, settings: () => settings, viewLimits: (uri) => limits.of(uri), clientCapabilities: () => clientCapabilities,
+    connection: gatedConnection(connection, waitFor), documents, analysisOf, settings: (uri?: string) => (uri === undefined ? settings : settingsOf(uri)), viewLimits: (uri) => limits.of(uri), clientCapabilities: () => clientCapabilities,
     onInitialized: (l) => initializedListeners.push(l),
     onDidAnalyse: (l) => analysedListeners.push(l),
     adjustDiagnostics: (a) => adjusters.push(a),

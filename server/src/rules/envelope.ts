@@ -1,4 +1,4 @@
-import type { Finding } from '../x12/finding';
+import type { Finding, FindingFix } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
 import type { Interchange, Transaction } from '../x835/types';
 import { elementRange, relatedAt, segmentIdRange, segmentRange } from './ranges';
@@ -43,6 +43,7 @@ function checkTransaction(t: SegmentTable, tx: Transaction, out: Finding[]): voi
     out.push({
       code: 'se-count', ...elementRange(t, tx.seSeg, 1),
       message: `${said}, but this transaction set holds ${counted} (counting from ST to SE, both included).`,
+      fix: setElement(t, tx.seSeg, 1, String(counted), `Set SE01 to ${counted} (the segments counted)`),
       related: [relatedAt(segmentIdRange(t, tx.seg), `the transaction set starts here (ST02 ${tx.controlNumber})`)],
     });
   }
@@ -70,6 +71,7 @@ function checkCount(t: SegmentTable, trailer: number, opener: number, counted: n
   out.push({
     code: 'envelope-count', ...elementRange(t, trailer, 1),
     message: `${head}, but this ${container} holds ${counted} ${what}.`,
+    fix: setElement(t, trailer, 1, String(counted), `Set ${name} to ${counted}, the count in this ${container}`),
     related: [relatedAt(segmentIdRange(t, opener), `the ${container} starts here`)],
   });
 }
@@ -81,9 +83,22 @@ function checkControl(t: SegmentTable, trailer: number, k: number, opener: numbe
   if (closing === opening || (numeric && sameNumber(closing, opening))) return;
   out.push({
     code: 'control-number-mismatch', ...elementRange(t, trailer, k),
+    fix: opening === '' ? undefined : setElement(t, trailer, k, opening, `Set ${name} to "${opening}" (${openerName}, the header's control number)`),
     message: `${name} "${closing}" does not match ${openerName} "${opening}": a trailer repeats its header's control number (a mismatch usually means segments were lost or two envelopes were mixed).`,
     related: [relatedAt(elementRange(t, opener, openerK), `${openerName} is "${opening}" here`)],
   });
+}
+
+/**
+ * The edit that writes `value` as element k of a segment: its characters replaced when it is present
+ * (even empty); when the segment stops before it, the missing separators and the value are inserted at
+ * its end. The segment terminator and every other byte stay.
+ */
+function setElement(t: SegmentTable, seg: number, k: number, value: string, title: string): FindingFix {
+  const n = t.elementCount(seg);
+  if (k < n) return { title, start: t.elementStartOffset(seg, k), end: t.elementEndOffset(seg, k), newText: value };
+  const at = t.segEnd[seg];
+  return { title, start: at, end: at, newText: t.delimitersOf(seg).element.repeat(k - n + 1) + value };
 }
 
 function sameNumber(a: string, b: string): boolean {

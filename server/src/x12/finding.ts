@@ -12,6 +12,17 @@ export interface RelatedLocation {
   readonly message: string;
 }
 
+/**
+ * The edit that corrects a finding (a quick fix in the editor): replace the UTF-16 range [start, end)
+ * with `newText`, every other byte unchanged. `title` is what the editor's light bulb offers.
+ */
+export interface FindingFix {
+  readonly title: string;
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
 export interface Finding {
   /** Stable diagnostic code, e.g. `se-count`. Tests assert codes and ranges, not wording. */
   readonly code: string;
@@ -21,4 +32,6 @@ export interface Finding {
   /** Overrides the code's default severity for this one finding (e.g. an informational variant). */
   readonly severity?: Severity;
   readonly related?: readonly RelatedLocation[];
+  /** How to correct it, when one edit surely does (a count or a control number that must equal another). */
+  readonly fix?: FindingFix;
 }

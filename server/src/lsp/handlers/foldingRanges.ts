@@ -7,6 +7,6 @@ export const foldingRangesHandler: Handler = {
   register: (ctx) => ctx.connection.onFoldingRanges((p, token) => runSafe(ctx.connection, 'foldingRange', token, [], () => {
     const a = ctx.analysisOf(p.textDocument.uri);
     const rangeLimit = ctx.clientCapabilities().textDocument?.foldingRange?.rangeLimit;
-    return a ? foldingRanges(a, ctx.settings(), { rangeLimit }) : [];
+    return a ? foldingRanges(a, ctx.settings(p.textDocument.uri), { rangeLimit }) : [];
   })),
 };

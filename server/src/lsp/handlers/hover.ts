@@ -6,6 +6,6 @@ export const hoverHandler: Handler = {
   capabilities: { hoverProvider: true },
   register: (ctx) => ctx.connection.onHover((p, token) => runSafe(ctx.connection, 'hover', token, null, () => {
     const a = ctx.analysisOf(p.textDocument.uri);
-    return a ? hover(a, p.position, ctx.settings(), p.textDocument.uri) : null;
+    return a ? hover(a, p.position, ctx.settings(p.textDocument.uri), p.textDocument.uri) : null;
   })),
 };

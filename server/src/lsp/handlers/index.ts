@@ -1,4 +1,5 @@
 import type { Handler } from '../context';
+import { codeActionsHandler } from './codeActions';
 import { codeLensHandler } from './codeLens';
 import { hoverHandler } from './hover';
 import { inlayHintsHandler } from './inlayHints';
@@ -23,6 +24,7 @@ export const HANDLERS: readonly Handler[] = [
   workspaceSymbolsHandler,
   semanticTokensHandler,
   codeLensHandler,
+  codeActionsHandler,
   inlayHintsHandler,
   reportHandler,
   completionHandler,

@@ -21,7 +21,7 @@ export const navigationHandler: Handler = {
     }));
     c.onRequest(NAVIGATE, (p, token) => runSafe(c, NAVIGATE.method, token, null, () => {
       const a = ctx.analysisOf(p.textDocument.uri);
-      return a ? navigate(a, p.position, p.target, ctx.settings()) : null;
+      return a ? navigate(a, p.position, p.target, ctx.settings(p.textDocument.uri)) : null;
     }));
     c.onRequest(CAS_CLASSES, (p, token) => runSafe(c, CAS_CLASSES.method, token, { shades: [] }, () => {
       const a = ctx.analysisOf(p.textDocument.uri);

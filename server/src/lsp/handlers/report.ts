@@ -23,14 +23,14 @@ export const reportHandler: Handler = {
     const c = ctx.connection;
     c.onRequest(SUMMARY, (p, token) => runSafe<RemittanceSummary | null>(c, SUMMARY.method, token, null, () => {
       const a = ctx.analysisOf(p.textDocument.uri);
-      return a ? summarize(a, ctx.settings()) : null;
+      return a ? summarize(a, ctx.settings(p.textDocument.uri)) : null;
     }));
     c.onRequest(IMPACT, (p, token) => runSafe<ImpactResponse>(c, IMPACT.method, token, { files: [] }, async () => {
       const files: FileImpact[] = [];
       for (const f of p.files ?? []) {
         if (token.isCancellationRequested) break;
         const r = await analysisOf(ctx, f);
-        files.push('problem' in r ? { file: r.label, entries: [], problem: r.problem } : impactOfAnalysis(r.analysis, ctx.settings(), r.label));
+        files.push('problem' in r ? { file: r.label, entries: [], problem: r.problem } : impactOfAnalysis(r.analysis, ctx.settings(f.uri), r.label));
       }
       return { files };
     }));
@@ -83,7 +83,7 @@ async function analysisOf(ctx: ServerContext, f: ReportFile): Promise<{ analysis
       return { problem: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, label };
     }
   }
-  return { analysis: analyze(text, ctx.settings()), label };
+  return { analysis: analyze(text, ctx.settings(f.uri)), label };
 }
 
 function labelOf(uri: string): string {

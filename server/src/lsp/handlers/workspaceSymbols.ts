@@ -59,14 +59,23 @@ export const workspaceSymbolsHandler: Handler = {
     c.onWorkspaceSymbol((p, token) => runSafe(c, 'workspaceSymbol', token, [], async () => {
       await ready;
       return index.search(p.query, LIMIT).map(({ uri, claim }): SymbolInformation => ({
-        name: `${claim.id}${claim.patient ? ` · ${claim.patient}` : ''}`,
+        name: symbolName(claim),
         kind: SymbolKind.Object,
-        containerName: `payer claim ${claim.payerControlNumber || '?'} · paid ${formatMoney(claim.paid)}`,
+        containerName: `paid ${formatMoney(claim.paid)}`,
         location: { uri, range: { start: { line: claim.line, character: claim.character }, end: { line: claim.endLine, character: claim.endCharacter } } },
       }));
     }));
   },
 };
+
+/**
+ * A claim's name in the Ctrl+T list: CLP01, the patient, and CLP07. VS Code's quick pick filters the
+ * server's answer again on the name alone (the query's first word; later words also match the container
+ * and the path), so every number the README promises Ctrl+T finds must be in the name.
+ */
+export function symbolName(claim: { readonly id: string; readonly patient?: string; readonly payerControlNumber?: string }): string {
+  return [claim.id, claim.patient, claim.payerControlNumber ? `CLP07 ${claim.payerControlNumber}` : ''].filter(Boolean).join(' · ');
+}
 
 async function buildIndex(ctx: ServerContext, index: ClaimIndex): Promise<void> {
   const folders = (await ctx.connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
