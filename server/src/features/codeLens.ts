@@ -45,7 +45,7 @@ export function codeLenses(a: Analysis): CodeLens[] {
 
 function transactionTitle(verdicts: Verdicts, tx: Transaction): string {
   const s = transactionTotals(verdicts, tx);
-  const rate = sequestrationShare(s.byClass.sequestration, s.medicarePaid);
+  const rate = sequestrationShare(s.medicareCutCents, s.medicarePaid);
   const share = rate !== undefined ? ` (${(100 * rate).toFixed(2)}% of Medicare payments before the cut)` : '';
   const parts = [
     `${s.claims} claim${s.claims === 1 ? '' : 's'}`,
@@ -53,7 +53,8 @@ function transactionTitle(verdicts: Verdicts, tx: Transaction): string {
     `Paid ${formatMoney(s.paid)}`,
     `Contractual ${formatMoney(s.byClass.contractual)}`,
     `Patient ${formatMoney(s.byClass.patientResponsibility)}`,
-    `Sequestration ${formatMoney(s.byClass.sequestration)}${share}`,
+    `Sequestration ${formatMoney(s.byClass.sequestration)}`,
+    `Medicare CO-253 ${formatMoney(s.medicareCutCents)}${share}`,
   ];
   if (s.byClass.recoverable) parts.push(`Recoverable ${formatMoney(s.byClass.recoverable)}`);
   if (s.providerAdjustments) parts.push(`PLB ${formatMoney(s.providerAdjustments)}`);

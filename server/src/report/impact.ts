@@ -46,7 +46,7 @@ function entryOf(verdicts: Verdicts, tx: Transaction): ImpactEntryDraft {
     for (let r = from; r < to; r++) {
       if (!isCoSequestration(verdicts, r) || !Number.isFinite(cas.amount[r])) continue;
       co253 += cas.amount[r];
-      if (!(verdicts.flags[r] & VerdictFlag.MedicareFfs)) continue;
+      if (!(verdicts.flags[r] & VerdictFlag.MedicareCut)) continue;
       medicareCo253 += cas.amount[r];
       const off = offRate(verdicts, r);
       if (off !== undefined) {

@@ -129,6 +129,7 @@ export class SequestrationPass implements SequestrationFacts {
     if (medicareFfs) v.flags[r] |= VerdictFlag.MedicareFfs;
     const co = (this.flags[cas.group[r]] & CodeFlag.GroupCo) !== 0;
     if (this.flags[cas.reason[r]] & CodeFlag.Reason223 && !this.isCo223Sequestration(claim, line, co, medicareFfs)) return;
+    if (medicareFfs && co) v.flags[r] |= VerdictFlag.MedicareCut;
     const pr = (this.flags[cas.group[r]] & CodeFlag.GroupPr) !== 0;
     const noLaw = kind === 'other' || kind === 'medicaid';
     if (!co) {
@@ -170,6 +171,7 @@ export class SequestrationPass implements SequestrationFacts {
     for (let i = from; i < r; i++) {
       if (cas.group[i] === cas.group[r] && cas.reason[i] === cas.reason[r] && cas.amount[i] !== 0) {
         v.cls[r] = v.cls[i];
+        v.flags[r] |= v.flags[i] & (VerdictFlag.MedicareFfs | VerdictFlag.MedicareCut);
         break;
       }
     }

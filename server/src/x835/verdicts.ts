@@ -62,6 +62,8 @@ export const enum VerdictFlag {
   ReversedInFile = 8,
   /** The claim is Medicare fee-for-service (CLP06 MA/MB): sequestration totals count these only. */
   MedicareFfs = 16,
+  /** CO-253 (or CO-223 of 2013) on a Medicare fee-for-service claim, whatever its verdict: the cut Medicare took. */
+  MedicareCut = 32,
 }
 
 /** One triplet's verdict as an object (`Verdicts.at`): for hovers, reports and tests. */
@@ -91,8 +93,11 @@ export interface VerdictTotals {
   readonly toWork: number;
   readonly toWorkCents: number;
   readonly toRecoverCents: number;
-  /** Σ sequestration-class cents on Medicare fee-for-service claims (the same as byClass.sequestration). */
-  readonly sequestrationCents: number;
+  /**
+   * Σ CO-253 (and CO-223 of 2013) on Medicare fee-for-service claims, whatever their verdict: the cut
+   * Medicare took, the numerator of "its share of the Medicare payment before the cut".
+   */
+  readonly medicareCutCents: number;
 }
 
 /** The verdict columns of one analysis, one row per CAS row of the model. */
@@ -202,7 +207,7 @@ export class Verdicts {
       if (!Number.isFinite(cents)) continue;
       const cls = VERDICT_CLASSES[this.cls[r]];
       t.byClass[cls] += cents;
-      if (cls === 'sequestration') t.sequestrationCents += cents;
+      if (this.flags[r] & VerdictFlag.MedicareCut) t.medicareCutCents += cents;
       if (this.flags[r] & VerdictFlag.Actionable) {
         t.toWork++;
         t.toWorkCents += cents;
@@ -218,7 +223,7 @@ type MutableTotals = { -readonly [K in keyof VerdictTotals]: VerdictTotals[K] } 
 function emptyTotals(): MutableTotals {
   return {
     byClass: { contractual: 0, sequestration: 0, patientResponsibility: 0, needsWork: 0, recoverable: 0, other: 0 },
-    toWork: 0, toWorkCents: 0, toRecoverCents: 0, sequestrationCents: 0,
+    toWork: 0, toWorkCents: 0, toRecoverCents: 0, medicareCutCents: 0,
   };
 }
 
