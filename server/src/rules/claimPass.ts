@@ -221,6 +221,14 @@ export function claimPassOver(model: Model, settings: Settings, from: number, to
   return pass;
 }
 
+/** The walk over every claim, outside a rule run (an edit's re-analysis, incremental/reanalyse.ts). */
+export function fullClaimPass(model: Model, settings: Settings): ClaimPassFacts {
+  const pass = new ClaimPass(model, settings);
+  pass.walk(0, model.store.claims.length);
+  pass.sequestration.finish();
+  return pass;
+}
+
 /** The claim pass of a finished run, if its rules asked for it. */
 export function keptClaimPass(ctx: RuleContext): ClaimPassFacts | undefined {
   return ctx.shared?.peek(CLAIM_PASS);

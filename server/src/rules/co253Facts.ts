@@ -226,10 +226,7 @@ export class SequestrationPass implements SequestrationFacts {
     const inForce = rates.inForce[lookup];
     if (!state.reversal && inForce && base !== 0) {
       this.inForceCount++;
-      if (withinTolerance) {
-        this.inForceWithinTolerance = true;
-        this.inForceWithinCount++;
-      }
+      if (withinTolerance) this.inForceWithinTolerance = true;
     }
     if (date === undefined || (inForce && withinTolerance)) {
       if (date === undefined) v.expected[r] = NaN;

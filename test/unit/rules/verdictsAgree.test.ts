@@ -55,12 +55,13 @@ function fromWorklist(a: Analysis): WorkSet {
 
 /** The CSV: a record per triplet in row order; actionable ones with their recoverable cents. */
 function fromCsv(a: Analysis): WorkSet {
-  const records = adjustmentsCsv(a, 'f.835').trim().split('\r\n').slice(1).map(splitCsv);
+  const [head, ...records] = adjustmentsCsv(a, 'f.835').trim().split('\r\n').map(splitCsv);
   assert.equal(records.length, a.model.cas.length, 'one record per triplet');
+  const actionable = head.indexOf('actionable');
+  const recoverable = head.indexOf('recoverable_amount');
   const out: string[] = [];
   records.forEach((f, row) => {
-    const [actionable, recoverable] = [f[f.length - 4], f[f.length - 3]];
-    if (actionable === 'yes') out.push(`${row}:${Math.round(Number(recoverable) * 100)}`);
+    if (f[actionable] === 'yes') out.push(`${row}:${Math.round(Number(f[recoverable]) * 100)}`);
   });
   return out.sort();
 }
