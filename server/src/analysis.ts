@@ -1,5 +1,6 @@
 import { ALL_RULES, ruleFailure } from './rules';
-import { ruleContext } from './rules/shared';
+import { verdictsOf } from './rules/claimPass';
+import { drain, ruleContext } from './rules/shared';
 import type { Rule, RuleContext } from './rules/types';
 import type { Settings } from './settings';
 import type { Finding } from './x12/finding';
@@ -7,6 +8,7 @@ import { LineIndex } from './x12/lineIndex';
 import { Tokenizer, type SegmentTable } from './x12/tokenizer';
 import { ModelBuilder } from './x835/builder';
 import type { Model } from './x835/types';
+import type { Verdicts } from './x835/verdicts';
 
 /**
  * Everything known about one version of one document: computed once, read by every feature.
@@ -24,6 +26,11 @@ export interface Analysis {
    * the run's shared facts (the claim pass's per-claim parts). Absent when a rule failed.
    */
   readonly parts?: AnalysisParts;
+  /**
+   * Every CAS triplet's verdict (x835/verdicts.ts), judged once by the rules' claim pass: what every
+   * view reads (`verdicts.at(row)`, `verdicts.totals()`...) instead of judging again.
+   */
+  readonly verdicts: Verdicts;
 }
 
 /** The pieces `findings` is made of, kept so an edit can replace only the ones it touched. */
@@ -102,10 +109,12 @@ function* analysisSteps(text: string, settings: Settings, clock: Clock): Generat
   }
   partStarts.push(findings.length);
   // The line index of a 50 MB multi-line file takes some 40 ms: a slice of its own.
+  // The claim pass ran with the rules (a shared fact of this run): this only reads its result.
+  const verdicts = drain(verdictsOf(ctx));
   yield* pause(clock, true);
   const lines = new LineIndex(text);
   yield* pause(clock);
-  return { text, tokens, lines, model, findings, parts: failed ? undefined : { settings, ctx, partStarts } };
+  return { text, tokens, lines, model, findings, verdicts, parts: failed ? undefined : { settings, ctx, partStarts } };
 }
 
 /** Yields when the slice is spent, or (`now`) whenever slicing at all, before a long indivisible step. */

@@ -45,7 +45,7 @@ describe('language features over stdio', () => {
     const h = text(await c.hover(uri, pos.line, pos.character));
     assert.match(h, /Claim PCN001/);
     assert.match(h, /Charged.*\$200\.00/);
-    assert.match(h, /Sequestration: CO-253 \$1\.60/);
+    assert.match(h, /Sequestration \(Medicare\): CO-253 \$1\.60/);
     assert.match(h, /Paid.*\$78\.40/);
   });
 

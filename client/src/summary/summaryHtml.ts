@@ -80,11 +80,13 @@ ${row('paid', 'Paid', t.paid, share(t.paid))}
 ${row('contractual', 'Contractual', t.contractual, share(t.contractual))}
 ${row('sequestration', 'Sequestration', t.sequestration, share(t.sequestration))}
 ${row('patientResponsibility', 'Patient responsibility', t.patientResponsibility, share(t.patientResponsibility))}
-${row('denied', 'Denials needing work', t.denied, share(t.denied))}
+${row('denied', 'Needs work', t.denied, share(t.denied))}
+${row('recoverable', 'Recoverable', t.recoverable, share(t.recoverable))}
 ${row('other', 'Other adjustments', t.other, share(t.other))}
 ${row('providerAdjustments', 'Provider adjustments (PLB)', t.providerAdjustments)}
 ${row('payments', 'Payments (Σ BPR02)', t.payments)}
 <tr><th scope="row">Adjustments to work</th><td class="num" data-total="toWork" data-count="${s.toWork}" data-cents="${s.toWorkCents}">${s.toWork}</td><td class="num muted">${esc(money(s.toWorkCents))}</td></tr>
+<tr><th scope="row">To recover</th><td class="num" data-total="toRecover" data-cents="${s.toRecoverCents}">${esc(money(s.toRecoverCents))}</td><td></td></tr>
 </tbody></table>
 </section>`;
 }
@@ -94,7 +96,8 @@ const FLOW: ReadonlyArray<{ key: keyof RemittanceSummary['moneyFlow']; label: st
   { key: 'contractual', label: 'Contractual', cls: 'bar-contractual' },
   { key: 'sequestration', label: 'Sequestration', cls: 'bar-seq' },
   { key: 'patient', label: 'Patient responsibility', cls: 'bar-patient' },
-  { key: 'denied', label: 'Denied / needs work', cls: 'bar-denied' },
+  { key: 'denied', label: 'Needs work', cls: 'bar-denied' },
+  { key: 'recoverable', label: 'Recoverable', cls: 'bar-recoverable' },
   { key: 'other', label: 'Other', cls: 'bar-other' },
   { key: 'unexplained', label: 'Does not balance', cls: 'bar-unexplained' },
 ];
@@ -159,9 +162,9 @@ ${sortableHead([
 
 function classLabel(r: ReasonRow): string {
   const names: Record<ReasonRow['cls'], string> = {
-    sequestration: 'sequestration', contractual: 'contractual', patientResponsibility: 'patient', actionable: 'needs work', other: 'other',
+    sequestration: 'sequestration', contractual: 'contractual', patientResponsibility: 'patient', needsWork: 'needs work', recoverable: 'recoverable', other: 'other',
   };
-  return r.actionable && r.cls !== 'actionable' ? `${names[r.cls]} (needs work)` : names[r.cls];
+  return r.actionable && r.cls !== 'needsWork' ? `${names[r.cls]} (needs work)` : names[r.cls];
 }
 
 function balanceSection(checks: readonly BalanceCheck[]): string {
@@ -184,16 +187,13 @@ function balanceSection(checks: readonly BalanceCheck[]): string {
 function sequestrationSection(s: RemittanceSummary): string {
   const q = s.sequestration;
   if (q.co253Cents === 0 && q.medicarePaidCents === 0) return '';
-  const share = q.share === null ? '' : ` (<span data-seq="share" data-share="${q.share}">${(q.share * 100).toFixed(2)}%</span> of the Medicare payment before the cut)`;
-  const nonMedicare = q.co253Cents - q.medicareCo253Cents;
+  const share = q.share === null ? '' : `<span data-seq="share" data-share="${q.share}" hidden></span>`;
+  const notes = q.notes.map((n) => `<p class="${n.tone === 'info' ? '' : n.tone}">${n.tone === 'warn' ? '⚠ ' : n.tone === 'ok' ? '✓ ' : ''}${esc(n.text)}</p>`).join('\n');
   return `<section aria-labelledby="seq-title">
 <h2 id="seq-title">Medicare sequestration</h2>
-<p>Medicare fee-for-service paid <span data-seq="medicarePaid" data-cents="${q.medicarePaidCents}">${esc(money(q.medicarePaidCents))}</span>;
-CO-253 took <span data-seq="co253" data-cents="${q.medicareCo253Cents}">${esc(money(q.medicareCo253Cents))}</span>${share}.</p>
-${nonMedicare ? `<p class="warn">⚠ CO-253 on claims that are not Medicare fee-for-service: ${esc(money(nonMedicare))}.</p>` : ''}
-<p data-seq="deviating" data-count="${q.deviating}" class="${q.deviating ? 'warn' : 'ok'}">${q.deviating
-    ? `⚠ ${q.deviating} line${plural(q.deviating)} off the expected rate, ${esc(money(q.deviationCents))} in total (co253-amount).`
-    : '✓ Every CO-253 is at the expected rate: post it as a contractual adjustment; nothing to appeal.'}</p>
+<span data-seq="medicarePaid" data-cents="${q.medicarePaidCents}" hidden></span><span data-seq="co253" data-cents="${q.medicareCo253Cents}" hidden></span>${share}
+${notes}
+<span data-seq="deviating" data-count="${q.deviating}" hidden></span>
 </section>`;
 }
 

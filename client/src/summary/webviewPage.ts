@@ -75,6 +75,7 @@ svg.chart .axis { stroke: var(--vscode-charts-lines, var(--vscode-descriptionFor
 .bar-seq rect { fill: var(--vscode-charts-purple); }
 .bar-patient rect { fill: var(--vscode-charts-yellow); }
 .bar-denied rect { fill: var(--vscode-charts-red); }
+.bar-recoverable rect { fill: var(--vscode-charts-purple); }
 .bar-other rect { fill: var(--vscode-charts-foreground, var(--vscode-descriptionForeground)); }
 .bar-unexplained rect { fill: var(--vscode-charts-orange); }
 @media (forced-colors: active) { svg.chart rect { fill: CanvasText; } }

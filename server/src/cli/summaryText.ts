@@ -6,9 +6,10 @@ import { textBar, textTable } from './textTable';
 const FLOW: ReadonlyArray<{ key: keyof RemittanceSummary['moneyFlow']; label: string }> = [
   { key: 'paid', label: 'Paid' },
   { key: 'contractual', label: 'Contractual write-off' },
-  { key: 'sequestration', label: 'Sequestration (CO-253)' },
+  { key: 'sequestration', label: 'Sequestration (Medicare CO-253)' },
   { key: 'patient', label: 'Patient responsibility' },
-  { key: 'denied', label: 'Denied / needs work' },
+  { key: 'denied', label: 'Needs work' },
+  { key: 'recoverable', label: 'Recoverable' },
   { key: 'other', label: 'Other' },
   { key: 'unexplained', label: 'Unexplained (does not balance)' },
 ];
@@ -38,9 +39,10 @@ export function summaryText(s: RemittanceSummary, file: string): string[] {
     ['Charged (Σ CLP03)', money(t.charged)],
     ['Paid (Σ CLP04)', money(t.paid)],
     ['Contractual', money(t.contractual)],
-    ['Sequestration', money(t.sequestration)],
+    ['Sequestration (Medicare)', money(t.sequestration)],
     ['Patient responsibility', money(t.patientResponsibility)],
-    ['Denials needing work', money(t.denied)],
+    ['Needs work', money(t.denied)],
+    ['Recoverable', money(t.recoverable)],
     ['Other adjustments', money(t.other)],
     ['Provider adjustments (PLB)', money(t.providerAdjustments)],
     ['Payments (Σ BPR02)', money(t.payments)],
@@ -60,11 +62,11 @@ export function summaryText(s: RemittanceSummary, file: string): string[] {
     ));
   } else out.push('  none');
 
-  out.push('', `Worklist: ${s.toWork} adjustment(s) need work, ${money(s.toWorkCents)}`);
+  out.push('', `Worklist: ${s.toWork} adjustment(s) need work, ${money(s.toWorkCents)}${s.toRecoverCents ? `, ${money(s.toRecoverCents)} to recover` : ''}`);
   if (s.worklist.length) {
     out.push(...textTable(
-      [{ title: 'Claim' }, { title: 'Patient', max: 24 }, { title: 'Code' }, { title: 'Amount', align: 'right' }, { title: 'Line:col', align: 'right' }, { title: 'What to do', max: 60 }],
-      s.worklist.map((w) => [w.claimId, w.patient, `${w.group}-${w.reason}`, money(w.cents), `${w.range.start.line + 1}:${w.range.start.character + 1}`, w.action || w.explanation]),
+      [{ title: 'Claim' }, { title: 'Patient', max: 24 }, { title: 'Code' }, { title: 'Amount', align: 'right' }, { title: 'To recover', align: 'right' }, { title: 'Line:col', align: 'right' }, { title: 'What to do', max: 60 }],
+      s.worklist.map((w) => [w.claimId, w.patient, `${w.group}-${w.reason}`, money(w.cents), w.recoverableCents ? money(w.recoverableCents) : '', `${w.range.start.line + 1}:${w.range.start.character + 1}`, w.action || w.explanation]),
     ));
     if (s.worklist.length < s.toWork) out.push(`  ... and ${s.toWork - s.worklist.length} more`);
   }
@@ -77,9 +79,7 @@ export function summaryText(s: RemittanceSummary, file: string): string[] {
   const q = s.sequestration;
   if (q.co253Cents !== 0 || q.medicarePaidCents !== 0) {
     out.push('', 'Medicare sequestration');
-    out.push(`  Medicare paid ${money(q.medicarePaidCents)}, CO-253 ${money(q.medicareCo253Cents)}${q.share === null ? '' : ` (${(q.share * 100).toFixed(2)}% of the payment before the cut)`}`);
-    if (q.co253Cents !== q.medicareCo253Cents) out.push(`  CO-253 on claims that are not Medicare fee-for-service: ${money(q.co253Cents - q.medicareCo253Cents)}`);
-    out.push(q.deviating ? `  ${q.deviating} line(s) off the expected rate, ${money(q.deviationCents)} in total (co253-amount)` : '  Every CO-253 is at the expected rate.');
+    for (const n of q.notes) out.push(`  ${n.tone === 'warn' ? '! ' : ''}${n.text}`);
   }
   return out;
 }

@@ -1,16 +1,19 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
-import { claimTotals, transactionTotals } from '../x835/totals';
+import { claimTotals, sequestrationShare, transactionTotals } from '../x835/totals';
+import type { Transaction } from '../x835/types';
 import { formatMoney } from '../x835/values';
 import { DEFAULT_VIEW_LIMITS, Visible, type ViewLimits } from './visible';
+import { workText, type Verdicts } from '../x835/verdicts';
 
 /** Above this many claims, lenses are given for the first ones only (each is cheap, thousands are noise). */
 export const MAX_CLAIM_LENSES = 5000;
 
 /**
  * Code lens: on each CLP, where the claim's money went ("Paid $78.40 · Contractual $100.00 · Patient
- * $20.00 · Sequestration $1.60 · 0 to work"); on each BPR, the transaction's totals including total
- * sequestration and its share of Medicare payments. Lenses carry no command: they are read, not clicked.
+ * $20.00 · Sequestration $1.60 · 0 to work"); on each BPR, the transaction's totals including Medicare
+ * sequestration and its share of Medicare payments. Both add up the triplets' verdicts (x835/verdicts.ts),
+ * and end with the work: "2 to work · $8.80 to recover". Lenses carry no command: they are read, not clicked.
  * Only on segments VS Code renders (see Visible): on a one-line remit, the claims of its first 10,000
  * characters, not one row of thousands of lenses above the line.
  */
@@ -23,41 +26,44 @@ export function codeLenses(a: Analysis, limits: ViewLimits = DEFAULT_VIEW_LIMITS
     command: { title, command: '' },
   });
   for (const tx of a.model.transactions) {
-    if (tx.payment && view.shows(t.segStart[tx.payment.seg])) lenses.push(at(tx.payment.seg, transactionTitle(tx)));
+    if (tx.payment && view.shows(t.segStart[tx.payment.seg])) lenses.push(at(tx.payment.seg, transactionTitle(a.verdicts, tx)));
   }
   let claimLenses = 0;
   for (const claim of a.model.claims) {
     if (claimLenses >= MAX_CLAIM_LENSES) break;
     if (!view.shows(t.segStart[claim.seg])) continue;
     claimLenses++;
-    const s = claimTotals(claim);
+    const s = claimTotals(a.verdicts, claim);
     const parts = [
       `Paid ${formatMoney(claim.paid)}`,
       `Contractual ${formatMoney(s.byClass.contractual)}`,
       `Patient ${formatMoney(s.byClass.patientResponsibility)}`,
     ];
     if (s.byClass.sequestration) parts.push(`Sequestration ${formatMoney(s.byClass.sequestration)}`);
+    if (s.byClass.recoverable) parts.push(`Recoverable ${formatMoney(s.byClass.recoverable)}`);
+    if (s.byClass.needsWork) parts.push(`Needs work ${formatMoney(s.byClass.needsWork)}`);
     if (s.byClass.other) parts.push(`Other ${formatMoney(s.byClass.other)}`);
-    parts.push(s.toWork ? `${s.toWork} to work (${formatMoney(s.toWorkAmount)})` : '0 to work');
+    parts.push(workText(s));
     lenses.push(at(claim.seg, parts.join(' · ')));
   }
   return lenses;
 }
 
-function transactionTitle(tx: Parameters<typeof transactionTotals>[0]): string {
-  const s = transactionTotals(tx);
-  const share = s.medicarePaid + s.byClass.sequestration > 0 && s.byClass.sequestration
-    ? ` (${((100 * s.byClass.sequestration) / (s.medicarePaid + s.byClass.sequestration)).toFixed(2)}% of Medicare payments before the cut)`
-    : '';
+function transactionTitle(verdicts: Verdicts, tx: Transaction): string {
+  const s = transactionTotals(verdicts, tx);
+  const rate = sequestrationShare(s.medicareCutCents, s.medicarePaid);
+  const share = rate !== undefined ? ` (${(100 * rate).toFixed(2)}% of Medicare payments before the cut)` : '';
   const parts = [
     `${s.claims} claim${s.claims === 1 ? '' : 's'}`,
     `Charged ${formatMoney(s.charged)}`,
     `Paid ${formatMoney(s.paid)}`,
     `Contractual ${formatMoney(s.byClass.contractual)}`,
     `Patient ${formatMoney(s.byClass.patientResponsibility)}`,
-    `Sequestration ${formatMoney(s.byClass.sequestration)}${share}`,
+    `Sequestration ${formatMoney(s.byClass.sequestration)}`,
+    `Medicare CO-253 ${formatMoney(s.medicareCutCents)}${share}`,
   ];
+  if (s.byClass.recoverable) parts.push(`Recoverable ${formatMoney(s.byClass.recoverable)}`);
   if (s.providerAdjustments) parts.push(`PLB ${formatMoney(s.providerAdjustments)}`);
-  parts.push(`${s.toWork} to work`);
+  parts.push(workText(s));
   return parts.join(' · ');
 }

@@ -2,9 +2,9 @@ import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver
 import type { Analysis } from '../analysis';
 import { shortLabel } from '../codes/types';
 import type { Settings } from '../settings';
-import { classify } from '../x835/classify';
 import { elementDef } from '../x835/dictionary';
 import { tripletsOf } from '../x835/lookup';
+import { formatCents } from '../x835/values';
 import { codeListById } from './codeLookup';
 import { DEFAULT_VIEW_LIMITS, MAX_ITEMS, Visible, type ViewLimits } from './visible';
 
@@ -105,9 +105,15 @@ function labelFor(a: Analysis, seg: number, id: string, k: number): string | und
   const value = id === 'PLB' ? t.components(seg, k)[0] : t.element(seg, k);
   if (!value) return undefined;
   if (id === 'CAS' && k >= 2) {
-    // A reason: its class decides the label for sequestration; else the code's own short label.
+    // A reason: its verdict decides the label when it is sequestration or money to recover; else the
+    // code's own short label.
     const adj = tripletsOf(a.model, seg).find((x) => x.reasonElem === k);
-    if (adj && classify(adj).cls === 'sequestration') return 'sequestration';
+    const row = adj ? a.model.cas.rowOf(adj.seg, adj.triplet) : -1;
+    if (row >= 0) {
+      const v = a.verdicts;
+      if (v.isActionable(row) && v.recoverable[row] > 0) return `${formatCents(v.recoverable[row])} to recover`;
+      if (v.classOf(row) === 'sequestration') return 'sequestration';
+    }
   }
   const def = elementDef(id, k);
   const listId = id === 'PLB' ? 'plbReason' : id === 'LQ' && t.element(seg, 1) !== 'HE' ? undefined : def?.codeList;

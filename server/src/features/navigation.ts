@@ -1,7 +1,6 @@
 import type { Position, Range } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import type { Settings } from '../settings';
-import { classify } from '../x835/classify';
 import { claimAt, firstAfter } from '../x835/lookup';
 import { LOOP_LABELS, type Loop } from '../x835/types';
 
@@ -86,9 +85,12 @@ export function navigate(a: Analysis, position: Position, target: NavigationTarg
       const after = (x: { seg: number; reasonElem: number }) => x.seg > seg || (x.seg === seg && x.reasonElem > k);
       const before = (x: { seg: number; reasonElem: number }) => x.seg < seg || (x.seg === seg && x.reasonElem + 1 < k);
       let i = forward ? cas.firstAfter(seg - 1) : cas.firstAfter(seg) - 1;
+      // The targets are the triplets whose verdict is work (x835/verdicts.ts): the worklist, in file order.
+      const verdicts = a.verdicts;
       for (; i >= 0 && i < cas.length; i += forward ? 1 : -1) {
+        if (!verdicts.isActionable(i)) continue;
         const adj = cas.at(i);
-        if ((forward ? after(adj) : before(adj)) && classify(adj).actionable) {
+        if (forward ? after(adj) : before(adj)) {
           return range(t.elementStartOffset(adj.seg, adj.reasonElem - (adj.triplet === 0 ? 1 : 0)), t.elementEndOffset(adj.seg, adj.reasonElem + 1));
         }
       }

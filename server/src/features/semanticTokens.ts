@@ -1,6 +1,6 @@
 import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
-import { classify, type AdjustmentClass } from '../x835/classify';
+import type { VerdictClass } from '../x835/verdicts';
 import { elementDef } from '../x835/dictionary';
 import { tripletsOf } from '../x835/lookup';
 import { DEFAULT_VIEW_LIMITS, MAX_ITEMS, Visible, type ViewLimits } from './visible';
@@ -9,23 +9,24 @@ import { DEFAULT_VIEW_LIMITS, MAX_ITEMS, Visible, type ViewLimits } from './visi
  * Semantic tokens: segment ids, qualifiers, amounts and dates everywhere, and for CAS the group code,
  * reason and amount of each triplet with a modifier carrying its class, so themes (through the
  * `semanticTokenScopes` in package.json) mute sequestration and contractual write-offs and make the
- * adjustments that need work stand out.
+ * adjustments that need work stand out. The class and the work are the triplet's verdict (x835/verdicts.ts).
  */
 export const TOKEN_TYPES = ['segment', 'envelope', 'qualifier', 'amount', 'date', 'casGroup', 'casReason', 'casAmount'] as const;
-export const TOKEN_MODIFIERS = ['sequestration', 'contractual', 'patientResponsibility', 'actionable'] as const;
+export const TOKEN_MODIFIERS = ['sequestration', 'contractual', 'patientResponsibility', 'actionable', 'recoverable'] as const;
 export const LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
 
 type TokenType = (typeof TOKEN_TYPES)[number];
 const T = Object.fromEntries(TOKEN_TYPES.map((t, i) => [t, i])) as Record<TokenType, number>;
 const ENVELOPE = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE']);
 
-/** Modifier bits for an adjustment class (other = none). */
-export function modifierBits(cls: AdjustmentClass, actionable: boolean): number {
+/** Modifier bits for a verdict: its class (needs work and other: none) and whether it is work. */
+export function modifierBits(cls: VerdictClass, actionable: boolean): number {
   let bits = 0;
   if (cls === 'sequestration') bits |= 1 << 0;
   if (cls === 'contractual') bits |= 1 << 1;
   if (cls === 'patientResponsibility') bits |= 1 << 2;
   if (actionable) bits |= 1 << 3;
+  if (cls === 'recoverable' && actionable) bits |= 1 << 4;
   return bits;
 }
 
@@ -91,7 +92,8 @@ function tokenData(a: Analysis, view: Visible, cap: number): { data: number[]; c
 function casTokens(a: Analysis, seg: number, push: (s: number, e: number, type: number, mods: number) => void): void {
   const t = a.tokens;
   const triplets = tripletsOf(a.model, seg);
-  const mods = triplets.map((x) => { const c = classify(x); return modifierBits(c.cls, c.actionable); });
+  const v = a.verdicts;
+  const mods = triplets.map((x) => { const row = a.model.cas.rowOf(x.seg, x.triplet); return row < 0 ? 0 : modifierBits(v.classOf(row), v.isActionable(row)); });
   // The group code covers every triplet of the segment: it carries all their classes.
   const groupMods = mods.reduce((acc, m) => acc | m, 0);
   push(t.elementStartOffset(seg, 1), t.elementEndOffset(seg, 1), T.casGroup, groupMods);

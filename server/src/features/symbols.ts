@@ -3,7 +3,9 @@ import type { Analysis } from '../analysis';
 import type { Settings } from '../settings';
 import { Loop, type Claim, type Interchange, type Party, type ProviderAdjustment, type ServiceLine, type Transaction } from '../x835/types';
 import { interchangeLastSeg } from '../x835/lookup';
+import { claimTotals } from '../x835/totals';
 import { formatMoney } from '../x835/values';
+import { workText } from '../x835/verdicts';
 import { elementRange, spanRange } from './segmentRanges';
 
 /** How many claims the outline lists before one closing "… N more claims" entry. */
@@ -15,8 +17,9 @@ export interface SymbolOptions {
 
 /**
  * The outline: interchange > transaction (payer, payee, claims with their service lines, PLB).
- * A claim reads "PCN1001 · DOE, JANE · paid $78.40", a line "SVC HC:99213 · $78.40" (paid), so the
- * outline alone answers "which claim is this and what did it pay". Past `maxClaims` claims the rest
+ * A claim reads "PCN1001 · DOE, JANE · paid $78.40" (with "· ⚠ 1 to work · $6.80 to recover" when its
+ * verdicts hold work), a line "SVC HC:99213 · $78.40" (paid), so the outline alone answers "which claim
+ * is this, what did it pay, and is there work". Past `maxClaims` claims the rest
  * is summarised in one entry: a huge outline helps nobody and costs the editor more than the parse.
  */
 export function documentSymbols(a: Analysis, _settings: Settings, options: SymbolOptions = {}): DocumentSymbol[] {
@@ -119,7 +122,10 @@ export function patientName(claim: Claim): string {
 }
 
 function claimSymbol(a: Analysis, claim: Claim): DocumentSymbol {
-  const name = [claim.id || '(no CLP01)', patientName(claim), `paid ${formatMoney(claim.paid)}`].filter(Boolean).join(' · ');
+  // Every claim with work is marked, from its triplets' verdicts: "⚠ 2 to work · $6.80 to recover".
+  const work = claimTotals(a.verdicts, claim);
+  const mark = work.toWork ? `⚠ ${workText(work)}` : '';
+  const name = [claim.id || '(no CLP01)', patientName(claim), `paid ${formatMoney(claim.paid)}`, mark].filter(Boolean).join(' · ');
   return {
     name,
     detail: `charged ${formatMoney(claim.charge)}`,

@@ -1,11 +1,9 @@
 import type { Analysis } from '../analysis';
 import { ALL_RULES } from '../rules';
-import { addPaid, claimPassOver, keptClaimPass, putClaimPass, type ClaimPassFacts } from '../rules/claimPass';
-import type { SequestrationFacts } from '../rules/co253Facts';
+import { fullClaimPass, keptClaimPass, putClaimPass, type ClaimPassFacts } from '../rules/claimPass';
 import { elementFindingsIn, elementsRule } from '../rules/elements';
 import { repeatFindingsIn, repeatsRule } from '../rules/repeats';
-import { unknownRateOf, putUnknownRate } from '../rules/co253UnknownRateFact';
-import { drain, ruleContext } from '../rules/shared';
+import { ruleContext } from '../rules/shared';
 import type { Settings } from '../settings';
 import type { Finding } from '../x12/finding';
 import { LineIndex } from '../x12/lineIndex';
@@ -13,9 +11,9 @@ import { firstAtLeast, lineStartsAfterEdit } from '../x12/lineStarts';
 import { SegmentTable, Tokenizer } from '../x12/tokenizer';
 import { rebuildClaims, rowCounts, type RowCounts } from '../x835/builder';
 import { SegId, segIdOf } from '../x835/segmentIds';
-import { Loop, type Adjustment, type Model } from '../x835/types';
+import { Loop, type Model } from '../x835/types';
 import type { EditRegion } from './region';
-import { firstStartingAt, shiftFinding, spliceByKey, spliceColumn, spliceFindings } from './splice';
+import { firstStartingAt, shiftFinding, spliceColumn, spliceFindings } from './splice';
 
 /**
  * The analysis of an edited text from the analysis of the text before the edit, re-reading only the
@@ -28,10 +26,9 @@ import { firstStartingAt, shiftFinding, spliceByKey, spliceColumn, spliceFinding
  * How: the claims whose text the edit touched are tokenized again from the first one's CLP with the
  * interchange's delimiters, which must end exactly where the next claim (or LX, PLB, SE) starts, so the
  * rest of the text reads as before, only moved. Their model rows are written again in place; their
- * element and repeat findings and their share of the claim walk (balances, CO-253 judging, worklist)
- * replace the old share in the kept lists; everything after them moves by the change in length. Rules
- * over envelopes and transactions (counts, totals, transaction balance, one-rate-for-the-file) run again
- * on the spliced facts: they read the kept per-claim parts, not the text.
+ * element and repeat findings replace the old ones in the kept lists; everything after them moves by the
+ * change in length. The claim walk (balances, verdicts, worklist) runs again over every claim, since a
+ * triplet's verdict may depend on other claims, and the rules run again on it.
  */
 export function reanalyseClaims(prev: Analysis, region: EditRegion, text: string, settings: Settings): Analysis | undefined {
   const parts = prev.parts;
@@ -53,9 +50,6 @@ export function reanalyseClaims(prev: Analysis, region: EditRegion, text: string
   const oldTo = t.segStart[s1];
   const rowsFrom = rowsAtClaim(model, first);
   const rowsTo = rowsAtClaim(model, last + 1);
-  // The old claims' share of the counts, and the file's one-rate answer, read before anything changes.
-  const oldShare = claimPassOver(model, settings, first, last + 1);
-  const oldUnknown = drain(unknownRateOf(parts.ctx));
 
   // From here on the old analysis is updated in place: any way out is a full analysis. Lists that
   // share their findings with `findings` (the table's, the model's, the claim pass's) are spliced
@@ -71,27 +65,21 @@ export function reanalyseClaims(prev: Analysis, region: EditRegion, text: string
   }
   (model as { findings: Finding[] }).findings = spliceFindings(model.findings, oldFrom, oldTo, rebuilt.findings, 0);
 
-  const newShare = claimPassOver(model, settings, first, last + 1);
-  if (hasFailure(oldShare) || hasFailure(newShare) || hasFailure(kept)) return undefined;
-  const facts = spliceFacts(model, kept, oldShare, newShare, { oldFrom, oldTo, s0, s1, first, last, txIndex });
+  // The claim pass (balances, verdicts, worklist) walks every claim again: a triplet's verdict may depend
+  // on other claims (a reversal and its original, the file's one rate), so the edited claims' share
+  // alone would not equal a fresh analysis. The tokens, model rows and element checks stay incremental.
+  const facts = fullClaimPass(model, settings);
+  if (hasFailure(facts)) return undefined;
   const ctx = ruleContext(model, settings);
   putClaimPass(ctx, facts);
-
-  // The new findings of each source: of the edited claims only (judged with the whole file's answers),
-  // or, for rules over envelopes, transactions and the whole file, all of them again.
-  const newUnknown = drain(unknownRateOf(ctx));
-  const claimsCtx = ruleContext(model, settings);
-  putClaimPass(claimsCtx, newShare);
-  putUnknownRate(claimsCtx, newUnknown);
   const replaced: Replacement[] = [
     { local: true, items: [] },
     { local: true, items: rebuilt.findings },
   ];
   for (const rule of ALL_RULES) {
     try {
-      if (rule === elementsRule) replaced.push({ local: true, items: elementFindingsIn(claimsCtx, s0, s1, txIndex) });
+      if (rule === elementsRule) replaced.push({ local: true, items: elementFindingsIn(ctx, s0, s1, txIndex) });
       else if (rule === repeatsRule) replaced.push({ local: true, items: repeatFindingsIn(model, s0, s1) });
-      else if (CLAIM_RULES.has(rule.id) && !(rule.id === 'co253-amount' && (oldUnknown === undefined) !== (newUnknown === undefined))) replaced.push({ local: true, items: rule.check(claimsCtx) });
       else replaced.push({ local: false, items: rule.check(ctx) });
     } catch {
       return undefined;
@@ -100,19 +88,8 @@ export function reanalyseClaims(prev: Analysis, region: EditRegion, text: string
   const spliced = spliceParts(prev.findings, parts.partStarts, replaced, oldFrom, oldTo, delta);
   const inserted = text.slice(region.start, region.newEnd);
   const lines = new LineIndex(text, lineStartsAfterEdit(prev.lines.starts, prev.text, region.start, region.oldEnd, inserted));
-  return { text, tokens, lines, model, findings: spliced.findings, parts: { settings, ctx, partStarts: spliced.partStarts } };
+  return { text, tokens, lines, model, findings: spliced.findings, verdicts: facts.verdicts, parts: { settings, ctx, partStarts: spliced.partStarts } };
 }
-
-/**
- * Rules whose findings belong to one claim each (a range inside it), so the edited claims' findings are
- * those of a run over them alone. Every other rule (envelopes, transactions, the file's one rate, and
- * any rule not listed here) runs again over the whole model, on the spliced claim pass.
- * co253-amount is one of them while the file's one-rate answer (co253-unknown-rate) stays the same.
- */
-const CLAIM_RULES: ReadonlySet<string> = new Set([
-  'service-balance', 'claim-balance', 'patient-responsibility', 'co253-sequestration', 'co253-amount', 'co253-suspended-period',
-  'co253-non-medicare', 'co253-group', 'co253-duplicate', 'adjustment-actionable',
-]);
 
 /** The new findings of one source (the tokenizer, the model, a rule): of the edited claims (`local`), or all. */
 interface Replacement {
@@ -265,88 +242,5 @@ function spliceTokens(t: SegmentTable, text: string, s0: number, s1: number, par
   // Its findings are moved with the others (`spliceParts`).
   const findings = spliceFindings(t.findings, oldFrom, oldTo, [], 0);
   return new SegmentTable(text, segStart, segEnd, segElem, elemRel, t.spans, findings);
-}
-
-interface Place {
-  readonly oldFrom: number;
-  readonly oldTo: number;
-  readonly s0: number;
-  readonly s1: number;
-  readonly first: number;
-  readonly last: number;
-  readonly txIndex: number;
-}
-
-/** The claim pass of the whole edited text: the kept one with the edited claims' share replaced. */
-function spliceFacts(model: Model, kept: ClaimPassFacts, oldShare: ClaimPassFacts, newShare: ClaimPassFacts, p: Place): ClaimPassFacts {
-  const { oldFrom, oldTo } = p;
-  // Findings are moved with the others (`spliceParts`): only the edited claims' are replaced here.
-  const delta = 0;
-  const bySeg = (list: readonly Adjustment[], part: readonly Adjustment[]) => {
-    const out = spliceByKey(list, (a) => a.seg, p.s0, p.s1, part);
-    // Triplet objects read quantities from the table they were made with.
-    for (const a of out) (a as unknown as { t: SegmentTable }).t = model.tokens;
-    return out;
-  };
-  const bySegOf = <T extends { adj: Adjustment }>(list: readonly T[], part: readonly T[]) => {
-    const out = spliceByKey(list, (m) => m.adj.seg, p.s0, p.s1, part);
-    for (const m of out) (m.adj as unknown as { t: SegmentTable }).t = model.tokens;
-    return out;
-  };
-  const ks = kept.sequestration;
-  const os = oldShare.sequestration;
-  const ns = newShare.sequestration;
-  // Claim-level CO-253s: two parallel lists by claim row (ascending); the rows stay, the claims are the same.
-  const claimsOf = ks.claimLevelCoClaims as number[];
-  const rowsOf = ks.claimLevelCoRows as number[];
-  const lo = firstAtLeast(claimsOf, p.first);
-  const hi = firstAtLeast(claimsOf, p.last + 1);
-  claimsOf.splice(lo, hi - lo, ...ns.claimLevelCoClaims);
-  rowsOf.splice(lo, hi - lo, ...ns.claimLevelCoRows);
-  const inForceWithinCount = ks.inForceWithinCount - os.inForceWithinCount + ns.inForceWithinCount;
-  const sequestration: SequestrationFacts = {
-    notCo: bySeg(ks.notCo, ns.notCo),
-    claimLevelCoClaims: claimsOf,
-    claimLevelCoRows: rowsOf,
-    notMedicareFfs: bySeg(ks.notMedicareFfs, ns.notMedicareFfs),
-    expected: spliceFindings(ks.expected, oldFrom, oldTo, ns.expected, delta),
-    deviating: bySegOf(ks.deviating, ns.deviating),
-    outOfPeriod: bySegOf(ks.outOfPeriod, ns.outOfPeriod),
-    inForceCount: ks.inForceCount - os.inForceCount + ns.inForceCount,
-    inForceWithinCount,
-    inForceWithinTolerance: inForceWithinCount > 0,
-    rateOf: ks.rateOf,
-  };
-  const balance = {
-    serviceBalance: spliceFindings(kept.balance.serviceBalance, oldFrom, oldTo, newShare.balance.serviceBalance, delta),
-    claimBalance: spliceFindings(kept.balance.claimBalance, oldFrom, oldTo, newShare.balance.claimBalance, delta),
-    patientResponsibility: spliceFindings(kept.balance.patientResponsibility, oldFrom, oldTo, newShare.balance.patientResponsibility, delta),
-  };
-  return {
-    balance,
-    transactionPaid: transactionPaidAgain(model, kept.transactionPaid, oldShare.transactionPaid[p.txIndex], newShare.transactionPaid[p.txIndex], p.txIndex, p.first),
-    sequestration,
-    actionable: spliceFindings(kept.actionable, oldFrom, oldTo, newShare.actionable, delta),
-    failures: {},
-  };
-}
-
-/**
- * The kept CLP04 totals with the edited claims' share of transaction `txIndex`'s replaced: cents are
- * integers, so the sums are exact. When the total or the old share is NaN (an unreadable CLP04), the
- * transaction's claims (consecutive rows around `claim`) are added up again.
- */
-function transactionPaidAgain(model: Model, kept: Float64Array, oldShare: number, newShare: number, txIndex: number, claim: number): Float64Array {
-  const totals = kept.slice();
-  if (Number.isFinite(kept[txIndex]) && Number.isFinite(oldShare)) {
-    totals[txIndex] = kept[txIndex] - oldShare + newShare;
-    return totals;
-  }
-  totals[txIndex] = 0;
-  const claims = model.store.claims;
-  let from = claim;
-  while (from > 0 && claims.tx[from - 1] === txIndex) from--;
-  for (let c = from; c < claims.length && claims.tx[c] === txIndex; c++) addPaid(model, c, totals);
-  return totals;
 }
 

@@ -7,7 +7,7 @@
  * `YYYY-MM-DD` strings; ranges are LSP ranges (0-based line, UTF-16 character) into the analysed text.
  */
 import type { Range } from 'vscode-languageserver-types';
-import type { AdjustmentClass } from '../x835/classify';
+import type { VerdictClass, VerdictFinding } from '../x835/verdicts';
 import type { CarcCategory } from '../codes/types';
 
 export type { Range };
@@ -59,8 +59,10 @@ export interface PaymentSummary {
 }
 
 /**
- * Totals over the file, by what an analyst does with the money. Adjustments are added up by class
- * exactly as `totalsOf` (x835/totals.ts) does, so the numbers agree with hovers and code lenses.
+ * Totals over the file, by what an analyst does with the money. Adjustments are added up by the class
+ * of their verdict (x835/verdicts.ts), as the hovers, code lenses and CSV do: every triplet counts in
+ * exactly one class, so charged = paid + contractual + sequestration + patientResponsibility + denied +
+ * recoverable + other when every claim balances.
  */
 export interface TotalsCents {
   /** Σ CLP03. */
@@ -68,10 +70,13 @@ export interface TotalsCents {
   /** Σ CLP04. */
   readonly paid: number;
   readonly contractual: number;
+  /** Medicare fee-for-service sequestration (other payers' CO-253 is recoverable or needs work). */
   readonly sequestration: number;
   readonly patientResponsibility: number;
-  /** Adjustments of class `actionable`: denials and missing information. */
+  /** Adjustments of class `needsWork`: denials, missing information, 253 under the wrong group, Medicare Advantage cuts to verify. */
   readonly denied: number;
+  /** Adjustments of class `recoverable`: money taken that should not have been. */
+  readonly recoverable: number;
   readonly other: number;
   /** Σ PLB amounts (positive = withheld from the payment). */
   readonly providerAdjustments: number;
@@ -79,28 +84,32 @@ export interface TotalsCents {
   readonly payments: number;
 }
 
-/** The adjustments of one group + reason (+ class: CO-223 is sequestration only in 2013). */
+/** The adjustments of one group + reason + verdict class (CO-253 is sequestration on Medicare, recoverable elsewhere...). */
 export interface ReasonRow {
   /** "CO-45". */
   readonly key: string;
   readonly group: string;
   readonly reason: string;
-  readonly cls: AdjustmentClass;
+  readonly cls: VerdictClass;
   readonly category: CarcCategory | undefined;
-  /** True when the triplets of this row need work (a denial, or 253 under the wrong group). */
+  /** True when some triplet of this row needs work. */
   readonly actionable: boolean;
   readonly count: number;
   readonly cents: number;
   /** Our words for the reason code (empty when the list lacks it). */
   readonly text: string;
-  /** Why we classify it this way (classify().why). */
+  /** What the group and reason mean for the analyst (classify().why). */
   readonly why: string;
   /** What to do about it (the CARC list's action line; empty when unknown). */
   readonly action: string;
 }
 
-/** One CAS triplet someone should work on. */
+/** One CAS triplet someone should work on: an actionable verdict. */
 export interface WorkItem {
+  /** Its verdict: class, the finding code that explains it (the diagnostic it has), and the cents to claim back. */
+  readonly cls: VerdictClass;
+  readonly finding: VerdictFinding | '';
+  readonly recoverableCents: number;
   readonly claimId: string;
   readonly payerClaimNumber: string;
   /** "LAST, FIRST". */
@@ -148,6 +157,7 @@ export interface MoneyFlowCents {
   readonly sequestration: number;
   readonly patient: number;
   readonly denied: number;
+  readonly recoverable: number;
   readonly other: number;
   readonly unexplained: number;
 }
@@ -170,8 +180,13 @@ export interface ClaimRow {
   readonly range: Range;
 }
 
-/** Medicare sequestration in this file (the same arithmetic as `era835 impact`). */
+/** Medicare sequestration in this file (the same verdicts as `era835 impact`), and other payers' CO-253 apart. */
 export interface SequestrationSummary {
+  /** Claims with CLP06 MA or MB: with none, no sequestration is expected at all. */
+  readonly medicareClaims: number;
+  /** CO-253 of payers that are not Medicare fee-for-service: recoverable (commercial, Medicaid) or to verify against the contract (Medicare Advantage). */
+  readonly otherRecoverableCents: number;
+  readonly otherToVerifyCents: number;
   /** Σ CLP04 of Medicare fee-for-service claims (CLP06 MA/MB). */
   readonly medicarePaidCents: number;
   /** Σ CO-253 (and CO-223 of 2013) on those claims. */
@@ -180,10 +195,16 @@ export interface SequestrationSummary {
   readonly co253Cents: number;
   /** medicareCo253 / (medicarePaid + medicareCo253); null when there is no Medicare payment. */
   readonly share: number | null;
-  /** CO-253 lines whose amount is not the rate in force (co253-amount findings). */
+  /** Medicare CO-253 lines off the rate table: above or below the rate (co253-amount), in a suspended period, taken twice. */
   readonly deviating: number;
   /** Σ (reported − expected) over those lines. */
   readonly deviationCents: number;
+  /**
+   * What to say about it, in order, as sentences the views print as they are: it never reassures about
+   * what is not there (no Medicare claim: no "every CO-253 is at the rate"), and other payers' CO-253
+   * has its own sentence.
+   */
+  readonly notes: ReadonlyArray<{ readonly tone: 'ok' | 'warn' | 'info'; readonly text: string }>;
 }
 
 export interface RemittanceSummary {
@@ -193,9 +214,11 @@ export interface RemittanceSummary {
   readonly claimCount: number;
   readonly claimsByStatus: readonly StatusCount[];
   readonly totals: TotalsCents;
-  /** Number of triplets that need work, and their cents (totalsOf().toWork / toWorkAmount). */
+  /** Number of triplets that need work (actionable verdicts), and their cents. */
   readonly toWork: number;
   readonly toWorkCents: number;
+  /** Σ recoverable cents of the work (what to claim back). */
+  readonly toRecoverCents: number;
   /** Sorted by group, then reason. */
   readonly byReason: readonly ReasonRow[];
   /** In document order; at most `WORKLIST_LIMIT` items (`toWork` has the full count). */

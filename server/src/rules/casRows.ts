@@ -24,6 +24,8 @@ export const enum CodeFlag {
   GroupCo = 8,
   /** Exactly `22`: a claim status that reverses an earlier payment. */
   Status22 = 16,
+  /** `code.trim() === '223'`: Medicare's sequestration reason of 2013 (on Medicare claims of its period). */
+  Reason223 = 32,
 }
 
 /** The `CodeFlag`s of every code id of the store (`store.codes.list[id]`). */
@@ -38,6 +40,7 @@ export function codeFlags(store: ModelStore): Uint8Array {
     if (code === 'PR') f |= CodeFlag.GroupPr;
     if (code.trim().toUpperCase() === 'CO') f |= CodeFlag.GroupCo;
     if (code === '22') f |= CodeFlag.Status22;
+    if (code.trim() === '223') f |= CodeFlag.Reason223;
     flags[id] = f;
   }
   return flags;

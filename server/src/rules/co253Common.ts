@@ -1,12 +1,10 @@
 import { formatRate, type RateLookup } from '../codes/sequestration';
-import type { Settings } from '../settings';
+import type { Severity } from '../x12/finding';
 import type { SegmentTable } from '../x12/tokenizer';
-import { payerKind } from '../x835/payerType';
-import { sequestrationWith, type SequestrationCheck } from '../x835/sequestrationCheck';
-import type { Adjustment, Model } from '../x835/types';
+import { VerdictFlag, type Verdicts } from '../x835/verdicts';
+import type { SequestrationCheck } from '../x835/sequestrationCheck';
+import type { Adjustment } from '../x835/types';
 import { formatCents, formatDate } from '../x835/values';
-import { codeFlags, CodeFlag, firstOfItsKindReported } from './casRows';
-import { RateMemo } from './co253RateMemo';
 import { elementsRange, type Range } from './ranges';
 
 /**
@@ -21,36 +19,10 @@ export function tripletRange(t: SegmentTable, adj: Adjustment): Range {
 
 /** A CO-253 on a Medicare fee-for-service claim with readable amounts, and its arithmetic. */
 export interface MedicareSequestration {
+  /** The triplet's row in the model's CAS columns (and its verdict's). */
+  readonly row: number;
   readonly adj: Adjustment;
   readonly check: SequestrationCheck;
-}
-
-/**
- * Every CO-253 the Medicare rate table judges (Medicare FFS claims, readable amounts), each with its
- * whole check (the date's source included), in document order: what the rules judge, for reports.
- */
-export function medicareSequestrations(model: Model, settings: Settings): MedicareSequestration[] {
-  const { claims, lines, cas } = model.store;
-  const flags = codeFlags(model.store);
-  const rates = new RateMemo(settings);
-  const medicare: MedicareSequestration[] = [];
-  // A claim's own triplets, then each line's: document order.
-  const level = (from: number, to: number) => {
-    for (let r = from; r < to; r++) {
-      if (!(flags[cas.reason[r]] & CodeFlag.Reason253) || !(flags[cas.group[r]] & CodeFlag.GroupCo) || cas.amount[r] === 0) continue;
-      const observed = firstOfItsKindReported(cas, r, from, to);
-      if (observed === undefined) continue;
-      const adj = cas.at(r);
-      const check = sequestrationWith(adj, observed, undefined, model.tokens, rates.rateOf);
-      if (check) medicare.push({ adj, check });
-    }
-  };
-  for (let claim = 0; claim < claims.length; claim++) {
-    if (payerKind(model.store.claimAt(claim)) !== 'medicare-ffs') continue;
-    level(claims.casFrom[claim], claims.casTo[claim]);
-    for (let line = claims.lineFrom[claim]; line < claims.lineTo[claim]; line++) level(lines.casFrom[line], lines.casTo[line]);
-  }
-  return medicare;
 }
 
 /** "2%" for 0.02: `formatRate` remembered per rate, for rules that say the same few rates thousands of times. */
@@ -86,3 +58,17 @@ export function describeSource(lookup: RateLookup): string {
   return lookup.source === 'setting' ? 'your era835.sequestration.periods' : 'the built-in sequestration table';
 }
 
+
+/**
+ * The severity of a finding that explains a triplet's verdict: its code's own (Warning) when the
+ * triplet is work, Information when it is not (a reversal in this file undoes it, or it costs nothing):
+ * so the Warnings of a file are its worklist.
+ */
+export function verdictSeverity(verdicts: Verdicts, row: number): Severity | undefined {
+  return verdicts.isActionable(row) ? undefined : 'information';
+}
+
+/** " A reversal in this file (claim X) undoes this payment: nothing to claim." when one does; else ''. */
+export function reversedNote(verdicts: Verdicts, row: number): string {
+  return verdicts.flags[row] & VerdictFlag.ReversedInFile ? ' A reversal later in this file undoes this payment: nothing to claim here.' : '';
+}

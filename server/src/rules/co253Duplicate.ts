@@ -4,34 +4,32 @@ import type { ModelStore } from '../x835/records';
 import type { Adjustment } from '../x835/types';
 import { formatCents } from '../x835/values';
 import { codeFlags, CodeFlag, firstOfItsKindReported } from './casRows';
-import { tripletRange } from './co253Common';
-import { sequestrationFacts } from './claimPass';
+import { reversedNote, tripletRange, verdictSeverity } from './co253Common';
+import { sequestrationFacts, verdictsOf } from './claimPass';
+import type { Verdicts } from '../x835/verdicts';
 import { MAX_RELATED, relatedAt } from './ranges';
 import { CLAIMS_PER_STEP, inSteps, steppedRule } from './shared';
 
 /**
  * Sequestration taken at claim level and again on service lines of the same claim. Medicare reports it
- * once: on the lines (Part B, DME, outpatient) or on the claim (Part A inpatient). Reported once per
- * claim, on the claim-level triplet, with the line-level ones as related locations.
+ * once: on the lines (Part B, DME, outpatient) or on the claim (Part A inpatient). Reported on each
+ * claim-level CO-253 of a Medicare fee-for-service claim whose lines carry CO-253 too (the claim pass
+ * judges the claim-level amount recoverable), with the line-level ones as related locations. On other
+ * payers the whole cut is recoverable already (co253-non-medicare).
  */
 export const co253DuplicateRule = steppedRule('co253-duplicate', function* (ctx) {
   const { tokens: t, store } = ctx.model;
   const out: Finding[] = [];
-  // The claim-level CO-253s (Part A: few), then the line-level ones of their claims only.
-  const { claimLevelCoRows, claimLevelCoClaims } = yield* sequestrationFacts(ctx);
-  if (!claimLevelCoRows.length) return out;
+  // The claim-level CO-253s the claim pass judged taken twice (Part A: few), then their claims' line-level ones.
+  const { duplicateRows } = yield* sequestrationFacts(ctx);
+  if (!duplicateRows.length) return out;
+  const verdicts = yield* verdictsOf(ctx);
   const flags = codeFlags(store);
-  // A claim's claim-level CO-253s are consecutive: its lines are looked at once.
-  let lastClaim = -1;
-  let lines: readonly Adjustment[] = [];
-  yield* inSteps(claimLevelCoRows.length, CLAIMS_PER_STEP, (from, to) => {
+  yield* inSteps(duplicateRows.length, CLAIMS_PER_STEP, (from, to) => {
     for (let i = from; i < to; i++) {
-      const claim = claimLevelCoClaims[i];
-      if (claim !== lastClaim) {
-        lastClaim = claim;
-        lines = lineLevelCo(store, flags, claim);
-      }
-      if (lines.length) report(t, store.cas.at(claimLevelCoRows[i]), lines, out);
+      const row = duplicateRows[i];
+      const lines = lineLevelCo(store, flags, store.cas.claim[row]);
+      if (lines.length) report(t, store.cas.at(row), lines, verdicts, row, out);
     }
   });
   return out;
@@ -54,11 +52,12 @@ function lineLevelCo(store: ModelStore, flags: Uint8Array, claim: number): reado
 
 const NONE: readonly Adjustment[] = [];
 
-function report(t: SegmentTable, claimLevel: Adjustment, lines: readonly Adjustment[], out: Finding[]): void {
+function report(t: SegmentTable, claimLevel: Adjustment, lines: readonly Adjustment[], verdicts: Verdicts, row: number, out: Finding[]): void {
   const lineTotal = lines.reduce((s, a) => s + a.amount, 0);
   out.push({
     code: 'co253-duplicate', ...tripletRange(t, claimLevel),
-    message: `Sequestration taken twice on claim ${claimLevel.claim.id}: ${formatCents(claimLevel.amount)} at claim level and ${formatCents(lineTotal)} on ${lines.length} service line${lines.length > 1 ? 's' : ''}. It belongs at one level only: ask the payer to reprocess and refund the double cut.`,
+    message: `Sequestration taken twice on claim ${claimLevel.claim.id}: ${formatCents(claimLevel.amount)} at claim level and ${formatCents(lineTotal)} on ${lines.length} service line${lines.length > 1 ? 's' : ''}. It belongs at one level only: ask the payer to reprocess and refund the double cut.${reversedNote(verdicts, row)}`,
+    severity: verdictSeverity(verdicts, row),
     related: lines.slice(0, MAX_RELATED).map((a) => relatedAt(tripletRange(t, a), `line-level CO-253 of ${formatCents(a.amount)}`)),
   });
 }

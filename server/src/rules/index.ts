@@ -14,6 +14,7 @@ import { co253AmountRule } from './co253Amount';
 import { co253DuplicateRule } from './co253Duplicate';
 import { co253GroupRule } from './co253Group';
 import { co253NonMedicareRule } from './co253NonMedicare';
+import { co253ReversalRule } from './co253Reversal';
 import { co253SequestrationRule } from './co253Sequestration';
 import { co253SuspendedPeriodRule } from './co253SuspendedPeriod';
 import { co253UnknownRateRule } from './co253UnknownRate';
@@ -39,6 +40,7 @@ export const ALL_RULES: readonly Rule[] = [
   co253NonMedicareRule,
   co253GroupRule,
   co253DuplicateRule,
+  co253ReversalRule,
   adjustmentActionableRule,
 ];
 

@@ -89,6 +89,25 @@ function classifyTriplet(adj: Adjustment): Classification {
   }
 }
 
+/**
+ * The class a triplet has from its group and reason alone, before anything about its claim is known:
+ * where the claim pass (rules/claimPass.ts) starts each verdict. Reason 253 under CO starts as
+ * sequestration and under another group as other, CO-223 as other: the pass judges those with their
+ * claim, payer and date. Pure and cheap: the pass asks it once per distinct group and reason code.
+ */
+export function codeClass(group: string, reason: string): AdjustmentClass {
+  const g = group.trim().toUpperCase();
+  const r = reason.trim();
+  if (r === '253') return g === 'CO' ? 'sequestration' : 'other';
+  if (g === 'PR') return 'patientResponsibility';
+  switch (carcCategory(r)) {
+    case 'contractual': return 'contractual';
+    case 'denial': return 'actionable';
+    case 'patient': return g === 'CO' ? 'contractual' : 'other';
+    default: return 'other';
+  }
+}
+
 /** CO-223 means sequestration on a Medicare fee-for-service claim whose deciding date is in April 2013..January 2014. */
 export function isCo223Sequestration(adj: Adjustment): boolean {
   if (adj.reason.trim() !== '223' || adj.group.trim().toUpperCase() !== 'CO' || !isMedicareFfs(adj.claim)) return false;

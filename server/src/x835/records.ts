@@ -301,6 +301,12 @@ export class CasColumns extends ColumnSet {
     return this.views(0, this.length);
   }
 
+  /** The row of triplet `triplet` of CAS segment `seg` (e.g. an `Adjustment`'s), or -1. */
+  rowOf(seg: number, triplet: number): number {
+    for (let i = this.firstAfter(seg - 1); i < this.length && this.seg[i] === seg; i++) if (this.triplet[i] === triplet) return i;
+    return -1;
+  }
+
   /** The first row whose segment comes after `seg` (rows are in document order). */
   firstAfter(seg: number): number {
     const segs = this.seg;

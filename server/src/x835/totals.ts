@@ -1,31 +1,6 @@
-import { classify, type AdjustmentClass } from './classify';
 import { isMedicareFfs } from './payerType';
 import type { Adjustment, Claim, Transaction } from './types';
-
-/** Cents per adjustment class, plus how many triplets need work. */
-export interface ClassTotals {
-  readonly byClass: Record<AdjustmentClass, number>;
-  /** Number of triplets someone should work on. */
-  readonly toWork: number;
-  /** Cents of the triplets someone should work on. */
-  readonly toWorkAmount: number;
-}
-
-const empty = (): Record<AdjustmentClass, number> => ({ sequestration: 0, contractual: 0, patientResponsibility: 0, actionable: 0, other: 0 });
-
-/** Adds up adjustments by class (NaN amounts are skipped: element-format reports them). */
-export function totalsOf(adjustments: Iterable<Adjustment>): ClassTotals {
-  const byClass = empty();
-  let toWork = 0;
-  let toWorkAmount = 0;
-  for (const adj of adjustments) {
-    if (!Number.isFinite(adj.amount)) continue;
-    const c = classify(adj);
-    byClass[c.cls] += adj.amount;
-    if (c.actionable) { toWork++; toWorkAmount += adj.amount; }
-  }
-  return { byClass, toWork, toWorkAmount };
-}
+import type { VerdictTotals, Verdicts } from './verdicts';
 
 /** Every adjustment of a claim: claim level first, then each line's. */
 export function* claimAdjustments(claim: Claim): Iterable<Adjustment> {
@@ -33,12 +8,14 @@ export function* claimAdjustments(claim: Claim): Iterable<Adjustment> {
   for (const line of claim.lines) yield* line.adjustments;
 }
 
-export function claimTotals(claim: Claim): ClassTotals {
-  return totalsOf(claimAdjustments(claim));
+/** A claim's verdict totals: its money by class and its work (x835/verdicts.ts). */
+export function claimTotals(verdicts: Verdicts, claim: Claim): VerdictTotals {
+  const [from, to] = verdicts.claimRows(claim.index);
+  return verdicts.totals(from, to);
 }
 
-/** Totals of a transaction: charges, payments, adjustments by class, and provider adjustments (PLB). */
-export interface TransactionTotals extends ClassTotals {
+/** Totals of a transaction: charges, payments, adjustments by class and work, and provider adjustments (PLB). */
+export interface TransactionTotals extends VerdictTotals {
   readonly claims: number;
   readonly charged: number;
   readonly paid: number;
@@ -46,21 +23,29 @@ export interface TransactionTotals extends ClassTotals {
   readonly providerAdjustments: number;
   /** Paid on Medicare fee-for-service claims (CLP06 MA/MB), the base sequestration is a share of. */
   readonly medicarePaid: number;
+  readonly medicareClaims: number;
 }
 
-export function transactionTotals(tx: Transaction): TransactionTotals {
+export function transactionTotals(verdicts: Verdicts, tx: Transaction): TransactionTotals {
   let charged = 0;
   let paid = 0;
   let medicarePaid = 0;
-  const all: Adjustment[] = [];
+  let medicareClaims = 0;
   for (const c of tx.claims) {
     if (Number.isFinite(c.charge)) charged += c.charge;
+    const medicare = isMedicareFfs(c);
+    if (medicare) medicareClaims++;
     if (Number.isFinite(c.paid)) {
       paid += c.paid;
-      if (isMedicareFfs(c)) medicarePaid += c.paid;
+      if (medicare) medicarePaid += c.paid;
     }
-    for (const a of claimAdjustments(c)) all.push(a);
   }
   const plb = tx.providerAdjustments.reduce((s, p) => s + (Number.isFinite(p.amount) ? p.amount : 0), 0);
-  return { ...totalsOf(all), claims: tx.claims.length, charged, paid, providerAdjustments: plb, medicarePaid };
+  return { ...verdicts.claimsTotals(tx.claims), claims: tx.claims.length, charged, paid, providerAdjustments: plb, medicarePaid, medicareClaims };
+}
+
+/** "1.99" (%): sequestration as a share of the Medicare payment before the cut; undefined without a base. */
+export function sequestrationShare(sequestration: number, medicarePaid: number): number | undefined {
+  const base = medicarePaid + sequestration;
+  return base > 0 && sequestration ? sequestration / base : undefined;
 }

@@ -151,6 +151,8 @@ export interface Procedure {
 }
 
 export interface ServiceLine {
+  /** The line's row in the model's line columns (`Model.store.lines`). */
+  readonly index: number;
   readonly seg: number;
   readonly lastSeg: number;
   readonly claim: Claim;
@@ -173,6 +175,8 @@ export interface ServiceLine {
 }
 
 export interface Claim {
+  /** The claim's row in the model's claim columns (`Model.store.claims`); its triplets' verdicts are found by it. */
+  readonly index: number;
   readonly seg: number;
   readonly lastSeg: number;
   readonly transaction: Transaction;

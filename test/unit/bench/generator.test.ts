@@ -5,19 +5,22 @@ import { analyze } from '../../../server/src/analysis';
 import { effectiveSeverity } from '../../../server/src/lsp/diagnostics';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 
-/** Findings that would show as errors or warnings: a generated file must have none. */
+/**
+ * Findings that would show as errors or warnings: a generated file must have none, but for its denials
+ * (CO-97...): they are its worklist, and work is a Warning (adjustment-actionable).
+ */
 function problems(text: string): string[] {
   const a = analyze(text, DEFAULT_SETTINGS);
   return a.findings
     .filter((f) => {
       const s = effectiveSeverity(f, DEFAULT_SETTINGS);
-      return s === 'error' || s === 'warning';
+      return (s === 'error' || s === 'warning') && f.code !== 'adjustment-actionable';
     })
     .map((f) => `${f.code} ${JSON.stringify(text.slice(f.start, f.end))}: ${f.message}`);
 }
 
 describe('benchmark generator', () => {
-  test('a ~50 KB file, one segment per line, passes our own validation: information only', () => {
+  test('a ~50 KB file, one segment per line, passes our own validation: information and its denials only', () => {
     const text = generate835Text({ bytes: 50_000 });
     assert.ok(text.length > 40_000 && text.length < 60_000, `size ${text.length}`);
     assert.deepEqual(problems(text), []);

@@ -22,7 +22,7 @@ describe('document symbols', () => {
       '    Payee · CLINIC',
       '    PCN1001 · DOE, JANE · paid $78.40',
       '      SVC HC:99213:25 · $78.40',
-      '    PCN1002 · ROE, RICHARD · paid $98.00',
+      '    PCN1002 · ROE, RICHARD · paid $98.00 · ⚠ 1 to work',
       '      SVC HC:93000 · $98.00',
       '      SVC HC:80053 · $0.00',
     ]);

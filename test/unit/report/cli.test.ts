@@ -21,7 +21,7 @@ describe('era835 summary', () => {
     const s = JSON.parse(r.stdout);
     assert.deepEqual(s.totals, {
       charged: 37000, paid: 19760, contractual: 13837, sequestration: 403, patientResponsibility: 3000,
-      denied: 0, other: 0, providerAdjustments: 0, payments: 19760,
+      denied: 0, recoverable: 0, other: 0, providerAdjustments: 0, payments: 19760,
     });
     assert.equal(s.transactions[0].traceNumber, 'EFT20240315001');
     assert.deepEqual(s.balance.map((b: { status: string }) => b.status), ['ok', 'ok', 'ok', 'ok']);
@@ -32,8 +32,9 @@ describe('era835 summary', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /Payment 1 \(ST02 0002\): \$240\.00 by ACH/);
     assert.match(r.stdout, /Where the charged \$670\.00 went/);
-    assert.match(r.stdout, /Worklist: 2 adjustment\(s\) need work, \$190\.00/);
-    assert.match(r.stdout, /PCN2003 +SAMPLE, ELENA +CO-16 +\$180\.00 +25:8/);
+    assert.match(r.stdout, /Worklist: 4 adjustment\(s\) need work, \$205\.00, \$11\.80 to recover/);
+    assert.match(r.stdout, /PCN2001 +SAMPLE, CARLA +CO-253 +\$10\.00 +\$6\.80 /);
+    assert.match(r.stdout, /PCN2003 +SAMPLE, ELENA +CO-16 +\$180\.00 + 25:8/);
     assert.match(r.stdout, /transaction-balance +1 problem\(s\)/);
   });
 

@@ -27,7 +27,7 @@ describe('CSV basics (RFC 4180)', () => {
 });
 
 describe('adjustments CSV', () => {
-  test('one row per CAS triplet with file, payer, trace, claim, patient, date, procedure, code, amount, category, actionable', () => {
+  test('one row per CAS triplet with file, payer, trace, claim, patient, date, procedure, code, amount, category and its verdict', () => {
     const text = remit({
       payer: 'ACME, "WEST" PLAN', trace: 'CHK123', amount: '0',
       claims: [

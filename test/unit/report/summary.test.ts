@@ -19,9 +19,9 @@ describe('remittance summary: totals by class', () => {
     const s = summaryOf(medicareFile());
     assert.deepEqual(s.totals, {
       charged: 20000, paid: 7840, contractual: 10000, sequestration: 160, patientResponsibility: 2000,
-      denied: 0, other: 0, providerAdjustments: 0, payments: 7840,
+      denied: 0, recoverable: 0, other: 0, providerAdjustments: 0, payments: 7840,
     });
-    assert.deepEqual(s.moneyFlow, { charged: 20000, paid: 7840, contractual: 10000, sequestration: 160, patient: 2000, denied: 0, other: 0, unexplained: 0 });
+    assert.deepEqual(s.moneyFlow, { charged: 20000, paid: 7840, contractual: 10000, sequestration: 160, patient: 2000, denied: 0, recoverable: 0, other: 0, unexplained: 0 });
     assert.equal(s.toWork, 0);
     assert.deepEqual(s.worklist, []);
   });
@@ -79,19 +79,26 @@ describe('remittance summary: worklist', () => {
   const text = readFileSync('examples/needs-attention.835', 'utf8');
   const s = summaryOf(text);
 
-  test('every triplet that needs work, in document order, with what to do and where it is', () => {
-    assert.equal(s.toWork, 2);
-    assert.equal(s.toWorkCents, 19000);
-    assert.deepEqual(s.worklist.map((w) => [w.claimId, w.patient, `${w.group}-${w.reason}`, w.cents]), [
-      ['PCN2002', 'EXAMPLE, DMITRI', 'PR-253', 1000],
-      ['PCN2003', 'SAMPLE, ELENA', 'CO-16', 18000],
+  test('every triplet that needs work, in document order, with what to do, what to recover and where it is', () => {
+    assert.equal(s.toWork, 4);
+    assert.equal(s.toWorkCents, 1000 + 1000 + 18000 + 500);
+    assert.equal(s.toRecoverCents, 680 + 500);
+    assert.deepEqual(s.worklist.map((w) => [w.claimId, w.patient, `${w.group}-${w.reason}`, w.cents, w.cls, w.finding, w.recoverableCents]), [
+      ['PCN2001', 'SAMPLE, CARLA', 'CO-253', 1000, 'recoverable', 'co253-amount', 680],
+      ['PCN2002', 'EXAMPLE, DMITRI', 'PR-253', 1000, 'needsWork', 'co253-group', 0],
+      ['PCN2003', 'SAMPLE, ELENA', 'CO-16', 18000, 'needsWork', 'adjustment-actionable', 0],
+      ['PCN2004', 'EXAMPLE, FARID', 'CO-253', 500, 'recoverable', 'co253-non-medicare', 500],
     ]);
-    assert.equal(textAt(text, s.worklist[0].range), '253*10');
-    assert.equal(textAt(text, s.worklist[1].range), '16*180');
-    assert.match(s.worklist[0].explanation, /group/i, 'PR-253 needs work because of its group');
-    assert.ok(s.worklist[1].action.length > 0, 'a denial says what to do');
-    assert.equal(s.worklist[1].procedure, 'HC:80053');
-    assert.equal(s.worklist[1].serviceDate, '2024-04-04');
+    assert.equal(textAt(text, s.worklist[1].range), '253*10');
+    assert.equal(textAt(text, s.worklist[2].range), '16*180');
+    assert.match(s.worklist[0].explanation, /above the rate/);
+    assert.match(s.worklist[0].action, /refund the excess/);
+    assert.match(s.worklist[1].explanation, /group/i, 'PR-253 needs work because of its group');
+    assert.match(s.worklist[1].action, /Do not bill the patient/);
+    assert.ok(s.worklist[2].action.length > 0, 'a denial says what to do');
+    assert.equal(s.worklist[2].procedure, 'HC:80053');
+    assert.equal(s.worklist[2].serviceDate, '2024-04-04');
+    assert.match(s.worklist[3].action, /no law behind it/);
   });
 
   test('balance status per rule, from the findings', () => {
@@ -106,15 +113,21 @@ describe('remittance summary: worklist', () => {
 
   test('where the charged money went adds up to the charges when claims balance', () => {
     const f = s.moneyFlow;
-    assert.deepEqual(f, { charged: 67000, paid: 24500, contractual: 21898, sequestration: 1602, patient: 1000, denied: 18000, other: 0, unexplained: 0 });
-    assert.equal(f.paid + f.contractual + f.sequestration + f.patient + f.denied + f.other, f.charged);
+    // PR-253 is never the patient's; the CO-253 off the rate and the commercial one are recoverable.
+    assert.deepEqual(f, { charged: 67000, paid: 24500, contractual: 21898, sequestration: 102, patient: 0, denied: 19000, recoverable: 1500, other: 0, unexplained: 0 });
+    assert.equal(f.paid + f.contractual + f.sequestration + f.patient + f.denied + f.recoverable + f.other, f.charged);
   });
 
-  test('sequestration: Medicare share and the line off the expected rate', () => {
-    assert.deepEqual({ ...s.sequestration, share: undefined }, {
-      medicarePaidCents: 20000, medicareCo253Cents: 1102, co253Cents: 1602, share: undefined, deviating: 1, deviationCents: 680,
+  test('sequestration: Medicare share, the line off the expected rate, and the commercial CO-253 on its own line', () => {
+    assert.deepEqual({ ...s.sequestration, share: undefined, notes: undefined }, {
+      medicareClaims: 2, medicarePaidCents: 20000, medicareCo253Cents: 1102, co253Cents: 1602, share: undefined, deviating: 1, deviationCents: 680,
+      otherRecoverableCents: 500, otherToVerifyCents: 0, notes: undefined,
     });
     assert.equal(s.sequestration.share, 1102 / 21102);
+    assert.deepEqual(s.sequestration.notes.map((n) => n.tone), ['info', 'warn', 'warn']);
+    assert.match(s.sequestration.notes[1].text, /1 Medicare CO-253 line off the rate table .*: \$6\.80 more than expected/);
+    assert.match(s.sequestration.notes[2].text, /not Medicare \(commercial, Medicaid\): \$5\.00 recoverable/);
+    assert.ok(!s.sequestration.notes.some((n) => /Every .*CO-253 is at the rate/.test(n.text)), 'never reassures when a line is off');
   });
 });
 
@@ -136,7 +149,7 @@ describe('remittance summary: examples/medicare-part-b.835', () => {
     assert.equal(s.claimCount, 2);
     assert.deepEqual(s.totals, {
       charged: 37000, paid: 19760, contractual: 13837, sequestration: 403, patientResponsibility: 3000,
-      denied: 0, other: 0, providerAdjustments: 0, payments: 19760,
+      denied: 0, recoverable: 0, other: 0, providerAdjustments: 0, payments: 19760,
     });
     assert.deepEqual(s.byReason.map((r) => [r.key, r.count, r.cents]), [['CO-45', 2, 13837], ['CO-253', 2, 403], ['PR-2', 1, 3000]]);
     assert.ok(s.balance.every((b) => b.status === 'ok'));

@@ -18,9 +18,11 @@ describe('summary webview content', () => {
 
   test('totals carry data-total and data-cents for tests and tools', () => {
     assert.equal(attr(html, /data-total="paid" data-cents="(-?\d+)"/), '24500');
-    assert.equal(attr(html, /data-total="denied" data-cents="(-?\d+)"/), '18000');
-    assert.equal(attr(html, /data-total="sequestration" data-cents="(-?\d+)"/), '1602');
-    assert.equal(attr(html, /data-total="toWork" data-count="(\d+)"/), '2');
+    assert.equal(attr(html, /data-total="denied" data-cents="(-?\d+)"/), '19000');
+    assert.equal(attr(html, /data-total="recoverable" data-cents="(-?\d+)"/), '1500');
+    assert.equal(attr(html, /data-total="sequestration" data-cents="(-?\d+)"/), '102');
+    assert.equal(attr(html, /data-total="toWork" data-count="(\d+)"/), '4');
+    assert.equal(attr(html, /data-total="toRecover" data-cents="(-?\d+)"/), '1180');
     assert.equal(attr(html, /data-balance="transaction-balance" data-status="(\w+)"/), 'problems');
     assert.equal(attr(html, /data-balance="claim-balance" data-status="(\w+)"/), 'ok');
   });

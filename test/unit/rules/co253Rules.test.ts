@@ -62,13 +62,14 @@ describe('co253 rules', () => {
     assert.equal(findings[0].severity, undefined);
   });
 
-  test('Medicare Advantage (CLP06 16, or HM from an "ADVANTAGE" payer) is the Information variant', () => {
-    for (const [clp06, payer] of [['16', 'ACME HEALTH PLAN'], ['HM', 'ACME MEDICARE ADVANTAGE']]) {
+  test('Medicare Advantage (CLP06 16 or HM, whatever the payer is called) is work: verify the contract', () => {
+    for (const [clp06, payer] of [['16', 'ACME HEALTH PLAN'], ['HM', 'ACME HEALTH PLAN'], ['HM', 'ACME MEDICARE ADVANTAGE']]) {
       const { text, at } = remit(partB({ paid: '98', date: '20240226', clp06, cas: 'CAS*CO*45*100**|253*2|' }), payer);
       const { findings } = run(text);
       assert.deepEqual(findings.map(brief), [`co253-non-medicare@${at[0]}-${at[1]}`], clp06);
-      assert.equal(findings[0].severity, 'information');
-      assert.match(findings[0].message, /contract/);
+      assert.equal(findings[0].severity, undefined, 'a Warning, as work');
+      assert.match(findings[0].message, /Medicare Advantage plan: passing the federal sequestration cut on is allowed only if your contract says so\. Verify the contract/);
+      assert.doesNotMatch(findings[0].message, /no law behind it/);
     }
   });
 

@@ -5,7 +5,7 @@ import { formatMoney } from '../../x835/values';
 import { patientName, procedureLabel } from '../symbols';
 import { longDate } from './format';
 import { reversalNote } from './reversal';
-import { actionableSummary, allAdjustments, claimWaterfall, lineWaterfall } from './waterfall';
+import { claimJudged, claimWaterfall, claimWork, lineWaterfall, lineWork } from './waterfall';
 
 /**
  * The claim at a glance, on its CLP: who, what status and payer type, then the waterfall that answers
@@ -26,24 +26,24 @@ export function claimSummary(a: Analysis, claim: Claim, uri: string | undefined)
     : '';
   return [
     head,
-    claimWaterfall(claim),
-    patientNote(claim),
-    actionableSummary(allAdjustments(claim), lineNo),
+    claimWaterfall(a.verdicts, claim),
+    patientNote(a, claim),
+    claimWork(a.verdicts, claim, lineNo),
     reversalNote(a, claim, uri),
     period,
   ].filter(Boolean).join('\n\n');
 }
 
 /** CLP05 is what the patient owes; say so when it disagrees with the PR adjustments. */
-function patientNote(claim: Claim): string {
+function patientNote(a: Analysis, claim: Claim): string {
   let pr = 0;
-  for (const adj of allAdjustments(claim)) if (adj.group === 'PR') pr += adj.amount;
+  for (const { adj } of claimJudged(a.verdicts, claim)) if (adj.group === 'PR') pr += adj.amount;
   if (!Number.isFinite(claim.patientResponsibility) || claim.patientResponsibility === pr) return '';
   return `⚠ CLP05 says the patient owes ${formatMoney(claim.patientResponsibility)}, the PR adjustments add up to ${formatMoney(pr)} (patient-responsibility).`;
 }
 
 /** One service line, on its SVC: the code and units, then its own waterfall. */
-export function lineSummary(line: ServiceLine): string {
+export function lineSummary(a: Analysis, line: ServiceLine): string {
   const claim = line.claim;
   const n = claim.lines.indexOf(line) + 1;
   const head = [
@@ -53,7 +53,7 @@ export function lineSummary(line: ServiceLine): string {
     line.serviceDate !== undefined ? `served ${longDate(line.serviceDate)}` : '',
   ].filter(Boolean).join(' · ');
   const allowed = line.allowed !== undefined ? `Allowed amount reported by the payer (AMT*B6): ${formatMoney(line.allowed)}.` : '';
-  return [head, lineWaterfall(line), allowed, actionableSummary(line.adjustments, () => '')].filter(Boolean).join('\n\n');
+  return [head, lineWaterfall(a.verdicts, line), allowed, lineWork(a.verdicts, line)].filter(Boolean).join('\n\n');
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -35,7 +35,7 @@ function inThisFile(t: HoverTarget): string {
     case 'SVC': {
       const claim = claimAt(m, t.seg);
       const line = claim && lineAt(claim, t.seg);
-      return line?.seg === t.seg ? lineSummary(line) : '';
+      return line?.seg === t.seg ? lineSummary(t.a, line) : '';
     }
     case 'BPR': {
       const tx = transactionAt(m, t.seg);

@@ -128,8 +128,8 @@ function visitClaim(a: Analysis, payment: PaymentFacts, claim: Claim, v: RowVisi
   const claimAdjustments = claim.adjustments;
   const lines = claim.lines;
   const lineAdjustments = lines.map((l) => l.adjustments);
-  const sums = sumsOf(claimAdjustments);
-  for (const list of lineAdjustments) addSums(sums, list);
+  const sums = sumsOf(a, claimAdjustments);
+  for (const list of lineAdjustments) addSums(a, sums, list);
 
   // Allowed: the lines' AMT*B6 when every line has one; else computed from the claim's triplets.
   const allAllowed = lines.length > 0 && lines.every((l) => l.allowed !== undefined && Number.isFinite(l.allowed));
@@ -147,11 +147,11 @@ function visitClaim(a: Analysis, payment: PaymentFacts, claim: Claim, v: RowVisi
     allowedSource: allAllowed ? 'AMT*B6' : 'computed',
   };
   v.claim?.(facts);
-  if (v.adjustment) for (const adj of claimAdjustments) v.adjustment({ claim: facts, line: undefined, adj, verdict: verdictOf(adj) });
+  if (v.adjustment) for (const adj of claimAdjustments) v.adjustment({ claim: facts, line: undefined, adj, verdict: verdictOf(a.verdicts, adj) });
   if (!v.line && !v.adjustment) return;
   lines.forEach((line, i) => {
     const adjs = lineAdjustments[i];
-    const lineSums = sumsOf(adjs);
+    const lineSums = sumsOf(a, adjs);
     const hasAllowed = line.allowed !== undefined && Number.isFinite(line.allowed);
     const lf: LineFacts = {
       claim: facts, line, number: i + 1, sums: lineSums,
@@ -163,7 +163,7 @@ function visitClaim(a: Analysis, payment: PaymentFacts, claim: Claim, v: RowVisi
       remarks: line.remarks.map((r) => r.code.trim()).filter(Boolean).join(' '),
     };
     v.line?.(lf);
-    if (v.adjustment) for (const adj of adjs) v.adjustment({ claim: facts, line: lf, adj, verdict: verdictOf(adj) });
+    if (v.adjustment) for (const adj of adjs) v.adjustment({ claim: facts, line: lf, adj, verdict: verdictOf(a.verdicts, adj) });
   });
 }
 
@@ -187,14 +187,14 @@ function emptySums(): MoneySums {
   return { deductible: 0, coinsurance: 0, copay: 0, otherPr: 0, byClass, toWork: 0, toWorkAmount: 0, recoverable: 0 };
 }
 
-function sumsOf(adjs: readonly Adjustment[]): MoneySums {
+function sumsOf(a: Analysis, adjs: readonly Adjustment[]): MoneySums {
   const s = emptySums();
-  addSums(s, adjs);
+  addSums(a, s, adjs);
   return s;
 }
 
-/** Adds triplets to `s`; unreadable amounts are skipped (element-format reports them), as totalsOf does. */
-function addSums(s: MoneySums, adjs: readonly Adjustment[]): void {
+/** Adds triplets to `s`; unreadable amounts are skipped (element-format reports them), as the verdict totals do. */
+function addSums(a: Analysis, s: MoneySums, adjs: readonly Adjustment[]): void {
   for (const adj of adjs) {
     const cents = adj.amount;
     if (!Number.isFinite(cents)) continue;
@@ -205,7 +205,7 @@ function addSums(s: MoneySums, adjs: readonly Adjustment[]): void {
       else if (reason === '3') s.copay += cents;
       else s.otherPr += cents;
     }
-    const v = verdictOf(adj);
+    const v = verdictOf(a.verdicts, adj);
     s.byClass[v.cls] += cents;
     if (v.actionable) { s.toWork++; s.toWorkAmount += cents; }
     s.recoverable += v.recoverable;

@@ -1,5 +1,5 @@
-import { classify } from '../../x835/classify';
 import type { Adjustment } from '../../x835/types';
+import type { Verdicts, VerdictClass as ModelClass } from '../../x835/verdicts';
 
 /**
  * The verdict of one CAS triplet as the exported tables show it. The tables never judge a triplet
@@ -21,12 +21,16 @@ export interface TableVerdict {
   readonly action: string;
 }
 
-const CLASS_OF = {
-  contractual: 'contractual', sequestration: 'sequestration', patientResponsibility: 'patient', actionable: 'needs_work', other: 'other',
-} as const;
+const CLASS_OF: Readonly<Record<ModelClass, VerdictClass>> = {
+  contractual: 'contractual', sequestration: 'sequestration', patientResponsibility: 'patient', needsWork: 'needs_work', recoverable: 'recoverable', other: 'other',
+};
 
-/** The model's verdict of `adj`. */
-export function verdictOf(adj: Adjustment): TableVerdict {
-  const c = classify(adj);
-  return { cls: CLASS_OF[c.cls], actionable: c.actionable, recoverable: 0, finding: '', action: c.why };
+/** The model's verdict of `adj` (x835/verdicts.ts: judged once by the claim pass). */
+export function verdictOf(verdicts: Verdicts, adj: Adjustment): TableVerdict {
+  const row = verdicts.store.cas.rowOf(adj.seg, adj.triplet);
+  if (row < 0) return { cls: 'other', actionable: false, recoverable: 0, finding: '', action: '' };
+  return {
+    cls: CLASS_OF[verdicts.classOf(row)], actionable: verdicts.isActionable(row), recoverable: verdicts.recoverable[row],
+    finding: verdicts.findingOf(row) ?? '', action: verdicts.actionOf(row),
+  };
 }
