@@ -7,7 +7,7 @@ import { ruleContext } from '../rules/shared';
 import type { Settings } from '../settings';
 import type { Finding } from '../x12/finding';
 import { LineIndex } from '../x12/lineIndex';
-import { firstAtLeast, lineStartsAfterEdit } from '../x12/lineStarts';
+import { lineStartsAfterEdit } from '../x12/lineStarts';
 import { SegmentTable, Tokenizer } from '../x12/tokenizer';
 import { rebuildClaims, rowCounts, type RowCounts } from '../x835/builder';
 import { SegId, segIdOf } from '../x835/segmentIds';
