@@ -88,14 +88,17 @@ async function parse(name: string, file: string): Promise<unknown> {
       const { X12parser } = await import('x12-parser');
       const t0 = now();
       let segments = 0;
-      await new Promise((resolve, reject) => createReadStream(file).pipe(new X12parser()).on('data', () => segments++).on('end', resolve).on('error', reject));
+      // Its default decoding is ASCII; the files hold accented names (UTF-8), as ours are read.
+      await new Promise((resolve, reject) => createReadStream(file).pipe(new X12parser('utf8')).on('data', () => segments++).on('end', resolve).on('error', reject));
       return { fromDisk: now() - t0, segments };
     }
     case 'node-x12-edi': {
-      const { Transaction } = await import('node-x12-edi' as string) as { Transaction: new () => { generateSegments(s: string): void; segments?: unknown[] } };
+      const { Transaction } = await import('node-x12-edi' as string) as { Transaction: new () => { generateSegments(s: string, segment?: string, element?: string): void; segments?: unknown[] } };
       const t0 = now();
       const tx = new Transaction();
-      tx.generateSegments(readFileSync(file, 'utf8'));
+      // Its segment terminator defaults to a newline (a one-line file was read as one segment): the
+      // files' own '~' (its parameter is named lineTerminator).
+      tx.generateSegments(readFileSync(file, 'utf8'), '~', '*');
       return { fromDisk: now() - t0, segments: tx.segments?.length };
     }
     case 'stedi-format': case 'stedi-metadata': {

@@ -37,8 +37,8 @@ const PARSERS = ['node-x12', 'node-x12-stream', 'x12-parser', 'node-x12-edi', 's
 const PARSER_LABELS: Record<string, string> = {
   'node-x12': 'node-x12 X12Parser.parse (whole string)',
   'node-x12-stream': 'node-x12 X12Parser (stream)',
-  'x12-parser': 'x12-parser X12parser (stream)',
-  'node-x12-edi': 'node-x12-edi Transaction.generateSegments',
+  'x12-parser': 'x12-parser X12parser (stream, UTF-8)',
+  'node-x12-edi': 'node-x12-edi Transaction.generateSegments (\'~\' terminator)',
   'stedi-format': '@stedi/x12-tools format (WASM)',
   'stedi-metadata': '@stedi/x12-tools metadata (WASM, envelopes only)',
 };
@@ -185,6 +185,7 @@ function render(rows: Row[]): string {
       const fastest = real.length ? Math.min(...real) : NaN;
       out.push(`| ${r.mb} MB ${r.shape} | ${ms(r.wholeFromDisk)} | ${PARSERS.map((p) => ms(r.parsers[p])).join(' | ')} | ${(fastest / r.wholeFromDisk).toFixed(1)}x |`);
     }
+    out.push('', 'Fair peers: x12-parser decodes UTF-8 (its default is ASCII, and the files hold accented names); node-x12-edi splits at the files\' \'~\' (its default segment terminator is a newline, which read a one-line file as one segment).');
     out.push('', '"—": failed or ran out of time/memory. The last column compares the fastest full parser (not `metadata`, which reads envelopes only) with our whole analysis (tokens, model and every rule), both from disk.');
   }
   if (rows.some((r) => r.lsp)) {

@@ -9,7 +9,7 @@ import { drain, ruleContext } from '../rules/shared';
 import type { Settings } from '../settings';
 import type { Finding } from '../x12/finding';
 import { LineIndex } from '../x12/lineIndex';
-import { lineStartsAfterEdit } from '../x12/lineStarts';
+import { firstAtLeast, lineStartsAfterEdit } from '../x12/lineStarts';
 import { SegmentTable, Tokenizer } from '../x12/tokenizer';
 import { rebuildClaims, rowCounts, type RowCounts } from '../x835/builder';
 import { SegId, segIdOf } from '../x835/segmentIds';
@@ -296,13 +296,18 @@ function spliceFacts(model: Model, kept: ClaimPassFacts, oldShare: ClaimPassFact
   const ks = kept.sequestration;
   const os = oldShare.sequestration;
   const ns = newShare.sequestration;
-  const claimRows = spliceByKey(ks.claimLevelCoClaims.map((c, i) => [c, ks.claimLevelCoRows[i]] as const), (x) => x[0], p.first, p.last + 1,
-    ns.claimLevelCoClaims.map((c, i) => [c, ns.claimLevelCoRows[i]] as const));
+  // Claim-level CO-253s: two parallel lists by claim row (ascending); the rows stay, the claims are the same.
+  const claimsOf = ks.claimLevelCoClaims as number[];
+  const rowsOf = ks.claimLevelCoRows as number[];
+  const lo = firstAtLeast(claimsOf, p.first);
+  const hi = firstAtLeast(claimsOf, p.last + 1);
+  claimsOf.splice(lo, hi - lo, ...ns.claimLevelCoClaims);
+  rowsOf.splice(lo, hi - lo, ...ns.claimLevelCoRows);
   const inForceWithinCount = ks.inForceWithinCount - os.inForceWithinCount + ns.inForceWithinCount;
   const sequestration: SequestrationFacts = {
     notCo: bySeg(ks.notCo, ns.notCo),
-    claimLevelCoClaims: claimRows.map((x) => x[0]),
-    claimLevelCoRows: claimRows.map((x) => x[1]),
+    claimLevelCoClaims: claimsOf,
+    claimLevelCoRows: rowsOf,
     notMedicareFfs: bySeg(ks.notMedicareFfs, ns.notMedicareFfs),
     expected: spliceFindings(ks.expected, oldFrom, oldTo, ns.expected, delta),
     deviating: bySegOf(ks.deviating, ns.deviating),
@@ -344,3 +349,4 @@ function transactionPaidAgain(model: Model, kept: Float64Array, oldShare: number
   for (let c = from; c < claims.length && claims.tx[c] === txIndex; c++) addPaid(model, c, totals);
   return totals;
 }
+

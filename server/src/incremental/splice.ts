@@ -51,13 +51,24 @@ export function firstStartingAt(list: readonly Finding[], offset: number, lo: nu
   return lo;
 }
 
-/** `list` with its items whose key is in [from, to) replaced by `part` (keys ascending, as the document goes). */
+/** `list` with its items whose key is in [from, to) replaced by `part`, in place (keys ascending, as the document goes). */
 export function spliceByKey<T>(list: readonly T[], key: (item: T) => number, from: number, to: number, part: readonly T[]): T[] {
-  let lo = 0;
-  while (lo < list.length && key(list[lo]) < from) lo++;
-  let hi = lo;
-  while (hi < list.length && key(list[hi]) < to) hi++;
-  return [...list.slice(0, lo), ...part, ...list.slice(hi)];
+  const out = list as T[];
+  const lo = firstKeyAt(out, key, from, 0);
+  const hi = firstKeyAt(out, key, to, lo);
+  out.splice(lo, hi - lo, ...part);
+  return out;
+}
+
+/** The first index from `lo` whose key is at least `value`. */
+function firstKeyAt<T>(list: readonly T[], key: (item: T) => number, value: number, lo: number): number {
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(list[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 type Column = Int32Array | Uint16Array;

@@ -80,14 +80,20 @@ function severityRanks(findings: readonly Finding[], settings: Settings): Uint8A
   const ranks = new Uint8Array(findings.length);
   // Per code, looked up once: the rank its settings impose (OFF for 'off'), or when none, -1 - its default rank.
   const byCode = new Map<string, number>();
+  // Findings come in long runs of one code (a rule's): the previous code's answer saves the map lookup
+  // (this runs on every publication, an edit's too: 200,000 findings on a 50 MB file).
+  let lastCode = '';
+  let lastRule = 0;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
-    let rule = byCode.get(f.code);
+    let rule = f.code === lastCode ? lastRule : byCode.get(f.code);
     if (rule === undefined) {
       const level = settings.rules[f.code];
       rule = level === 'off' ? OFF : level ? SEVERITY_ORDER.indexOf(level) : -1 - SEVERITY_ORDER.indexOf(defaultSeverity(f.code));
       byCode.set(f.code, rule);
     }
+    lastCode = f.code;
+    lastRule = rule;
     ranks[i] = rule >= 0 ? rule : f.severity ? SEVERITY_ORDER.indexOf(f.severity) : -1 - rule;
   }
   return ranks;

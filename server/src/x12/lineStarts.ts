@@ -59,8 +59,8 @@ function startsAround(old: string, start: number, end: number, inserted: string)
   return out;
 }
 
-/** The first index whose start is >= offset (starts.length when none). */
-export function firstAtLeast(starts: Int32Array, offset: number): number {
+/** The first index whose start (any ascending list) is >= offset (starts.length when none). */
+export function firstAtLeast(starts: ArrayLike<number>, offset: number): number {
   let lo = 0;
   let hi = starts.length;
   while (lo < hi) {
