@@ -41,7 +41,8 @@ describe('large remittances over stdio (files the editor never passes to the ser
     assert.equal(r.claims, 4);
     assert.equal(r.interchanges, 2);
     assert.deepEqual(r.payments.map((p) => [p.trace, p.paidCents, p.claims, p.toWork, p.warnings > 0, p.openable, p.line]), [
-      ['EFT000000001', 15680, 2, 1, false, true, 1],
+      // The first payment's work (a denial) is itself a warning (issue 14: work is visible).
+      ['EFT000000001', 15680, 2, 1, true, true, 1],
       ['EFT000000002', 15680, 2, 0, true, true, 1],
     ]);
   });

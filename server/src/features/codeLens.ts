@@ -59,8 +59,11 @@ function transactionTitle(verdicts: Verdicts, tx: Transaction): string {
     `Paid ${formatMoney(s.paid)}`,
     `Contractual ${formatMoney(s.byClass.contractual)}`,
     `Patient ${formatMoney(s.byClass.patientResponsibility)}`,
-    `Sequestration ${formatMoney(s.byClass.sequestration)}`,
-    `Medicare CO-253 ${formatMoney(s.medicareCutCents)}${share}`,
+    // The Medicare CO-253 taken differs from the sequestration class when part of it is off-rate
+    // (recoverable): then both are shown; else the share goes with the one figure.
+    ...(s.medicareCutCents === s.byClass.sequestration
+      ? [`Sequestration ${formatMoney(s.byClass.sequestration)}${share}`]
+      : [`Sequestration ${formatMoney(s.byClass.sequestration)}`, `Medicare CO-253 ${formatMoney(s.medicareCutCents)}${share}`]),
   ];
   if (s.byClass.recoverable) parts.push(`Recoverable ${formatMoney(s.byClass.recoverable)}`);
   if (s.providerAdjustments) parts.push(`PLB ${formatMoney(s.providerAdjustments)}`);

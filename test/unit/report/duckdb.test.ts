@@ -78,7 +78,7 @@ describe('DuckDB over the exported tables', () => {
              ${CENTS("CASE WHEN filing_indicator IN ('MA', 'MB') THEN amount ELSE 0 END")} AS medicare_co253_cents,
              ${CENTS('amount')} AS co253_cents
       FROM adjustments a JOIN (SELECT DISTINCT file, transaction, production_date FROM claims) c USING (file, transaction)
-      WHERE class = 'sequestration' AND "group" = 'CO'
+      WHERE "group" = 'CO' AND (reason = '253' OR (reason = '223' AND class = 'sequestration'))
       GROUP BY month ORDER BY month`);
     const medicarePaid = await rows(`
       SELECT strftime(coalesce(payment_date, production_date)::DATE, '%Y-%m') AS month, ${CENTS('paid')} AS cents
