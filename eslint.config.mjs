@@ -7,13 +7,16 @@ import tseslint from 'typescript-eslint';
 const boundary = (files, message, groups, { paths = [], regex, allowTypeImports = false } = {}) => ({
   files,
   rules: {
-    '@typescript-eslint/no-restricted-imports': ['error', {
-      paths: paths.map((name) => ({ name, message, allowTypeImports })),
-      patterns: [
-        ...(groups.length ? [{ group: groups, message, allowTypeImports }] : []),
-        ...(regex ? [{ regex, message, allowTypeImports }] : []),
-      ],
-    }],
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        paths: paths.map((name) => ({ name, message, allowTypeImports })),
+        patterns: [
+          ...(groups.length ? [{ group: groups, message, allowTypeImports }] : []),
+          ...(regex ? [{ regex, message, allowTypeImports }] : []),
+        ],
+      },
+    ],
   },
 });
 
@@ -28,16 +31,33 @@ export default tseslint.config(
   // The server never imports VS Code (it runs as a plain Node process, and the CLI shares it).
   boundary(['server/src/**/*.ts'], 'server code runs outside VS Code: never import vscode', [], { paths: ['vscode'] }),
   // The analysis core knows nothing of LSP wiring, features, reports or the CLI.
-  boundary(['server/src/{x12,x835,rules,codes}/**/*.ts'], 'x12/x835/rules/codes are the analysis core: no LSP connection, features, reports or CLI',
+  boundary(
+    ['server/src/{x12,x835,rules,codes}/**/*.ts'],
+    'x12/x835/rules/codes are the analysis core: no LSP connection, features, reports or CLI',
     ['**/lsp', '**/lsp/**', '**/features', '**/features/**', '**/report', '**/report/**', '**/cli', '**/cli/**'],
-    { paths: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node'], allowTypeImports: true }),
+    { paths: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node'], allowTypeImports: true },
+  ),
   // Features, reports, redaction and workspace helpers are pure: the LSP adapter and the CLI call them.
-  boundary(['server/src/{features,report,redact,workspace,stream}/**/*.ts'], 'features/report/redact/workspace/stream are below lsp/ and cli/: never import them',
-    ['**/lsp', '**/lsp/**', '**/cli', '**/cli/**', '../cli', '../../cli']),
+  boundary(
+    ['server/src/{features,report,redact,workspace,stream}/**/*.ts'],
+    'features/report/redact/workspace/stream are below lsp/ and cli/: never import them',
+    ['**/lsp', '**/lsp/**', '**/cli', '**/cli/**', '../cli', '../../cli'],
+  ),
   // The CLI shares everything below lsp/ and bundles no LSP library.
-  boundary(['server/src/cli.ts', 'server/src/cli/**/*.ts'], 'the CLI never imports lsp/ (it would bundle the LSP libraries into cli.js)',
-    ['**/lsp', '**/lsp/**', './lsp/**'], { paths: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node'] }),
+  boundary(
+    ['server/src/cli.ts', 'server/src/cli/**/*.ts'],
+    'the CLI never imports lsp/ (it would bundle the LSP libraries into cli.js)',
+    ['**/lsp', '**/lsp/**', './lsp/**'],
+    { paths: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node'] },
+  ),
   // The client asks the server and renders: server code only through the shared protocol and pure display helpers.
-  boundary(['client/src/**/*.ts'], 'the client computes nothing: import the shared protocol (server/src/lsp/protocol) or use `import type`',
-    [], { regex: 'server/src/(?!(lsp/protocol|x835/values|report/impactFormat|workspace/x12Names|x12/delimiters|report/html/escape)$)', allowTypeImports: true }),
+  boundary(
+    ['client/src/**/*.ts'],
+    'the client computes nothing: import the shared protocol (server/src/lsp/protocol) or use `import type`',
+    [],
+    {
+      regex: 'server/src/(?!(lsp/protocol|x835/values|report/impactFormat|workspace/x12Names|x12/delimiters|report/html/escape)$)',
+      allowTypeImports: true,
+    },
+  ),
 );

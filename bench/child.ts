@@ -45,7 +45,10 @@ async function main(): Promise<unknown> {
       const peakRss = process.resourceUsage().maxRSS * 1024;
       const after = memory();
       return {
-        read, whole, fromDisk: read + whole, findings: a.findings.length,
+        read,
+        whole,
+        fromDisk: read + whole,
+        findings: a.findings.length,
         retainedMB: (after.heap + after.external - before.heap - before.external) / MB,
         peakRssGrowthMB: (peakRss - before.rss) / MB,
       };
@@ -81,7 +84,13 @@ async function parse(name: string, file: string): Promise<unknown> {
       const { X12Parser } = await import('node-x12');
       const t0 = now();
       let segments = 0;
-      await new Promise((resolve, reject) => createReadStream(file).pipe(new X12Parser()).on('data', () => segments++).on('end', resolve).on('error', reject));
+      await new Promise((resolve, reject) =>
+        createReadStream(file)
+          .pipe(new X12Parser())
+          .on('data', () => segments++)
+          .on('end', resolve)
+          .on('error', reject),
+      );
       return { fromDisk: now() - t0, segments };
     }
     case 'x12-parser': {
@@ -89,11 +98,19 @@ async function parse(name: string, file: string): Promise<unknown> {
       const t0 = now();
       let segments = 0;
       // Its default decoding is ASCII; the files hold accented names (UTF-8), as ours are read.
-      await new Promise((resolve, reject) => createReadStream(file).pipe(new X12parser('utf8')).on('data', () => segments++).on('end', resolve).on('error', reject));
+      await new Promise((resolve, reject) =>
+        createReadStream(file)
+          .pipe(new X12parser('utf8'))
+          .on('data', () => segments++)
+          .on('end', resolve)
+          .on('error', reject),
+      );
       return { fromDisk: now() - t0, segments };
     }
     case 'node-x12-edi': {
-      const { Transaction } = await import('node-x12-edi' as string) as { Transaction: new () => { generateSegments(s: string, segment?: string, element?: string): void; segments?: unknown[] } };
+      const { Transaction } = (await import('node-x12-edi' as string)) as {
+        Transaction: new () => { generateSegments(s: string, segment?: string, element?: string): void; segments?: unknown[] };
+      };
       const t0 = now();
       const tx = new Transaction();
       // Its segment terminator defaults to a newline (a one-line file was read as one segment): the
@@ -101,7 +118,8 @@ async function parse(name: string, file: string): Promise<unknown> {
       tx.generateSegments(readFileSync(file, 'utf8'), '~', '*');
       return { fromDisk: now() - t0, segments: tx.segments?.length };
     }
-    case 'stedi-format': case 'stedi-metadata': {
+    case 'stedi-format':
+    case 'stedi-metadata': {
       const stedi = await import('@stedi/x12-tools');
       const t0 = now();
       const text = readFileSync(file, 'utf8');
@@ -113,6 +131,11 @@ async function parse(name: string, file: string): Promise<unknown> {
 }
 
 main().then(
-  (r) => { process.stdout.write(JSON.stringify(r) + '\n'); },
-  (e) => { process.stdout.write(JSON.stringify({ error: String((e as Error)?.message ?? e).slice(0, 200) }) + '\n'); process.exitCode = 1; },
+  (r) => {
+    process.stdout.write(JSON.stringify(r) + '\n');
+  },
+  (e) => {
+    process.stdout.write(JSON.stringify({ error: String((e as Error)?.message ?? e).slice(0, 200) }) + '\n');
+    process.exitCode = 1;
+  },
 );

@@ -19,13 +19,22 @@ const CLI = join(ROOT, 'server/out/cli.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MB = 1024 * 1024;
 
-interface Measure { wall: number; cpu: number; rssMB: number; out: string }
+interface Measure {
+  wall: number;
+  cpu: number;
+  rssMB: number;
+  out: string;
+}
 
 /** One fresh process under /usr/bin/time: wall and CPU seconds, peak RSS, and a hash of its stdout. */
 function measure(args: string[]): Measure {
   const outFile = join(TMP, 'cli-out.txt');
   const fd = openSync(outFile, 'w');
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, ...args], {
+    stdio: ['ignore', fd, 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   closeSync(fd);
   const last = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
   const out = createHash('sha256').update(readFileSync(outFile)).digest('hex').slice(0, 12);
@@ -50,7 +59,11 @@ function file(name: string, make: (write: (s: string) => void) => void): string 
 }
 
 /** The generated text made pure ASCII (the generator writes accented names). */
-const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x00-\x7f]/g, 'O');
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x00-\x7f]/g, 'O');
 
 const PEERS = {
   floor: `const t=require('fs').readFileSync(process.argv[2],'utf8');let n=0;for(let i=t.indexOf('~');i>=0;i=t.indexOf('~',i+1))n++;console.log(n);`,
@@ -62,24 +75,41 @@ function main(): void {
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   for (const [name, code] of Object.entries(PEERS)) writeFileSync(join(TMP, `peer-${name}.js`), code);
   const files = {
-    'one-line, accented': file('cli-50-one.835', (w) => { for (const c of generate835({ bytes: 50e6, oneLine: true, seed: 1 })) w(c); }),
-    'multi-line, accented': file('cli-50-multi.835', (w) => { for (const c of generate835({ bytes: 50e6, seed: 1 })) w(c); }),
-    'one-line, ASCII': file('cli-50-one-ascii.835', (w) => { for (const c of generate835({ bytes: 50e6, oneLine: true, seed: 1 })) w(ascii(c)); }),
-    'multi-line, ASCII': file('cli-50-multi-ascii.835', (w) => { for (const c of generate835({ bytes: 50e6, seed: 1 })) w(ascii(c)); }),
+    'one-line, accented': file('cli-50-one.835', (w) => {
+      for (const c of generate835({ bytes: 50e6, oneLine: true, seed: 1 })) w(c);
+    }),
+    'multi-line, accented': file('cli-50-multi.835', (w) => {
+      for (const c of generate835({ bytes: 50e6, seed: 1 })) w(c);
+    }),
+    'one-line, ASCII': file('cli-50-one-ascii.835', (w) => {
+      for (const c of generate835({ bytes: 50e6, oneLine: true, seed: 1 })) w(ascii(c));
+    }),
+    'multi-line, ASCII': file('cli-50-multi-ascii.835', (w) => {
+      for (const c of generate835({ bytes: 50e6, seed: 1 })) w(ascii(c));
+    }),
   };
-  const tenInterchanges = file('cli-50-ten.835', (w) => { for (let k = 0; k < 10; k++) for (const c of generate835({ bytes: 5e6, seed: k + 1 })) w(c); });
+  const tenInterchanges = file('cli-50-ten.835', (w) => {
+    for (let k = 0; k < 10; k++) for (const c of generate835({ bytes: 5e6, seed: k + 1 })) w(c);
+  });
   const folder = join(TMP, 'cli-2000');
   if (!existsSync(folder)) {
     mkdirSync(folder);
-    for (let i = 0; i < 2000; i++) file(`cli-2000/remit-${String(i).padStart(4, '0')}.835`, (w) => { for (const c of generate835({ bytes: 8_000 + (i % 17) * 1_500, seed: 1000 + i })) w(c); });
+    for (let i = 0; i < 2000; i++)
+      file(`cli-2000/remit-${String(i).padStart(4, '0')}.835`, (w) => {
+        for (const c of generate835({ bytes: 8_000 + (i % 17) * 1_500, seed: 1000 + i })) w(c);
+      });
   }
   const baseline = median(['-e', '0']);
   const lines: string[] = [];
-  const say = (s: string) => { process.stderr.write(s + '\n'); };
+  const say = (s: string) => {
+    process.stderr.write(s + '\n');
+  };
   const f1 = (n: number) => n.toFixed(1);
   const f2 = (n: number) => n.toFixed(2);
 
-  lines.push('| file | read + count floor | node-x12 stream | era835 check, 1 job | era835 check, 2 jobs | check / node-x12 | check / floor | peak RSS, 1 job (above Node\'s own) | same output, 1 and 2 jobs |');
+  lines.push(
+    "| file | read + count floor | node-x12 stream | era835 check, 1 job | era835 check, 2 jobs | check / node-x12 | check / floor | peak RSS, 1 job (above Node's own) | same output, 1 and 2 jobs |",
+  );
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const [label, path] of Object.entries(files)) {
     const floor = median([join(TMP, 'peer-floor.js'), path]);
@@ -87,23 +117,46 @@ function main(): void {
     const one = median([CLI, 'check', '--jobs', '1', path]);
     const two = median([CLI, 'check', '--jobs', '2', path]);
     const cell = (m: Measure) => `${f2(m.wall)} s (CPU ${f2(m.cpu)})`;
-    lines.push(`| 50 MB ${label} | ${cell(floor)} | ${cell(x12)} | ${cell(one)} | ${cell(two)} | ${f2(x12.wall / one.wall)}x faster (CPU ${f2(x12.cpu / one.cpu)}x) | ${f2(one.wall / floor.wall)}x (CPU ${f2(one.cpu / floor.cpu)}x) | ${Math.round(one.rssMB - baseline.rssMB)} MB (${f1((one.rssMB - baseline.rssMB) / (statSync(path).size / MB))}x the file) | ${one.out === two.out ? 'yes' : 'NO'} |`);
+    lines.push(
+      `| 50 MB ${label} | ${cell(floor)} | ${cell(x12)} | ${cell(one)} | ${cell(two)} | ${f2(x12.wall / one.wall)}x faster (CPU ${f2(x12.cpu / one.cpu)}x) | ${f2(one.wall / floor.wall)}x (CPU ${f2(one.cpu / floor.cpu)}x) | ${Math.round(one.rssMB - baseline.rssMB)} MB (${f1((one.rssMB - baseline.rssMB) / (statSync(path).size / MB))}x the file) | ${one.out === two.out ? 'yes' : 'NO'} |`,
+    );
     say(lines[lines.length - 1]);
   }
 
-  const jobRows: string[] = ['| input | 1 job | 2 jobs | speed-up (wall) | CPU, 1 job / 2 jobs | same output |', '| --- | ---: | ---: | ---: | ---: | --- |'];
-  for (const [label, path] of [['50 MB, one interchange (cannot be split)', files['multi-line, accented']], ['50 MB, ten interchanges', tenInterchanges], ['folder of 2,000 remits (8-32 KB)', folder]] as const) {
+  const jobRows: string[] = [
+    '| input | 1 job | 2 jobs | speed-up (wall) | CPU, 1 job / 2 jobs | same output |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const [label, path] of [
+    ['50 MB, one interchange (cannot be split)', files['multi-line, accented']],
+    ['50 MB, ten interchanges', tenInterchanges],
+    ['folder of 2,000 remits (8-32 KB)', folder],
+  ] as const) {
     const one = median([CLI, 'check', '--jobs', '1', path]);
     const two = median([CLI, 'check', '--jobs', '2', path]);
-    jobRows.push(`| ${label} | ${f2(one.wall)} s (CPU ${f2(one.cpu)}) | ${f2(two.wall)} s (CPU ${f2(two.cpu)}) | ${f2(one.wall / two.wall)}x | ${f2(one.cpu)} / ${f2(two.cpu)} | ${one.out === two.out ? 'yes' : 'NO'} |`);
+    jobRows.push(
+      `| ${label} | ${f2(one.wall)} s (CPU ${f2(one.cpu)}) | ${f2(two.wall)} s (CPU ${f2(two.cpu)}) | ${f2(one.wall / two.wall)}x | ${f2(one.cpu)} / ${f2(two.cpu)} | ${one.out === two.out ? 'yes' : 'NO'} |`,
+    );
     say(jobRows[jobRows.length - 1]);
   }
 
-  const memRows: string[] = ['| command (50 MB multi-line, accented) | wall | peak RSS | above Node\'s own | x the file |', '| --- | ---: | ---: | ---: | ---: |'];
+  const memRows: string[] = [
+    "| command (50 MB multi-line, accented) | wall | peak RSS | above Node's own | x the file |",
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
   const path = files['multi-line, accented'];
-  for (const args of [['check', '--jobs', '1'], ['check', '--jobs', '1', '--json'], ['summary'], ['impact'], ['export', '--csv'], ['redact', '--salt', 's']]) {
+  for (const args of [
+    ['check', '--jobs', '1'],
+    ['check', '--jobs', '1', '--json'],
+    ['summary'],
+    ['impact'],
+    ['export', '--csv'],
+    ['redact', '--salt', 's'],
+  ]) {
     const m = median([CLI, ...args, path], 1);
-    memRows.push(`| \`era835 ${args.join(' ')}\` | ${f2(m.wall)} s | ${Math.round(m.rssMB)} MB | ${Math.round(m.rssMB - baseline.rssMB)} MB | ${f1((m.rssMB - baseline.rssMB) / (statSync(path).size / MB))}x |`);
+    memRows.push(
+      `| \`era835 ${args.join(' ')}\` | ${f2(m.wall)} s | ${Math.round(m.rssMB)} MB | ${Math.round(m.rssMB - baseline.rssMB)} MB | ${f1((m.rssMB - baseline.rssMB) / (statSync(path).size / MB))}x |`,
+    );
     say(memRows[memRows.length - 1]);
   }
 

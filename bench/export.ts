@@ -20,7 +20,11 @@ function main(): void {
   const folder = join(TMP, 'cli-2000');
   if (!existsSync(folder)) {
     mkdirSync(folder);
-    for (let i = 0; i < 2000; i++) writeFileSync(join(folder, `remit-${String(i).padStart(4, '0')}.835`), generate835Text({ bytes: 8_000 + (i % 17) * 1_500, seed: 1000 + i }));
+    for (let i = 0; i < 2000; i++)
+      writeFileSync(
+        join(folder, `remit-${String(i).padStart(4, '0')}.835`),
+        generate835Text({ bytes: 8_000 + (i % 17) * 1_500, seed: 1000 + i }),
+      );
   }
   const files = readdirSync(folder).length;
   const bytes = readdirSync(folder).reduce((s, f) => s + statSync(join(folder, f)).size, 0);
@@ -28,13 +32,17 @@ function main(): void {
   const runs: Array<{ wall: number; cpu: number; rss: number }> = [];
   for (let i = 0; i < RUNS; i++) {
     rmSync(out, { recursive: true, force: true });
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, CLI, 'export', folder, '--format', 'ndjson', '-o', out], { encoding: 'utf8' });
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, CLI, 'export', folder, '--format', 'ndjson', '-o', out], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(r.stderr);
     const [wall, user, sys, rss] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
     runs.push({ wall, cpu: user + sys, rss: rss / 1024 });
   }
   const mid = (k: 'wall' | 'cpu' | 'rss') => runs.map((x) => x[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-  const rows = ['claims', 'lines', 'adjustments'].map((t) => `${readFileSync(join(out, `${t}.ndjson`), 'utf8').split('\n').length - 1} ${t}`).join(', ');
+  const rows = ['claims', 'lines', 'adjustments']
+    .map((t) => `${readFileSync(join(out, `${t}.ndjson`), 'utf8').split('\n').length - 1} ${t}`)
+    .join(', ');
   const [l1, l5, l15] = loadavg().map((n) => n.toFixed(1));
   const section = [
     '<!-- export:begin (written by `npm run bench:export`) -->',

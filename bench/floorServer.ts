@@ -12,6 +12,10 @@ const connection = createConnection(process.stdin, process.stdout);
 connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } }));
 connection.onDidOpenTextDocument(({ textDocument }) => {
   const segments = tokenize(textDocument.text).count;
-  void connection.sendDiagnostics({ uri: textDocument.uri, version: textDocument.version, diagnostics: segments < 0 ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: '' }] : [] });
+  void connection.sendDiagnostics({
+    uri: textDocument.uri,
+    version: textDocument.version,
+    diagnostics: segments < 0 ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: '' }] : [],
+  });
 });
 connection.listen();

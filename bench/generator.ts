@@ -64,7 +64,22 @@ export function amount(cents: number): string {
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-const LAST_NAMES = ['MÜLLER', 'GARCÍA', 'NÚÑEZ', 'SMITH', 'JOHNSON', 'LEFÈVRE', 'BJÖRK', 'NGUYEN', 'OKAFOR', 'KOWALSKI', 'DOE', 'SAMPLE', "O'BRIEN", 'ÅSTRÖM'];
+const LAST_NAMES = [
+  'MÜLLER',
+  'GARCÍA',
+  'NÚÑEZ',
+  'SMITH',
+  'JOHNSON',
+  'LEFÈVRE',
+  'BJÖRK',
+  'NGUYEN',
+  'OKAFOR',
+  'KOWALSKI',
+  'DOE',
+  'SAMPLE',
+  "O'BRIEN",
+  'ÅSTRÖM',
+];
 const FIRST_NAMES = ['JOSÉ', 'ANNA', 'ZOË', 'BRUNO', 'MARÍA', 'FRANÇOIS', 'JANE', 'LI', 'RENÉE', 'ØYVIND', 'SAM', 'CHLOÉ'];
 const PROCEDURES = ['99213', '99214', '99215', '93000', '36415', '80053', '71046', '97110', '90834', 'G0439'];
 const REMARKS = ['N130', 'M15', 'N381', 'MA01'];
@@ -117,7 +132,12 @@ class Writer {
     let paid = 0;
     body.push('LX*1');
     for (let c = 0; c < claims; c++) {
-      const claim = kind === 'medicare-b' ? this.partBClaim(remitDate) : kind === 'medicare-a' ? this.partAClaim(remitDate) : this.commercialClaim(remitDate);
+      const claim =
+        kind === 'medicare-b'
+          ? this.partBClaim(remitDate)
+          : kind === 'medicare-a'
+            ? this.partAClaim(remitDate)
+            : this.commercialClaim(remitDate);
       for (const s of claim.segments) body.push(s);
       paid += claim.paid;
     }
@@ -127,13 +147,22 @@ class Writer {
       const recoup = Math.min(between(r, 500, 5000), Math.floor(paid / 2));
       const interest = between(r, 1, 300);
       plb = recoup - interest;
-      body.push(`PLB*1234567893*${Math.floor(remitDate / 10000)}1231*WO:${pad(between(r, 1, 99999999), 12)}*${amount(recoup)}*L6:INTEREST*${amount(-interest)}`);
+      body.push(
+        `PLB*1234567893*${Math.floor(remitDate / 10000)}1231*WO:${pad(between(r, 1, 99999999), 12)}*${amount(recoup)}*L6:INTEREST*${amount(-interest)}`,
+      );
     }
     const payment = paid - plb;
     const date = String(remitDate);
-    const payer = kind === 'commercial'
-      ? ['N1*PR*ACME HEALTH PLAN', 'N3*PO BOX 2000', 'N4*SPRINGFIELD*IL*627010000', 'PER*BL*PROVIDER LINE*TE*8005550199']
-      : ['N1*PR*MEDICARE SAMPLE CONTRACTOR', 'N3*PO BOX 1000', 'N4*ANYTOWN*PA*170000000', 'REF*2U*00001', 'PER*BL*PROVIDER SERVICES*TE*8005550100'];
+    const payer =
+      kind === 'commercial'
+        ? ['N1*PR*ACME HEALTH PLAN', 'N3*PO BOX 2000', 'N4*SPRINGFIELD*IL*627010000', 'PER*BL*PROVIDER LINE*TE*8005550199']
+        : [
+            'N1*PR*MEDICARE SAMPLE CONTRACTOR',
+            'N3*PO BOX 1000',
+            'N4*ANYTOWN*PA*170000000',
+            'REF*2U*00001',
+            'PER*BL*PROVIDER SERVICES*TE*8005550100',
+          ];
     const head = [
       `ST*835*${controlNumber}`,
       `BPR*I*${amount(payment)}*C*ACH*CCP*01*011000015*DA*0001234567*1123456789**01*021000021*DA*9876543210*${date}`,
@@ -179,7 +208,13 @@ class Writer {
       charge += lineCharge;
       if (r() < 0.06) {
         // Bundled into another service: nothing paid, the whole charge under CO-97, a remark says why.
-        lines.push(`SVC*HC:${procedure}${modifier}*${amount(lineCharge)}*0**1`, `DTM*472*${date}`, `CAS*CO*97*${amount(lineCharge)}`, ref, 'LQ*HE*M15');
+        lines.push(
+          `SVC*HC:${procedure}${modifier}*${amount(lineCharge)}*0**1`,
+          `DTM*472*${date}`,
+          `CAS*CO*97*${amount(lineCharge)}`,
+          ref,
+          'LQ*HE*M15',
+        );
         continue;
       }
       const allowed = Math.round(lineCharge * (0.35 + r() * 0.4));
@@ -247,7 +282,10 @@ class Writer {
       charge += lineCharge;
       paid += linePaid;
       pr += copay;
-      lines.push(`SVC*HC:${pick(r, PROCEDURES)}*${amount(lineCharge)}*${amount(linePaid)}**1`, `DTM*472*${dateBetween(r, 2023, Math.floor(remitDate / 10000) - 1)}`);
+      lines.push(
+        `SVC*HC:${pick(r, PROCEDURES)}*${amount(lineCharge)}*${amount(linePaid)}**1`,
+        `DTM*472*${dateBetween(r, 2023, Math.floor(remitDate / 10000) - 1)}`,
+      );
       lines.push(`CAS*CO*45*${amount(lineCharge - allowed)}`);
       if (copay) lines.push(`CAS*PR*3*${amount(copay)}`);
       lines.push(`REF*6R*LN${pad(++this.lineNo, 10)}`, `AMT*B6*${amount(allowed)}`);
@@ -263,7 +301,25 @@ class Writer {
 /** A correct 106-character ISA (fixed widths). */
 function isaSegment(control: string, date: number): string {
   const yymmdd = String(date).slice(2);
-  return ['ISA', '00', '          ', '00', '          ', 'ZZ', 'MEDICARESAMPLE ', 'ZZ', 'CLINIC01       ', yymmdd, '0930', '^', '00501', control, '0', 'P', ':'].join('*');
+  return [
+    'ISA',
+    '00',
+    '          ',
+    '00',
+    '          ',
+    'ZZ',
+    'MEDICARESAMPLE ',
+    'ZZ',
+    'CLINIC01       ',
+    yymmdd,
+    '0930',
+    '^',
+    '00501',
+    control,
+    '0',
+    'P',
+    ':',
+  ].join('*');
 }
 
 /**

@@ -84,7 +84,13 @@ function busyHovers(client: TestClient, uri: string): { stop(): Promise<BusyHove
       await new Promise((r) => setTimeout(r, 20));
     }
   })();
-  return { stop: async () => { running = false; await probe; return hovers; } };
+  return {
+    stop: async () => {
+      running = false;
+      await probe;
+      return hovers;
+    },
+  };
 }
 
 export async function measureLsp(text: string, hovers = 300): Promise<LspResult> {
@@ -127,9 +133,10 @@ export async function measureLsp(text: string, hovers = 300): Promise<LspResult>
 
     // Semantic tokens for what a window shows: 100 lines, or on a one-line file the first 8,000 characters.
     const middleLine = Math.floor(starts.length / 2);
-    const range: P.Range = starts.length > 100
-      ? { start: { line: middleLine, character: 0 }, end: { line: middleLine + 100, character: 0 } }
-      : { start: { line: 0, character: 0 }, end: { line: 0, character: 8000 } };
+    const range: P.Range =
+      starts.length > 100
+        ? { start: { line: middleLine, character: 0 }, end: { line: middleLine + 100, character: 0 } }
+        : { start: { line: 0, character: 0 }, end: { line: 0, character: 8000 } };
     const semanticTimes: number[] = [];
     for (let i = 0; i < 20; i++) {
       const t = now();
@@ -146,7 +153,11 @@ export async function measureLsp(text: string, hovers = 300): Promise<LspResult>
     const edit: Record<'start' | 'middle' | 'end', number> = { start: 0, middle: 0, end: 0 };
     let version = 1;
     // Then 17 more spread over the file, for a median and a p95 of 20 edits.
-    const places: (readonly [string, number])[] = [['start', 0.02], ['middle', 0.5], ['end', 0.97]];
+    const places: (readonly [string, number])[] = [
+      ['start', 0.02],
+      ['middle', 0.5],
+      ['end', 0.97],
+    ];
     for (let i = 0; i < 17; i++) places.push(['spread', 0.04 + i * 0.055]);
     const editTimes: number[] = [];
     for (const [where, at] of places) {
@@ -157,7 +168,9 @@ export async function measureLsp(text: string, hovers = 300): Promise<LspResult>
       t = now();
       await client.conn.sendNotification(P.DidChangeTextDocumentNotification.type, {
         textDocument: { uri, version },
-        contentChanges: [{ range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: version % 2 ? 'Q' : 'Z' }],
+        contentChanges: [
+          { range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: version % 2 ? 'Q' : 'Z' },
+        ],
       });
       await client.diagnosticsFor(uri, version, 600_000);
       const took = now() - t;
@@ -169,12 +182,24 @@ export async function measureLsp(text: string, hovers = 300): Promise<LspResult>
     const afterOpen = busy.filter((h) => h.sent >= openWritten).map((h) => h.wait);
     const busyWaits = busy.map((h) => h.wait);
     return {
-      openToDiagnostics, hoverP50: pct(times, 50), hoverP99: pct(times, 99),
-      semanticRange: pct(semanticTimes, 50), semanticRangeWhat: starts.length > 100 ? '100 lines' : '8,000 characters of the one line',
-      symbols: symbolsMs, symbolCount: Array.isArray(symbols) ? symbols.length : 0, edit,
-      editP50: pct(editTimes, 50), editP95: pct(editTimes, 95), edits: editTimes.length,
-      busyHoverMax: Math.max(...busyWaits), busyHoverMaxAfterOpen: afterOpen.length ? Math.max(...afterOpen) : 0, busyHoverP99: pct(busyWaits, 99), busyHovers: busy.length,
-      editBusyHoverMax: Math.max(...editBusy), editBusyHoverP99: pct(editBusy, 99), editBusyHovers: editBusy.length,
+      openToDiagnostics,
+      hoverP50: pct(times, 50),
+      hoverP99: pct(times, 99),
+      semanticRange: pct(semanticTimes, 50),
+      semanticRangeWhat: starts.length > 100 ? '100 lines' : '8,000 characters of the one line',
+      symbols: symbolsMs,
+      symbolCount: Array.isArray(symbols) ? symbols.length : 0,
+      edit,
+      editP50: pct(editTimes, 50),
+      editP95: pct(editTimes, 95),
+      edits: editTimes.length,
+      busyHoverMax: Math.max(...busyWaits),
+      busyHoverMaxAfterOpen: afterOpen.length ? Math.max(...afterOpen) : 0,
+      busyHoverP99: pct(busyWaits, 99),
+      busyHovers: busy.length,
+      editBusyHoverMax: Math.max(...editBusy),
+      editBusyHoverP99: pct(editBusy, 99),
+      editBusyHovers: editBusy.length,
       diagnosticsSent: diagnostics.length,
     };
   } finally {

@@ -20,14 +20,23 @@ const common = {
 const bundles = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js',
+  {
+    ...common,
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'server/out/cli.js',
     // jsonc-parser's UMD build requires its parts at run time; its ES module build bundles.
-    mainFields: ['module', 'main'], banner: { js: '#!/usr/bin/env node' } },
+    mainFields: ['module', 'main'],
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ];
 
 if (process.argv.includes('--watch')) {
   // `npm run watch`: rebuild each bundle on change (with "Run Extension" in .vscode/launch.json).
-  const say = { name: 'say', setup: (b) => b.onEnd((r) => console.log(`[watch] ${b.initialOptions.outfile}: ${r.errors.length ? `${r.errors.length} error(s)` : 'built'}`)) };
+  const say = {
+    name: 'say',
+    setup: (b) =>
+      b.onEnd((r) => console.log(`[watch] ${b.initialOptions.outfile}: ${r.errors.length ? `${r.errors.length} error(s)` : 'built'}`)),
+  };
   for (const options of bundles) await (await esbuild.context({ ...options, plugins: [say] })).watch();
   console.log('[watch] watching client/src and server/src (Ctrl+C to stop)');
 } else {

@@ -38,8 +38,18 @@ async function main(): Promise<number> {
     if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
-  process.stderr.write(`wrote ${args.out}: ${bytes} bytes (${(bytes / 1e6).toFixed(1)} MB), ${args.oneLine ? 'one line' : 'one segment per line'}\n`);
+  process.stderr.write(
+    `wrote ${args.out}: ${bytes} bytes (${(bytes / 1e6).toFixed(1)} MB), ${args.oneLine ? 'one line' : 'one segment per line'}\n`,
+  );
   return 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`${(e as Error).stack ?? e}\n`); process.exitCode = 1; });
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`${(e as Error).stack ?? e}\n`);
+    process.exitCode = 1;
+  },
+);

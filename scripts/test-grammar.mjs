@@ -25,7 +25,10 @@ if (!existsSync(bin)) {
 } else {
   // Output is piped (not inherited) so it can be counted; colours are off then, which keeps parsing simple.
   const r = spawnSync(bin, ['-g', grammar, ...globs], {
-    cwd: root, encoding: 'utf8', shell: win, env: { ...process.env, FORCE_COLOR: '0' },
+    cwd: root,
+    encoding: 'utf8',
+    shell: win,
+    env: { ...process.env, FORCE_COLOR: '0' },
   });
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
   process.stdout.write(out);

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 const suites = [];
 /** `node scripts/test.mjs unit lsp` runs only those suites (type-check, build and lint always run). */
 const only = new Set(process.argv.slice(2));
-const wanted = (name) => only.size === 0 || only.has(name) || name === 'typecheck' || name === 'build' || name === 'lint';
+const wanted = (name) =>
+  only.size === 0 || only.has(name) || name === 'typecheck' || name === 'build' || name === 'lint' || name === 'format';
 const run = (name, cmd, args, count, echo = true) => {
   if (!wanted(name)) return true;
   process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
@@ -26,14 +27,32 @@ const tap = (file) => () => {
   return { passed: n('pass'), failed: n('fail') + n('cancelled') };
 };
 /** Test files under a folder (Node 20's --test takes no globs). */
-const testFiles = (dir) => existsSync(dir)
-  ? readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join(dir, f))
-  : [];
-const nodeTests = (name, files) => files.length && run(name, process.execPath, [
-  '--import', 'tsx', '--test', '--test-concurrency=1',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=tap', `--test-reporter-destination=.tmp/${name}.tap`, ...files,
-], tap(`.tmp/${name}.tap`));
+const testFiles = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.test.ts'))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
+const nodeTests = (name, files) =>
+  files.length &&
+  run(
+    name,
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=.tmp/${name}.tap`,
+      ...files,
+    ],
+    tap(`.tmp/${name}.tap`),
+  );
 
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 run('build', process.execPath, ['scripts/build.mjs']);
@@ -49,6 +68,8 @@ const lintCount = (out) => {
   }
 };
 run('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--format', 'json', '.'], lintCount, false);
+// The code keeps one layout (.prettierrc.json); `npm run format` fixes what this reports.
+run('format', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '**/*.{ts,js,mjs}']);
 nodeTests('unit', testFiles('test/unit'));
 /** Counts from a suite's own closing line "<name>: N passed, N failed". */
 const closingLine = (name) => (out) => {

@@ -13,33 +13,44 @@ export function registerCasDecorations(s: Session): void {
     patient: vscode.window.createTextEditorDecorationType({ backgroundColor: new vscode.ThemeColor('editor.wordHighlightBackground') }),
     attention: vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor('inputValidation.errorBackground'),
-      border: '1px solid', borderColor: new vscode.ThemeColor('editorError.foreground'),
-      overviewRulerColor: new vscode.ThemeColor('editorError.foreground'), overviewRulerLane: vscode.OverviewRulerLane.Right,
+      border: '1px solid',
+      borderColor: new vscode.ThemeColor('editorError.foreground'),
+      overviewRulerColor: new vscode.ThemeColor('editorError.foreground'),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
     }),
     other: vscode.window.createTextEditorDecorationType({}),
   };
   // Read for the editor's document: a folder of a multi-root workspace may turn shading off for its files only.
-  const enabled = (editor: vscode.TextEditor) => vscode.workspace.getConfiguration('era835', editor.document).get<boolean>('highlight.cas', true);
+  const enabled = (editor: vscode.TextEditor) =>
+    vscode.workspace.getConfiguration('era835', editor.document).get<boolean>('highlight.cas', true);
   const timers = new Map<vscode.TextEditor, NodeJS.Timeout>();
 
   const refresh = (editor: vscode.TextEditor, delay = 250) => {
     if (!is835(editor.document)) return;
     clearTimeout(timers.get(editor));
-    timers.set(editor, setTimeout(async () => {
-      timers.delete(editor);
-      if (!enabled(editor)) { for (const d of Object.values(styles)) editor.setDecorations(d, []); return; }
-      const version = editor.document.version;
-      try {
-        const r = await s.client().sendRequest(CAS_CLASSES, {
-          textDocument: { uri: editor.document.uri.toString() },
-          ranges: editor.visibleRanges.map((v) => s.client().code2ProtocolConverter.asRange(v)),
-        });
-        if (editor.document.version !== version) return; // stale: a newer refresh is coming
-        const by: Record<CasShade, vscode.DecorationOptions[]> = { muted: [], patient: [], attention: [], other: [] };
-        for (const x of r.shades) by[x.shade].push({ range: toRange(x.range), hoverMessage: `CAS: ${x.label}` });
-        for (const k of Object.keys(styles) as CasShade[]) editor.setDecorations(styles[k], by[k]);
-      } catch { /* server restarting: the next change refreshes */ }
-    }, delay));
+    timers.set(
+      editor,
+      setTimeout(async () => {
+        timers.delete(editor);
+        if (!enabled(editor)) {
+          for (const d of Object.values(styles)) editor.setDecorations(d, []);
+          return;
+        }
+        const version = editor.document.version;
+        try {
+          const r = await s.client().sendRequest(CAS_CLASSES, {
+            textDocument: { uri: editor.document.uri.toString() },
+            ranges: editor.visibleRanges.map((v) => s.client().code2ProtocolConverter.asRange(v)),
+          });
+          if (editor.document.version !== version) return; // stale: a newer refresh is coming
+          const by: Record<CasShade, vscode.DecorationOptions[]> = { muted: [], patient: [], attention: [], other: [] };
+          for (const x of r.shades) by[x.shade].push({ range: toRange(x.range), hoverMessage: `CAS: ${x.label}` });
+          for (const k of Object.keys(styles) as CasShade[]) editor.setDecorations(styles[k], by[k]);
+        } catch {
+          /* server restarting: the next change refreshes */
+        }
+      }, delay),
+    );
   };
   const refreshVisible = () => vscode.window.visibleTextEditors.forEach((e) => refresh(e, 0));
 
@@ -47,7 +58,9 @@ export function registerCasDecorations(s: Session): void {
     ...Object.values(styles),
     vscode.window.onDidChangeVisibleTextEditors(refreshVisible),
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => refresh(e.textEditor, 100)),
-    vscode.workspace.onDidChangeTextDocument((e) => vscode.window.visibleTextEditors.filter((ed) => ed.document === e.document).forEach((ed) => refresh(ed, 400))),
+    vscode.workspace.onDidChangeTextDocument((e) =>
+      vscode.window.visibleTextEditors.filter((ed) => ed.document === e.document).forEach((ed) => refresh(ed, 400)),
+    ),
     // The render limit bounds what the server shades: after it changes, ask again (once the server has it).
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('era835.highlight.cas')) refreshVisible();

@@ -26,15 +26,25 @@ export function registerEditing(s: Session): void {
     vscode.commands.registerCommand('era835.normalizeDelimiters', async () => {
       const editor = active();
       if (!editor) return;
-      const pick = await vscode.window.showQuickPick([
-        { label: '* : ^ ~', description: 'the most common: * between elements, : components, ^ repetitions, ~ terminator', d: { element: '*', component: ':', repetition: '^', segment: '~' } },
-        { label: '| > ^ ~', description: 'pipe-delimited', d: { element: '|', component: '>', repetition: '^', segment: '~' } },
-        { label: 'Custom…', description: 'type the four characters', d: undefined },
-      ], { title: 'Normalise delimiters to' });
+      const pick = await vscode.window.showQuickPick(
+        [
+          {
+            label: '* : ^ ~',
+            description: 'the most common: * between elements, : components, ^ repetitions, ~ terminator',
+            d: { element: '*', component: ':', repetition: '^', segment: '~' },
+          },
+          { label: '| > ^ ~', description: 'pipe-delimited', d: { element: '|', component: '>', repetition: '^', segment: '~' } },
+          { label: 'Custom…', description: 'type the four characters', d: undefined },
+        ],
+        { title: 'Normalise delimiters to' },
+      );
       if (!pick) return;
       let d = pick.d;
       if (!d) {
-        const typed = await vscode.window.showInputBox({ prompt: 'Element, component, repetition and segment delimiters, e.g. *:^~', validateInput: (v) => (v.length === 4 ? null : 'Type exactly four characters') });
+        const typed = await vscode.window.showInputBox({
+          prompt: 'Element, component, repetition and segment delimiters, e.g. *:^~',
+          validateInput: (v) => (v.length === 4 ? null : 'Type exactly four characters'),
+        });
         if (!typed) return;
         d = { element: typed[0], component: typed[1], repetition: typed[2], segment: typed[3] };
       }
@@ -51,8 +61,12 @@ export function registerEditing(s: Session): void {
     vscode.commands.registerCommand('era835.copyAsTable', async () => {
       const editor = active();
       if (!editor) return;
-      const r = await s.client().sendRequest(TABLE, { textDocument: { uri: editor.document.uri.toString() }, range: s.client().code2ProtocolConverter.asRange(editor.selection) });
-      if (!r || !r.rows) return void vscode.window.showInformationMessage('Nothing to copy: select segments, or put the cursor in a claim.');
+      const r = await s.client().sendRequest(TABLE, {
+        textDocument: { uri: editor.document.uri.toString() },
+        range: s.client().code2ProtocolConverter.asRange(editor.selection),
+      });
+      if (!r || !r.rows)
+        return void vscode.window.showInformationMessage('Nothing to copy: select segments, or put the cursor in a claim.');
       await vscode.env.clipboard.writeText(r.tsv);
       vscode.window.setStatusBarMessage(`Copied ${r.rows} segment(s) as a table`, 3000);
     }),

@@ -14,8 +14,12 @@ export const editorLimitsMiddleware: Middleware['workspace'] = {
   configuration: async (params, token, next) => {
     const answers = await next(params, token);
     if (!Array.isArray(answers)) return answers;
-    return params.items.map((item, i) => (item.scopeUri && item.section?.startsWith('editor.')
-      ? vscode.workspace.getConfiguration(undefined, { uri: vscode.Uri.parse(item.scopeUri), languageId: 'x12-835' }).get(item.section) ?? null
-      : answers[i]));
+    return params.items.map((item, i) =>
+      item.scopeUri && item.section?.startsWith('editor.')
+        ? (vscode.workspace
+            .getConfiguration(undefined, { uri: vscode.Uri.parse(item.scopeUri), languageId: 'x12-835' })
+            .get(item.section) ?? null)
+        : answers[i],
+    );
   },
 };

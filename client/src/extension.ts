@@ -1,6 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { STATUS } from '../../server/src/lsp/protocol';
 import { registerCasDecorations } from './casDecorations';
 import { registerDetection } from './detect';
@@ -51,9 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
     // same crash (RestartPolicy): the user is told, fixes the cause and restarts it by command.
     errorHandler: {
       error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
-      closed: () => restarts.shouldRestart(Date.now())
-        ? { action: CloseAction.Restart }
-        : { action: CloseAction.DoNotRestart, message: NOT_RESTARTED },
+      closed: () =>
+        restarts.shouldRestart(Date.now()) ? { action: CloseAction.Restart } : { action: CloseAction.DoNotRestart, message: NOT_RESTARTED },
     },
     middleware: { workspace: editorLimitsMiddleware },
   };
@@ -70,7 +77,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
       status.tooltip = `X12 835 language server: ${busy[1].message} (${vscode.Uri.parse(busy[0]).path.split('/').pop()})`;
     } else {
       status.text = running ? '$(check) 835' : state === State.Starting ? '$(sync~spin) 835' : '$(error) 835';
-      status.tooltip = running ? 'X12 835 language server: running' : state === State.Starting ? 'X12 835 language server: starting' : 'X12 835 language server: stopped (click for its output)';
+      status.tooltip = running
+        ? 'X12 835 language server: running'
+        : state === State.Starting
+          ? 'X12 835 language server: starting'
+          : 'X12 835 language server: stopped (click for its output)';
     }
     status.show();
   };
@@ -81,12 +92,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
     const a = analysing.get(uri) ?? { count: 0, message: '' };
     a.count += p.state === 'analysing' ? 1 : -1;
     if (p.message) a.message = p.message;
-    if (a.count > 0) analysing.set(uri, a); else analysing.delete(uri);
+    if (a.count > 0) analysing.set(uri, a);
+    else analysing.delete(uri);
     show(serverState);
   });
   const session: Session = { context, output, client: () => client! };
   context.subscriptions.push(
-    client.onDidChangeState((e) => { if (e.newState !== State.Running) analysing.clear(); show(e.newState); }),
+    client.onDidChangeState((e) => {
+      if (e.newState !== State.Running) analysing.clear();
+      show(e.newState);
+    }),
     vscode.commands.registerCommand('era835.restartServer', async () => {
       output.info('Restarting the 835 language server');
       restarts.reset();

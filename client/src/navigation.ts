@@ -16,26 +16,42 @@ export function registerNavigation(s: Session): void {
 
   const update = (editor: vscode.TextEditor | undefined) => {
     clearTimeout(timer);
-    if (!editor || !is835(editor.document)) { item.hide(); return; }
+    if (!editor || !is835(editor.document)) {
+      item.hide();
+      return;
+    }
     const mine = ++seq;
     timer = setTimeout(async () => {
       try {
-        const w = await s.client().sendRequest(WHERE_AM_I, { textDocument: { uri: editor.document.uri.toString() }, position: editor.selection.active });
+        const w = await s
+          .client()
+          .sendRequest(WHERE_AM_I, { textDocument: { uri: editor.document.uri.toString() }, position: editor.selection.active });
         if (mine !== seq) return; // the cursor moved on meanwhile
         last = w;
-        if (!w) { item.hide(); return; }
+        if (!w) {
+          item.hide();
+          return;
+        }
         item.text = `$(symbol-field) ${w.path}`;
         item.tooltip = `${w.loopName}${w.claimId ? ` · claim ${w.claimId}` : ''}\nClick to copy the path`;
         item.show();
-      } catch { item.hide(); }
+      } catch {
+        item.hide();
+      }
     }, 60);
   };
 
   const go = (target: NavigationTarget) => async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !is835(editor.document)) return;
-    const r = await s.client().sendRequest(NAVIGATE, { textDocument: { uri: editor.document.uri.toString() }, position: editor.selection.active, target });
-    if (!r) return void vscode.window.setStatusBarMessage(target.includes('Actionable') ? 'No further adjustment that needs work.' : 'No further claim.', 3000);
+    const r = await s
+      .client()
+      .sendRequest(NAVIGATE, { textDocument: { uri: editor.document.uri.toString() }, position: editor.selection.active, target });
+    if (!r)
+      return void vscode.window.setStatusBarMessage(
+        target.includes('Actionable') ? 'No further adjustment that needs work.' : 'No further claim.',
+        3000,
+      );
     const range = toRange(r);
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

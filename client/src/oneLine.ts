@@ -19,7 +19,10 @@ export function registerOneLine(s: Session): void {
   const onActive = (editor: vscode.TextEditor | undefined) => {
     const doc = editor?.document;
     const size = doc && oneLineSize(doc);
-    if (!doc || size === undefined) { item.hide(); return; }
+    if (!doc || size === undefined) {
+      item.hide();
+      return;
+    }
     item.tooltip = `This ERA is on one line (${size.toLocaleString('en-US')} characters); the editor draws only the start of a line. Click to open it with one segment per line.`;
     item.show();
     const key = doc.uri.toString();
@@ -33,7 +36,9 @@ export function registerOneLine(s: Session): void {
     vscode.window.onDidChangeActiveTextEditor(onActive),
     vscode.workspace.onDidCloseTextDocument((d) => asked.delete(d.uri.toString())),
     // The language is set after opening for detected .txt files: look again then.
-    vscode.workspace.onDidOpenTextDocument((d) => { if (d === vscode.window.activeTextEditor?.document) onActive(vscode.window.activeTextEditor); }),
+    vscode.workspace.onDidOpenTextDocument((d) => {
+      if (d === vscode.window.activeTextEditor?.document) onActive(vscode.window.activeTextEditor);
+    }),
   );
   onActive(vscode.window.activeTextEditor);
 }
@@ -58,9 +63,12 @@ async function offer(doc: vscode.TextDocument, size: number): Promise<void> {
   const open = 'Open formatted view';
   const answer = await vscode.window.showInformationMessage(
     `This ERA is on one line (${Math.round(size / 1000).toLocaleString('en-US')} KB). Open it with one segment per line? The original is not changed.`,
-    open, 'Always', 'Never',
+    open,
+    'Always',
+    'Never',
   );
-  if (answer === 'Always' || answer === 'Never') await config.update('oneLine.openFormattedView', answer.toLowerCase(), vscode.ConfigurationTarget.Global);
+  if (answer === 'Always' || answer === 'Never')
+    await config.update('oneLine.openFormattedView', answer.toLowerCase(), vscode.ConfigurationTarget.Global);
   if (answer === open || answer === 'Always') await openFormatted(doc);
 }
 

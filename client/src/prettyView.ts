@@ -5,7 +5,8 @@ import { is835, toRange, type Session } from './session';
 /** Scheme of the read-only one-segment-per-line view; its path is the original's URI, encoded. */
 export const PRETTY_SCHEME = 'era835-pretty';
 
-const toPretty = (original: vscode.Uri) => vscode.Uri.from({ scheme: PRETTY_SCHEME, path: `/${original.path.split('/').pop()} (one segment per line)`, query: original.toString() });
+const toPretty = (original: vscode.Uri) =>
+  vscode.Uri.from({ scheme: PRETTY_SCHEME, path: `/${original.path.split('/').pop()} (one segment per line)`, query: original.toString() });
 const toOriginal = (pretty: vscode.Uri) => vscode.Uri.parse(pretty.query);
 
 /**
@@ -45,7 +46,9 @@ export function registerPrettyView(s: Session): void {
       if (!editor || !is835(editor.document)) return;
       const target = editor.document.uri.scheme === PRETTY_SCHEME ? toOriginal(editor.document.uri) : toPretty(editor.document.uri);
       const other = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
-      const view = other ?? await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { viewColumn: vscode.ViewColumn.Beside });
+      const view =
+        other ??
+        (await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { viewColumn: vscode.ViewColumn.Beside }));
       await revealSameSegment(s, editor, view);
     }),
   );
@@ -53,9 +56,13 @@ export function registerPrettyView(s: Session): void {
 
 /** Puts `to`'s cursor on the segment (and element) that `from`'s cursor is on. */
 async function revealSameSegment(s: Session, from: vscode.TextEditor, to: vscode.TextEditor): Promise<void> {
-  const where = await s.client().sendRequest(WHERE_AM_I, { textDocument: { uri: from.document.uri.toString() }, position: from.selection.active });
+  const where = await s
+    .client()
+    .sendRequest(WHERE_AM_I, { textDocument: { uri: from.document.uri.toString() }, position: from.selection.active });
   if (!where) return;
-  const range = await s.client().sendRequest(SEGMENT_RANGE, { textDocument: { uri: to.document.uri.toString() }, index: where.segmentIndex });
+  const range = await s
+    .client()
+    .sendRequest(SEGMENT_RANGE, { textDocument: { uri: to.document.uri.toString() }, index: where.segmentIndex });
   if (!range) return;
   const r = toRange(range);
   to.selection = new vscode.Selection(r.start, r.start);

@@ -135,7 +135,10 @@ function* runRule(rule: Rule, ctx: RuleContext, out: Finding[], clock: Clock): G
       const steps = rule.checkInSlices(ctx);
       for (;;) {
         const r = steps.next();
-        if (r.done) { found = r.value; break; }
+        if (r.done) {
+          found = r.value;
+          break;
+        }
         yield* pause(clock);
       }
     } else {

@@ -40,7 +40,10 @@ ${EXIT_STATUS}`;
 function splitCommand(argv: readonly string[]): { name: string | undefined; rest: string[] } {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--settings' || a === '--code-lists') { i++; continue; }
+    if (a === '--settings' || a === '--code-lists') {
+      i++;
+      continue;
+    }
     if (a === '--') break;
     if (!a.startsWith('-')) return { name: a, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
   }
@@ -96,15 +99,22 @@ function usage(problem: string): number {
   return 2;
 }
 
-if (!isMainThread && (workerData as { role?: string } | null)?.role === WORKER_FLAG) runCheckWorker((workerData as { settings: Settings }).settings);
-else main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e: unknown) => {
-    // `era835 check big.835 | head`: a reader that stops early is not an error worth a stack trace.
-    if (e instanceof OutputClosed) { process.exitCode = 0; return; }
-    // Never exit 1 on a failure of ours: 1 means "error findings" to scripts.
-    if (isOutOfMemory(e)) errLine(`era835: not enough memory (${(e as Error).message}); the other files were processed up to here\n`);
-    else errLine(`era835: internal error: ${(e as Error)?.message ?? e} (please report it with a redacted sample: era835 redact)\n`);
-    process.exitCode = 2;
-  },
-);
+if (!isMainThread && (workerData as { role?: string } | null)?.role === WORKER_FLAG)
+  runCheckWorker((workerData as { settings: Settings }).settings);
+else
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // `era835 check big.835 | head`: a reader that stops early is not an error worth a stack trace.
+      if (e instanceof OutputClosed) {
+        process.exitCode = 0;
+        return;
+      }
+      // Never exit 1 on a failure of ours: 1 means "error findings" to scripts.
+      if (isOutOfMemory(e)) errLine(`era835: not enough memory (${(e as Error).message}); the other files were processed up to here\n`);
+      else errLine(`era835: internal error: ${(e as Error)?.message ?? e} (please report it with a redacted sample: era835 redact)\n`);
+      process.exitCode = 2;
+    },
+  );

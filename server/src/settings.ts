@@ -63,7 +63,8 @@ export function readSettings(raw: unknown): SettingsRead {
   const rules = readRules(r.rules, warn);
   const periods = readPeriods(isObject(r.sequestration) ? r.sequestration.periods : undefined, warn);
   const codeLists = isObject(r.codeLists) ? r.codeLists.path : r.codeLists;
-  if (codeLists !== undefined && typeof codeLists !== 'string') warn('codeLists.path', `${describe(codeLists)} is not a file path; no official lists are read`);
+  if (codeLists !== undefined && typeof codeLists !== 'string')
+    warn('codeLists.path', `${describe(codeLists)} is not a file path; no official lists are read`);
   const hints = isObject(r.inlayHints) ? r.inlayHints : {};
   const flag = (name: 'enabled' | 'elementNames', fallback: boolean): boolean => {
     const v = hints[name];
@@ -89,7 +90,16 @@ const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Arra
 
 /** A value as a message quotes it: strings in quotes, long ones cut. */
 function describe(v: unknown): string {
-  const s = typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : String(v);
+  const s =
+    typeof v === 'string'
+      ? JSON.stringify(v)
+      : Array.isArray(v)
+        ? 'a list'
+        : v === null
+          ? 'null'
+          : typeof v === 'object'
+            ? 'an object'
+            : String(v);
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
@@ -103,7 +113,10 @@ function section(raw: Obj): Obj {
   const walk = (obj: Obj, prefix: string) => {
     for (const [key, value] of Object.entries(obj)) {
       const path = prefix ? `${prefix}.${key}` : key;
-      if (isObject(value) && Object.keys(value).length) { walk(value, path); continue; }
+      if (isObject(value) && Object.keys(value).length) {
+        walk(value, path);
+        continue;
+      }
       const keys = (path.startsWith('era835.') ? path.slice(7) : path).split('.');
       let at = out;
       for (const k of keys.slice(0, -1)) at = (isObject(at[k]) ? at[k] : (at[k] = {})) as Obj;
@@ -123,7 +136,8 @@ function readRules(raw: unknown, warn: Warn): Record<string, Severity | 'off'> {
   }
   for (const [code, level] of Object.entries(raw)) {
     if (!(code in DIAGNOSTIC_CODES)) warn(`rules.${code}`, 'no such diagnostic code (see the README, Diagnostic codes); ignored');
-    else if (typeof level !== 'string' || !LEVELS.includes(level)) warn(`rules.${code}`, `${describe(level)} is not one of ${LEVELS.join(', ')}; the default severity is used`);
+    else if (typeof level !== 'string' || !LEVELS.includes(level))
+      warn(`rules.${code}`, `${describe(level)} is not one of ${LEVELS.join(', ')}; the default severity is used`);
     else rules[code] = level as Severity | 'off';
   }
   return rules;
@@ -137,7 +151,10 @@ function readRules(raw: unknown, warn: Warn): Record<string, Severity | 'off'> {
 function readPeriods(raw: unknown, warn: Warn): SequestrationPeriod[] | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (!Array.isArray(raw)) {
-    warn('sequestration.periods', `${describe(raw)} is not a list of { "from": "YYYY-MM-DD", "to": "YYYY-MM-DD", "rate": 0.02 }; the built-in table is used`);
+    warn(
+      'sequestration.periods',
+      `${describe(raw)} is not a list of { "from": "YYYY-MM-DD", "to": "YYYY-MM-DD", "rate": 0.02 }; the built-in table is used`,
+    );
     return undefined;
   }
   const out: SequestrationPeriod[] = [];
@@ -147,14 +164,21 @@ function readPeriods(raw: unknown, warn: Warn): SequestrationPeriod[] | undefine
     const from = p.from;
     const to = p.to;
     const rate = p.rate;
-    if (typeof from !== 'string' || parseIsoDate(from) === undefined) return warn(`${at}.from`, `${from === undefined ? 'missing' : `${describe(from)} is not a date YYYY-MM-DD`}; this period is ignored`);
-    if (to !== undefined && to !== '' && (typeof to !== 'string' || parseIsoDate(to) === undefined)) return warn(`${at}.to`, `${describe(to)} is not a date YYYY-MM-DD (leave it out for no end); this period is ignored`);
-    if (typeof to === 'string' && to !== '' && parseIsoDate(to)! < parseIsoDate(from)!) return warn(at, `"to" ${to} is before "from" ${from}; this period is ignored`);
+    if (typeof from !== 'string' || parseIsoDate(from) === undefined)
+      return warn(`${at}.from`, `${from === undefined ? 'missing' : `${describe(from)} is not a date YYYY-MM-DD`}; this period is ignored`);
+    if (to !== undefined && to !== '' && (typeof to !== 'string' || parseIsoDate(to) === undefined))
+      return warn(`${at}.to`, `${describe(to)} is not a date YYYY-MM-DD (leave it out for no end); this period is ignored`);
+    if (typeof to === 'string' && to !== '' && parseIsoDate(to)! < parseIsoDate(from)!)
+      return warn(at, `"to" ${to} is before "from" ${from}; this period is ignored`);
     if (typeof rate !== 'number') {
-      const hint = typeof rate === 'string' && Number.isFinite(Number(rate)) && rate.trim() !== '' ? ` (write the number ${Number(rate)}, without quotes)` : '';
+      const hint =
+        typeof rate === 'string' && Number.isFinite(Number(rate)) && rate.trim() !== ''
+          ? ` (write the number ${Number(rate)}, without quotes)`
+          : '';
       return warn(`${at}.rate`, `${rate === undefined ? 'missing' : `${describe(rate)} is not a number${hint}`}; this period is ignored`);
     }
-    if (!Number.isFinite(rate) || rate < 0 || rate >= 1) return warn(`${at}.rate`, `${rate} is not a fraction from 0 to 1 (0.02 is 2%); this period is ignored`);
+    if (!Number.isFinite(rate) || rate < 0 || rate >= 1)
+      return warn(`${at}.rate`, `${rate} is not a fraction from 0 to 1 (0.02 is 2%); this period is ignored`);
     out.push(typeof to === 'string' && to !== '' ? { from, to, rate } : { from, rate });
   });
   if (raw.length && !out.length) warn('sequestration.periods', 'no usable period; the built-in table is used');

@@ -11,7 +11,8 @@ const [host, extensionPath, testsPath, folder, resultsFile] = process.argv.slice
 const TIMEOUT_MS = Number(process.env.EXT_TESTS_TIMEOUT_MS || 300000);
 const RESULTS_TAG = 'ERA835-E2E-RESULTS ';
 // Offline and workbench noise that says nothing about our extension.
-const NOISE = /ENOTFOUND open-vsx\.org|^(Resolving|Resolved|Creating a socket|\[reconnection-grace|Updating additional|\[Service Worker|\[AgentHost|\[AccountPolicy)/;
+const NOISE =
+  /ENOTFOUND open-vsx\.org|^(Resolving|Resolved|Creating a socket|\[reconnection-grace|Updating additional|\[Service Worker|\[AgentHost|\[AccountPolicy)/;
 
 (async () => {
   const t0 = Date.now();
@@ -22,23 +23,38 @@ const NOISE = /ENOTFOUND open-vsx\.org|^(Resolving|Resolved|Creating a socket|\[
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const line = util.format(...(args || []));
     const tagged = line.indexOf(RESULTS_TAG);
-    if (tagged >= 0) { results = JSON.parse(line.slice(tagged + RESULTS_TAG.length)); return; }
+    if (tagged >= 0) {
+      results = JSON.parse(line.slice(tagged + RESULTS_TAG.length));
+      return;
+    }
     if (!NOISE.test(line)) console.log('[exthost]', line);
   });
   await page.exposeFunction('codeAutomationExit', (code) => finish(code));
   const remote = (p) => `vscode-remote://${host}${p}`;
-  const payload = JSON.stringify([['extensionDevelopmentPath', remote(extensionPath)], ['extensionTestsPath', remote(testsPath)]]);
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(extensionPath)],
+    ['extensionTestsPath', remote(testsPath)],
+  ]);
   await page.goto(`http://${host}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
   let timer;
-  const code = await Promise.race([finished, new Promise((r) => { timer = setTimeout(() => r('timeout'), TIMEOUT_MS); })]);
+  const code = await Promise.race([
+    finished,
+    new Promise((r) => {
+      timer = setTimeout(() => r('timeout'), TIMEOUT_MS);
+    }),
+  ]);
   clearTimeout(timer);
   console.log(`[ext-tests] exit code ${code} after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   await close();
-  if (!results) results = { passed: 0, failed: 1, tests: [{ title: 'in-host suite', state: 'failed', error: `no results (exit code ${code})` }] };
+  if (!results)
+    results = { passed: 0, failed: 1, tests: [{ title: 'in-host suite', state: 'failed', error: `no results (exit code ${code})` }] };
   fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2));
   process.exit(code === 0 && results.failed === 0 ? 0 : 1);
 })().catch((e) => {
   console.error('[ext-tests]', e);
-  fs.writeFileSync(resultsFile, JSON.stringify({ passed: 0, failed: 1, tests: [{ title: 'in-host runner', state: 'failed', error: String(e) }] }));
+  fs.writeFileSync(
+    resultsFile,
+    JSON.stringify({ passed: 0, failed: 1, tests: [{ title: 'in-host runner', state: 'failed', error: String(e) }] }),
+  );
   process.exit(1);
 });

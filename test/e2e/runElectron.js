@@ -20,8 +20,10 @@ async function vscodeExecutable() {
   } catch (e) {
     if (!isNetworkError(e)) throw e;
     const strict = process.env.REQUIRE_ELECTRON_TESTS === '1';
-    console.log(`${strict ? 'FAIL' : 'SKIP'} test-electron: cannot download VS Code (${e.code || e.message}). ` +
-      'Run with internet, or set VSCODE_EXECUTABLE; REQUIRE_ELECTRON_TESTS=1 turns this skip into a failure.');
+    console.log(
+      `${strict ? 'FAIL' : 'SKIP'} test-electron: cannot download VS Code (${e.code || e.message}). ` +
+        'Run with internet, or set VSCODE_EXECUTABLE; REQUIRE_ELECTRON_TESTS=1 turns this skip into a failure.',
+    );
     process.exit(strict ? 1 : 0);
   }
 }
@@ -35,10 +37,22 @@ async function vscodeExecutable() {
       vscodeExecutablePath,
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
-      launchArgs: [makeWorkspace(path.join(work, 'ws')), '--disable-extensions', '--no-sandbox', '--disable-gpu',
-        '--user-data-dir', path.join(work, 'user-data'), '--skip-welcome', '--skip-release-notes', '--disable-workspace-trust'],
+      launchArgs: [
+        makeWorkspace(path.join(work, 'ws')),
+        '--disable-extensions',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--user-data-dir',
+        path.join(work, 'user-data'),
+        '--skip-welcome',
+        '--skip-release-notes',
+        '--disable-workspace-trust',
+      ],
     });
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-})().catch((e) => { console.error('test-electron failed:', e); process.exit(1); });
+})().catch((e) => {
+  console.error('test-electron failed:', e);
+  process.exit(1);
+});

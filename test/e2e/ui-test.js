@@ -22,11 +22,13 @@ const ONE_LINE_FILES = ['one-line-2mb.835', 'one-line-10mb.835'];
     if (process.env.E2E_UI_GREP && !name.includes(process.env.E2E_UI_GREP)) return false; // one feature while working on it
     try {
       const detail = await fn();
-      results.passed++; results.tests.push({ title: name, state: 'passed', detail });
+      results.passed++;
+      results.tests.push({ title: name, state: 'passed', detail });
       lap(`PASS ${name}: ${detail}`);
       return true;
     } catch (e) {
-      results.failed++; results.tests.push({ title: name, state: 'failed', error: e.message.split('\n')[0] });
+      results.failed++;
+      results.tests.push({ title: name, state: 'failed', error: e.message.split('\n')[0] });
       lap(`FAIL ${name}: ${e.message}`);
       await page.screenshot({ path: path.join(outDir, `ui-failure-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
       return false;
@@ -93,11 +95,17 @@ const ONE_LINE_FILES = ['one-line-2mb.835', 'one-line-10mb.835'];
 
     await check('CAS segments are coloured', async () => {
       // Tokenised text (TextMate grammar or semantic tokens) renders in several colours; plain text in one.
-      const handle = await page.waitForFunction(() => {
-        const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')].filter((l) => l.textContent.startsWith('CAS*'));
-        const colours = lines.map((l) => new Set([...l.querySelectorAll('span span')].map((s) => getComputedStyle(s).color)));
-        return lines.length > 0 && colours.every((c) => c.size >= 2) && colours.map((c) => [...c].join(' / '));
-      }, null, { timeout: 30000, polling: 200 });
+      const handle = await page.waitForFunction(
+        () => {
+          const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')].filter((l) =>
+            l.textContent.startsWith('CAS*'),
+          );
+          const colours = lines.map((l) => new Set([...l.querySelectorAll('span span')].map((s) => getComputedStyle(s).color)));
+          return lines.length > 0 && colours.every((c) => c.size >= 2) && colours.map((c) => [...c].join(' / '));
+        },
+        null,
+        { timeout: 30000, polling: 200 },
+      );
       // The screenshot's caption (README) promises inlay labels and the claim's code lens: wait until both show.
       const lens = page.locator('.codelens-decoration').filter({ hasText: 'Paid $' }).first();
       await lens.waitFor({ timeout: 30000 });
@@ -109,15 +117,25 @@ const ONE_LINE_FILES = ['one-line-2mb.835', 'one-line-10mb.835'];
 
     await check('hover on 253 explains sequestration', async () => {
       // The widget also shows the diagnostic under the mouse: read only the hover provider's rows.
-      const hover = page.locator('.monaco-hover:not(.hidden)').filter({ has: page.locator('.markdown-hover', { hasText: 'CO-253' }) }).first();
+      const hover = page
+        .locator('.monaco-hover:not(.hidden)')
+        .filter({ has: page.locator('.markdown-hover', { hasText: 'CO-253' }) })
+        .first();
       // Code lenses and inlay hints arrive after the cursor is placed and can move the text under a
       // mouse that was already there: re-aim at the cursor until the hover shows (up to 4 tries, 20 s).
       for (let attempt = 1; ; attempt++) {
         await hoverText('examples/medicare-part-b.835', 'CAS*CO*45*100**253*2.4', '253');
-        try { await hover.waitFor({ timeout: 5000 }); break; } catch (e) { if (attempt === 4) throw e; await page.mouse.move(5, 5); }
+        try {
+          await hover.waitFor({ timeout: 5000 });
+          break;
+        } catch (e) {
+          if (attempt === 4) throw e;
+          await page.mouse.move(5, 5);
+        }
       }
       const text = (await hover.locator('.markdown-hover').allInnerTexts()).join('\n');
-      if (!/sequestration/i.test(text) || !/contractual adjustment/i.test(text)) throw new Error(`hover does not explain sequestration as a contractual adjustment: ${JSON.stringify(text)}`);
+      if (!/sequestration/i.test(text) || !/contractual adjustment/i.test(text))
+        throw new Error(`hover does not explain sequestration as a contractual adjustment: ${JSON.stringify(text)}`);
       await page.screenshot({ path: path.join(outDir, 'hover.png') });
       await page.mouse.move(5, 5);
       return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 200));
@@ -138,7 +156,8 @@ const ONE_LINE_FILES = ['one-line-2mb.835', 'one-line-10mb.835'];
     await check('ERA: Show Remittance Summary opens the summary view', async () => {
       await quickOpen('medicare-part-b.835', 'CLP*PCN1001');
       const panel = page.locator('.part.panel');
-      if (await panel.isVisible()) { // the Problems panel from the previous check: give the summary the room
+      if (await panel.isVisible()) {
+        // the Problems panel from the previous check: give the summary the room
         await page.keyboard.press('Control+J');
         await panel.waitFor({ state: 'hidden', timeout: 5000 });
       }
@@ -146,7 +165,9 @@ const ONE_LINE_FILES = ['one-line-2mb.835', 'one-line-10mb.835'];
       await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
       await page.keyboard.type('ERA: Show Remittance Summary');
       const row = page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Show Remittance Summary' });
-      await row.waitFor({ timeout: 5000 }).catch(() => { throw new Error('PENDING FEATURE: no command "ERA: Show Remittance Summary" in the palette'); });
+      await row.waitFor({ timeout: 5000 }).catch(() => {
+        throw new Error('PENDING FEATURE: no command "ERA: Show Remittance Summary" in the palette');
+      });
       await page.keyboard.press('Enter');
       // The webview's content lives in nested iframes: poll every frame for the claims of the file.
       const end = Date.now() + 20000;
@@ -155,9 +176,23 @@ const ONE_LINE_FILES = ['one-line-2mb.835', 'one-line-10mb.835'];
           const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
           if (text.includes('PCN1001')) {
             // The totals the webview shows, in cents, against the file's own arithmetic.
-            const totals = await f.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-total][data-cents]')]
-              .map((td) => [td.getAttribute('data-total'), Number(td.getAttribute('data-cents'))])));
-            const expected = { charged: 37000, paid: 19760, contractual: 13837, sequestration: 403, patientResponsibility: 3000, denied: 0, payments: 19760 };
+            const totals = await f.evaluate(() =>
+              Object.fromEntries(
+                [...document.querySelectorAll('[data-total][data-cents]')].map((td) => [
+                  td.getAttribute('data-total'),
+                  Number(td.getAttribute('data-cents')),
+                ]),
+              ),
+            );
+            const expected = {
+              charged: 37000,
+              paid: 19760,
+              contractual: 13837,
+              sequestration: 403,
+              patientResponsibility: 3000,
+              denied: 0,
+              payments: 19760,
+            };
             for (const [k, v] of Object.entries(expected)) {
               if (totals[k] !== v) throw new Error(`summary total ${k} is ${totals[k]}, expected ${v} cents: ${JSON.stringify(totals)}`);
             }
@@ -180,12 +215,16 @@ const ONE_LINE_FILES = ['one-line-2mb.835', 'one-line-10mb.835'];
         await page.keyboard.press('Control+Shift+P');
         await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
         await page.keyboard.type('Notifications: Show Notifications');
-        await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Show Notifications' }).waitFor({ timeout: 5000 });
+        await page
+          .locator('.quick-input-list .monaco-list-row.focused')
+          .filter({ hasText: 'Show Notifications' })
+          .waitFor({ timeout: 5000 });
         await page.keyboard.press('Enter');
       }
       await toast.waitFor({ timeout: 30000 });
       const buttons = await toast.locator('.monaco-button').allInnerTexts();
-      for (const b of ['Open formatted view', 'Always', 'Never']) if (!buttons.includes(b)) throw new Error(`no "${b}" button: ${JSON.stringify(buttons)}`);
+      for (const b of ['Open formatted view', 'Always', 'Never'])
+        if (!buttons.includes(b)) throw new Error(`no "${b}" button: ${JSON.stringify(buttons)}`);
       await page.screenshot({ path: path.join(outDir, 'one-line-offer.png') });
       await toast.locator('.monaco-button').filter({ hasText: 'Open formatted view' }).click();
       await page.locator('.tab').filter({ hasText: 'one segment per line' }).first().waitFor({ timeout: 20000 });
@@ -198,33 +237,48 @@ const ONE_LINE_FILES = ['one-line-2mb.835', 'one-line-10mb.835'];
         await quickOpen(file, 'ISA*00*');
         // Inlay hints are injected into the rendered line's text: read the labels from it.
         // A frozen tab never runs the in-page poll, so its timeout never fires: the race bounds the wait.
-        const shown = page.waitForFunction(() => {
-          const line = document.querySelector('.editor-instance .monaco-editor .view-line');
-          const text = line ? line.textContent : '';
-          // VS Code renders the label's spaces as no-break spaces; a label it had to cut ends in "…".
-          const labels = (text.match(/\u00a0›\u00a0[^*~›]+?(?=[*~]|$)/g) || []).map((l) => l.replace(/\u00a0/g, ' '));
-          return labels.length > 0 && text.indexOf('›') < 2000 && { labels, cut: labels.some((l) => l.includes('\u2026')) };
-        }, null, { timeout: 60000, polling: 250 });
-        const handle = await Promise.race([shown, new Promise((_, reject) => setTimeout(() => reject(new Error('no inlay labels within 60 s (the tab is frozen?)')), 65000))]);
+        const shown = page.waitForFunction(
+          () => {
+            const line = document.querySelector('.editor-instance .monaco-editor .view-line');
+            const text = line ? line.textContent : '';
+            // VS Code renders the label's spaces as no-break spaces; a label it had to cut ends in "…".
+            const labels = (text.match(/\u00a0›\u00a0[^*~›]+?(?=[*~]|$)/g) || []).map((l) => l.replace(/\u00a0/g, ' '));
+            return labels.length > 0 && text.indexOf('›') < 2000 && { labels, cut: labels.some((l) => l.includes('\u2026')) };
+          },
+          null,
+          { timeout: 60000, polling: 250 },
+        );
+        const handle = await Promise.race([
+          shown,
+          new Promise((_, reject) => setTimeout(() => reject(new Error('no inlay labels within 60 s (the tab is frozen?)')), 65000)),
+        ]);
         const { labels, cut } = await handle.jsonValue();
         if (cut) throw new Error(`a label is cut off (…) on the line; labels: ${JSON.stringify(labels)}`);
         await editor.screenshot({ path: path.join(outDir, `${file.replace(/\W+/g, '-')}.png`) });
         return JSON.stringify(labels);
       });
-      if (!shown) { // a frozen tab would hang every later step: count them as failed and stop
-        for (const what of ['the page answers within 1 s']) await check(`${file}: ${what}`, () => { throw new Error('not run: no labels showed'); });
+      if (!shown) {
+        // a frozen tab would hang every later step: count them as failed and stop
+        for (const what of ['the page answers within 1 s'])
+          await check(`${file}: ${what}`, () => {
+            throw new Error('not run: no labels showed');
+          });
         break;
       }
       await check(`${file}: the page answers within 1 s every 500 ms for 20 s once its labels show`, async () => {
         const waits = await roundTrips(20000, 500);
         const worst = Math.max(...waits);
-        if (worst > 1000) throw new Error(`a round trip into the page took ${worst} ms (${waits.filter((w) => w > 1000).length} of ${waits.length} over 1 s): ${JSON.stringify(waits)}`);
+        if (worst > 1000)
+          throw new Error(
+            `a round trip into the page took ${worst} ms (${waits.filter((w) => w > 1000).length} of ${waits.length} over 1 s): ${JSON.stringify(waits)}`,
+          );
         return `${waits.length} round trips, worst ${worst} ms, median ${waits.sort((a, b) => a - b)[waits.length >> 1]} ms`;
       });
       // Left (issue 15): a hover on a 253 of these files; the probe's pointer did not reach a 253 in time.
     }
   } catch (e) {
-    results.failed++; results.tests.push({ title: 'workbench', state: 'failed', error: e.message.split('\n')[0] });
+    results.failed++;
+    results.tests.push({ title: 'workbench', state: 'failed', error: e.message.split('\n')[0] });
     lap(`FAIL workbench: ${e.message}`);
     await page.screenshot({ path: path.join(outDir, 'ui-failure-workbench.png') }).catch(() => {});
   }
@@ -234,6 +288,9 @@ const ONE_LINE_FILES = ['one-line-2mb.835', 'one-line-10mb.835'];
   process.exit(results.failed ? 1 : 0);
 })().catch((e) => {
   console.error('[ui]', e);
-  fs.writeFileSync(resultsFile, JSON.stringify({ passed: 0, failed: 1, tests: [{ title: 'ui runner', state: 'failed', error: String(e) }] }));
+  fs.writeFileSync(
+    resultsFile,
+    JSON.stringify({ passed: 0, failed: 1, tests: [{ title: 'ui runner', state: 'failed', error: String(e) }] }),
+  );
   process.exit(1);
 });

@@ -15,7 +15,11 @@ function makeWorkspace(dest) {
   // Big one-line remits for the freeze checks, generated (never committed): 2 MB and 10 MB (10^6 bytes).
   const root = path.resolve(__dirname, '..', '..');
   for (const mb of [2, 10]) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate835.ts', '--mb', String(mb), '--one-line', '-o', path.join(dest, `one-line-${mb}mb.835`)], { cwd: root, stdio: 'inherit' });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/generate835.ts', '--mb', String(mb), '--one-line', '-o', path.join(dest, `one-line-${mb}mb.835`)],
+      { cwd: root, stdio: 'inherit' },
+    );
     if (r.status !== 0) throw new Error(`generating one-line-${mb}mb.835 failed (${r.error ?? `exit ${r.status}`})`);
   }
   return dest;

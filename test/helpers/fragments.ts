@@ -5,7 +5,25 @@
 
 /** A correct 106-character ISA with the given delimiters (element, repetition, component, terminator). */
 export function isa(el = '*', rep = '^', comp = ':', term = '~', control = '000000001'): string {
-  const f = ['ISA', '00', '          ', '00', '          ', 'ZZ', 'SENDER         ', 'ZZ', 'RECEIVER       ', '240105', '1200', rep, '00501', control, '0', 'P', comp];
+  const f = [
+    'ISA',
+    '00',
+    '          ',
+    '00',
+    '          ',
+    'ZZ',
+    'SENDER         ',
+    'ZZ',
+    'RECEIVER       ',
+    '240105',
+    '1200',
+    rep,
+    '00501',
+    control,
+    '0',
+    'P',
+    comp,
+  ];
   return f.join(el) + term;
 }
 

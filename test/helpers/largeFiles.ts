@@ -8,7 +8,7 @@ import { isa } from './fragments';
 export function interchange(control: string, claims: Array<[string, string]>, nl: string, seCount?: number): string {
   const body = [
     'ST*835*0001',
-    `BPR*I*${(claims.length * 7840 / 100).toFixed(2)}*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*20240105`,
+    `BPR*I*${((claims.length * 7840) / 100).toFixed(2)}*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*20240105`,
     `TRN*1*EFT${control}*1512345678`,
     'N1*PR*MÉDICARE PART B CONTRACTOR',
     'N1*PE*CLINIQUE*XX*1234567893',
@@ -37,4 +37,3 @@ export const SEQUESTRATION = 'CAS*CO*45*100**253*1.6';
 export const DENIAL = 'CAS*CO*16*101.6'; // missing information: a line to work
 /** CO-45 10.00 short: the line and the claim do not balance (warnings). */
 export const UNBALANCED = 'CAS*CO*45*90**253*1.6';
-

@@ -28,7 +28,9 @@ export class TestClient {
     this.conn.onRequest(P.WorkDoneProgressCreateRequest.type, () => undefined);
     this.conn.onRequest(P.RegistrationRequest.type, () => undefined);
     this.conn.onRequest(P.WorkspaceFoldersRequest.type, () => this.folders);
-    this.conn.onNotification('$/progress', (p: { value: unknown }) => { this.progress.push(p.value); });
+    this.conn.onNotification('$/progress', (p: { value: unknown }) => {
+      this.progress.push(p.value);
+    });
     this.conn.listen();
   }
 
@@ -36,14 +38,23 @@ export class TestClient {
   /** Workspace folders the server asks for (file URIs). */
   folders: P.WorkspaceFolder[] | null = null;
 
-  async initialize(capabilities: P.ClientCapabilities = { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true } }): Promise<P.InitializeResult> {
-    const r = await this.conn.sendRequest(P.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: this.folders });
+  async initialize(
+    capabilities: P.ClientCapabilities = { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true } },
+  ): Promise<P.InitializeResult> {
+    const r = await this.conn.sendRequest(P.InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      workspaceFolders: this.folders,
+    });
     await this.conn.sendNotification(P.InitializedNotification.type, {});
     return r;
   }
 
   async open(uri: string, text: string, version = 1): Promise<void> {
-    await this.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'x12-835', version, text } });
+    await this.conn.sendNotification(P.DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'x12-835', version, text },
+    });
   }
 
   /** Resolves with the diagnostics published for `uri` (optionally for a given version). */
@@ -55,7 +66,10 @@ export class TestClient {
       if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} v${version}; stderr: ${this.stderr}`);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-        this.waiters.push(() => { clearTimeout(t); resolve(); });
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
       });
     }
   }

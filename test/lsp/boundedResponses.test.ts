@@ -32,8 +32,12 @@ describe('a 2 MB one-line remit over stdio: responses bounded by what VS Code sh
   let c: TestClient;
   before(async () => {
     c = new TestClient();
-    c.conn.onRequest(P.ConfigurationRequest.type, (p) => p.items.map((item) => (item.section?.startsWith('editor.') ? editor[item.section] ?? null : {})));
-    await c.initialize({ workspace: { configuration: true, inlayHint: { refreshSupport: true }, semanticTokens: { refreshSupport: true } } });
+    c.conn.onRequest(P.ConfigurationRequest.type, (p) =>
+      p.items.map((item) => (item.section?.startsWith('editor.') ? (editor[item.section] ?? null) : {})),
+    );
+    await c.initialize({
+      workspace: { configuration: true, inlayHint: { refreshSupport: true }, semanticTokens: { refreshSupport: true } },
+    });
     c.conn.onRequest(P.InlayHintRefreshRequest.type, () => undefined);
     c.conn.onRequest(P.SemanticTokensRefreshRequest.type, () => undefined);
     await c.open(uri, text);
@@ -42,7 +46,7 @@ describe('a 2 MB one-line remit over stdio: responses bounded by what VS Code sh
   after(() => c.shutdown());
 
   test('inlay hints for the whole line: a few whole labels at its start, within 43 characters, under 1 KB', async () => {
-    const hints = await c.conn.sendRequest(P.InlayHintRequest.type, { textDocument: { uri }, range: wholeLine }) ?? [];
+    const hints = (await c.conn.sendRequest(P.InlayHintRequest.type, { textDocument: { uri }, range: wholeLine })) ?? [];
     assert.ok(hints.length > 0 && hints.length <= 5, `${hints.length} hints`);
     assert.ok(labelChars(hints) <= 43, `${labelChars(hints)} characters of labels`);
     assert.ok(hints.every((h) => h.position.line === 0 && h.position.character < 1000));
@@ -52,17 +56,23 @@ describe('a 2 MB one-line remit over stdio: responses bounded by what VS Code sh
   test('semantic tokens, full and for the whole line: nothing past the 10,000 rendered characters, under 50 KB', async () => {
     const full = await c.conn.sendRequest(P.SemanticTokensRequest.type, { textDocument: { uri } });
     const range = await c.conn.sendRequest(P.SemanticTokensRangeRequest.type, { textDocument: { uri }, range: wholeLine });
-    for (const [what, r] of [['full', full], ['range', range]] as const) {
+    for (const [what, r] of [
+      ['full', full],
+      ['range', range],
+    ] as const) {
       assert.ok(r, what);
       const tokens = decode(r.data);
       assert.ok(tokens.length > 1000 && tokens.length <= 2000, `${what}: ${tokens.length} tokens`);
-      assert.ok(tokens.every((t) => t.line === 0 && t.character + t.length <= 10_000), `${what}: a token past the render limit`);
+      assert.ok(
+        tokens.every((t) => t.line === 0 && t.character + t.length <= 10_000),
+        `${what}: a token past the render limit`,
+      );
       assert.ok(JSON.stringify(r).length < 50_000, `${what}: ${JSON.stringify(r).length} bytes`);
     }
   });
 
   test('code lenses: only claims within the rendered characters', async () => {
-    const lenses = await c.conn.sendRequest(P.CodeLensRequest.type, { textDocument: { uri } }) ?? [];
+    const lenses = (await c.conn.sendRequest(P.CodeLensRequest.type, { textDocument: { uri } })) ?? [];
     assert.ok(lenses.length > 0 && lenses.length < 50, `${lenses.length} lenses`);
     assert.ok(lenses.every((l) => l.range.start.character < 10_000));
   });
@@ -74,7 +84,7 @@ describe('a 2 MB one-line remit over stdio: responses bounded by what VS Code sh
     await refreshed; // the server pulled the new limits and asks the editor to ask again
     const tokens = decode((await c.conn.sendRequest(P.SemanticTokensRangeRequest.type, { textDocument: { uri }, range: wholeLine }))!.data);
     assert.ok(tokens.length > 0 && tokens.every((t) => t.character + t.length <= 2000), `${tokens.length} tokens`);
-    const hints = await c.conn.sendRequest(P.InlayHintRequest.type, { textDocument: { uri }, range: wholeLine }) ?? [];
+    const hints = (await c.conn.sendRequest(P.InlayHintRequest.type, { textDocument: { uri }, range: wholeLine })) ?? [];
     assert.ok(labelChars(hints) > 43 && labelChars(hints) <= 80, `${labelChars(hints)} characters of labels`);
   });
 });

@@ -13,13 +13,22 @@ const ISA = 'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER     
 function era835(args: string[], input?: string | Buffer) {
   const r = spawnSync(process.execPath, [CLI, ...args], { input, maxBuffer: 1 << 28, timeout: 60_000 });
   const stderr = r.stderr?.toString('utf8') ?? '';
-  return { status: r.status, signal: r.signal, stdout: r.stdout?.toString('utf8') ?? '', raw: r.stdout, stderr, lines: stderr.split('\n').filter((l) => l.startsWith('era835: ')) };
+  return {
+    status: r.status,
+    signal: r.signal,
+    stdout: r.stdout?.toString('utf8') ?? '',
+    raw: r.stdout,
+    stderr,
+    lines: stderr.split('\n').filter((l) => l.startsWith('era835: ')),
+  };
 }
 const noStack = (stderr: string) => assert.doesNotMatch(stderr, /^\s+at |node:internal|RangeError|TypeError/m, stderr);
 const checkedFiles = (stdout: string) => new Set(JSON.parse(stdout).findings.map((f: { file: string }) => f.file));
 
 let dir = '';
-before(() => { dir = mkdtempSync(join(tmpdir(), 'era835-inputs-')); });
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'era835-inputs-'));
+});
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('folder walks: each real file once, links followed once, loops said', () => {
@@ -27,15 +36,18 @@ describe('folder walks: each real file once, links followed once, loops said', (
     const tree = join(dir, 'tree');
     mkdirSync(join(tree, 'sub'), { recursive: true });
     copyFileSync(GOOD, join(tree, 'sub', 'a.835'));
-    symlinkSync(tree, join(tree, 'sub', 'up'));      // a loop
-    symlinkSync('.', join(tree, 'self'));            // another loop
+    symlinkSync(tree, join(tree, 'sub', 'up')); // a loop
+    symlinkSync('.', join(tree, 'self')); // another loop
     symlinkSync(join(tree, 'sub', 'a.835'), join(tree, 'link-a.835'));
     symlinkSync(join(tree, 'sub', 'a.835'), join(tree, 'sub', 'again.835'));
     const r = era835(['check', '--json', tree]);
     noStack(r.stderr);
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual([...checkedFiles(r.stdout)], [join(tree, 'link-a.835')]); // the first path that reaches it
-    assert.ok(r.lines.some((l) => / a link back to .* \(a loop\)$/.test(l)), r.stderr);
+    assert.ok(
+      r.lines.some((l) => / a link back to .* \(a loop\)$/.test(l)),
+      r.stderr,
+    );
   });
 
   test('a broken link to an 835 and an unreadable entry: one line each and exit 2; the rest is still checked', () => {
@@ -67,7 +79,10 @@ describe('inputs that are not files, not X12, not UTF-8', () => {
       const r = era835([...cmd, '/dev/zero']);
       assert.equal(r.signal, null, `${cmd[0]} did not stop`);
       assert.equal(r.status, 2, cmd[0]);
-      assert.ok(r.lines.includes('era835: /dev/zero: not a regular file (a device, pipe or socket); era835 reads files, and - for standard input'), `${cmd[0]}: ${r.stderr}`);
+      assert.ok(
+        r.lines.includes('era835: /dev/zero: not a regular file (a device, pipe or socket); era835 reads files, and - for standard input'),
+        `${cmd[0]}: ${r.stderr}`,
+      );
     }
   });
 
@@ -78,7 +93,10 @@ describe('inputs that are not files, not X12, not UTF-8', () => {
       const r = era835([...cmd, notes, GOOD]);
       noStack(r.stderr);
       assert.equal(r.status, 2, `${cmd[0]}: ${r.stderr}`);
-      assert.ok(r.lines.some((l) => l.startsWith(`era835: ${notes}: not an X12 file`)), `${cmd[0]}: ${r.stderr}`);
+      assert.ok(
+        r.lines.some((l) => l.startsWith(`era835: ${notes}: not an X12 file`)),
+        `${cmd[0]}: ${r.stderr}`,
+      );
     }
   });
 
@@ -91,7 +109,11 @@ describe('inputs that are not files, not X12, not UTF-8', () => {
     const line = latin1.subarray(0, at).toString('latin1').split('\n').length;
     const column = at - latin1.subarray(0, at).lastIndexOf(0x0a);
     const c = era835(['check', path]);
-    assert.match(c.stdout, new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:${column} warning encoding-invalid `, 'm'), c.stdout);
+    assert.match(
+      c.stdout,
+      new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:${column} warning encoding-invalid `, 'm'),
+      c.stdout,
+    );
     const r = era835(['redact', '--salt', 's', path]);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.raw.length, latin1.length);
@@ -127,7 +149,10 @@ describe('check output at any number of findings', () => {
     const r = era835(['check', path]);
     const shown = r.stdout.split('\n').filter((l) => l.includes(' segment-unknown '));
     assert.equal(shown.length, 100);
-    assert.ok(r.lines.some((l) => l.startsWith(`era835: ${path}: 199900 more segment-unknown finding(s) not shown`)), r.stderr);
+    assert.ok(
+      r.lines.some((l) => l.startsWith(`era835: ${path}: 199900 more segment-unknown finding(s) not shown`)),
+      r.stderr,
+    );
     const all = era835(['check', '--all', path]);
     assert.equal(all.stdout.split('\n').filter((l) => l.includes(' segment-unknown ')).length, 200_000);
   });
@@ -148,7 +173,13 @@ describe('options', () => {
   });
 
   test('an unknown option is a usage error (exit 2), never a path', () => {
-    for (const args of [['check', '--jsno', GOOD], ['summary', '--csv', GOOD], ['export', '--csv=yes', GOOD], ['check', '--jobs', 'many', GOOD], ['--bogus']]) {
+    for (const args of [
+      ['check', '--jsno', GOOD],
+      ['summary', '--csv', GOOD],
+      ['export', '--csv=yes', GOOD],
+      ['check', '--jobs', 'many', GOOD],
+      ['--bogus'],
+    ]) {
       const r = era835(args);
       assert.equal(r.status, 2, args.join(' '));
       noStack(r.stderr);
@@ -157,7 +188,10 @@ describe('options', () => {
 
   test('--settings reads a VS Code settings.json with comments and trailing commas', () => {
     const settings = join(dir, 'settings.json');
-    writeFileSync(settings, '{\n  // the sequestration notes are expected\n  "editor.fontSize": 14,\n  "era835.rules.co253-sequestration": "off", /* quiet */\n}\n');
+    writeFileSync(
+      settings,
+      '{\n  // the sequestration notes are expected\n  "editor.fontSize": 14,\n  "era835.rules.co253-sequestration": "off", /* quiet */\n}\n',
+    );
     const r = era835(['check', '--settings', settings, '--json', GOOD]);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).findings.filter((f: { code: string }) => f.code === 'co253-sequestration').length, 0);

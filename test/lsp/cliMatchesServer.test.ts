@@ -9,8 +9,14 @@ import { TestClient } from '../helpers/lspClient';
 const CLI = join(__dirname, '../../server/out/cli.js');
 const CORPUS = join(__dirname, '../../../shared/corpus/public');
 const files = [
-  ...readdirSync('examples').filter((f) => f.endsWith('.835')).map((f) => join('examples', f)),
-  ...(existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.(835|txt|edi)$/.test(f) && !/multiLineNotDelimited|profee-multiple/.test(f)).map((f) => join(CORPUS, f)) : []),
+  ...readdirSync('examples')
+    .filter((f) => f.endsWith('.835'))
+    .map((f) => join('examples', f)),
+  ...(existsSync(CORPUS)
+    ? readdirSync(CORPUS)
+        .filter((f) => /\.(835|txt|edi)$/.test(f) && !/multiLineNotDelimited|profee-multiple/.test(f))
+        .map((f) => join(CORPUS, f))
+    : []),
 ];
 
 /** `code line:col` of every finding, sorted: what both must agree on. */
@@ -37,13 +43,23 @@ describe('era835 check and the language server report the same findings', () => 
       const uri = pathToFileURL(file).toString();
       await c.open(uri, readFileSync(file, 'utf8'));
       const server = (await c.diagnosticsFor(uri)).map((d) => key(d.code, d.range.start.line + 1, d.range.start.character + 1)).sort();
-      const terminal = cli.findings.filter((f) => f.file === file).map((f) => key(f.code, f.line, f.column)).sort();
+      const terminal = cli.findings
+        .filter((f) => f.file === file)
+        .map((f) => key(f.code, f.line, f.column))
+        .sort();
       assert.deepEqual(terminal, server);
     });
   }
 
   test('the exit status is 1 only when an error-level finding exists', () => {
-    const run = (f: string) => { try { execFileSync(process.execPath, [CLI, 'check', f], { stdio: 'ignore' }); return 0; } catch (e) { return (e as { status: number }).status; } };
+    const run = (f: string) => {
+      try {
+        execFileSync(process.execPath, [CLI, 'check', f], { stdio: 'ignore' });
+        return 0;
+      } catch (e) {
+        return (e as { status: number }).status;
+      }
+    };
     assert.equal(run('examples/needs-attention.835'), 0, 'warnings only');
     const withError = cli.findings.find((f) => f.severity === 'error');
     if (withError) assert.equal(run(withError.file), 1);

@@ -35,11 +35,18 @@ describe('era835 check --jobs: the merged result equals the single-thread one', 
     crOnly = join(dir, 'seven-cr.835');
     writeFileSync(crOnly, parts.join('').replace(/\n/g, '\r'));
     mkdirSync(join(dir, 'folder'));
-    for (let i = 0; i < 24; i++) writeFileSync(join(dir, 'folder', `remit-${String(i).padStart(2, '0')}.835`), generate835Text({ bytes: 20_000 + i * 3_000, seed: 100 + i }));
+    for (let i = 0; i < 24; i++)
+      writeFileSync(
+        join(dir, 'folder', `remit-${String(i).padStart(2, '0')}.835`),
+        generate835Text({ bytes: 20_000 + i * 3_000, seed: 100 + i }),
+      );
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  for (const [name, file] of [['multi-line', () => big], ['CR-only', () => crOnly]] as const) {
+  for (const [name, file] of [
+    ['multi-line', () => big],
+    ['CR-only', () => crOnly],
+  ] as const) {
     test(`${name} file in parts: text and JSON identical to one job`, () => {
       for (const format of [[], ['--json'], ['--all']]) {
         const one = run('check', '--jobs', '1', ...format, file());
@@ -47,7 +54,16 @@ describe('era835 check --jobs: the merged result equals the single-thread one', 
         assert.ok(one.stdout.length > 100_000, 'there are findings to compare');
         assert.equal(three.stdout, one.stdout, format.join(' '));
         assert.equal(three.status, one.status);
-        assert.equal(three.stderr.split('\n').filter((l) => / not shown|checked:/.test(l)).join('\n'), one.stderr.split('\n').filter((l) => / not shown|checked:/.test(l)).join('\n'));
+        assert.equal(
+          three.stderr
+            .split('\n')
+            .filter((l) => / not shown|checked:/.test(l))
+            .join('\n'),
+          one.stderr
+            .split('\n')
+            .filter((l) => / not shown|checked:/.test(l))
+            .join('\n'),
+        );
       }
     });
   }
@@ -55,9 +71,16 @@ describe('era835 check --jobs: the merged result equals the single-thread one', 
   test('a file-wide rule (every CO-253 at a rate the table lacks) still gives the one-thread result', () => {
     const settings = join(dir, 'settings.json');
     // 3% where the files take 2% (and 2022's 1% quarter suspended): every CO-253 agrees on a rate the table lacks.
-    writeFileSync(settings, JSON.stringify({ 'era835.sequestration.periods': [
-      { from: '2000-01-01', to: '2022-03-31', rate: 0.03 }, { from: '2022-04-01', to: '2022-06-30', rate: 0 }, { from: '2022-07-01', rate: 0.03 },
-    ] }));
+    writeFileSync(
+      settings,
+      JSON.stringify({
+        'era835.sequestration.periods': [
+          { from: '2000-01-01', to: '2022-03-31', rate: 0.03 },
+          { from: '2022-04-01', to: '2022-06-30', rate: 0 },
+          { from: '2022-07-01', rate: 0.03 },
+        ],
+      }),
+    );
     const one = run('check', '--settings', settings, '--jobs', '1', big);
     const two = run('check', '--settings', settings, '--jobs', '2', big);
     assert.equal(one.stdout.split('\n').filter((l) => / co253-unknown-rate /.test(l)).length, 1, one.stdout.slice(0, 2000));

@@ -25,7 +25,9 @@ function reference(a: Analysis, settings: Settings): Diagnostic[] {
   const out = toDiagnostics({ ...a, findings: shown.filter((f) => keep.has(f)) }, settings, URI);
   out.push({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
-    severity: DiagnosticSeverity.Information, source: 'era835', code: 'diagnostics-limit',
+    severity: DiagnosticSeverity.Information,
+    source: 'era835',
+    code: 'diagnostics-limit',
     message: `${shown.length - keep.size} more findings are not shown: an editor shows at most ${MAX_DIAGNOSTICS} per file (errors first). Run \`era835 check\` on this file to list all ${shown.length}.`,
   });
   return out;
@@ -33,31 +35,47 @@ function reference(a: Analysis, settings: Settings): Diagnostic[] {
 
 const CODES = ['se-count', 'co253-sequestration', 'element-code', 'segment-missing', 'adjustment-actionable', 'no-such-code'];
 const LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as const;
-const findingArb: fc.Arbitrary<Finding> = fc.record({
-  code: fc.constantFrom(...CODES),
-  start: fc.nat(TEXT.length),
-  length: fc.nat(5),
-  severity: fc.option(fc.constantFrom<Severity>('error', 'warning', 'information', 'hint'), { nil: undefined }),
-  related: fc.option(fc.array(fc.record({ start: fc.nat(TEXT.length), end: fc.nat(TEXT.length), message: fc.constant('see') }), { maxLength: 2 }), { nil: undefined }),
-}).map(({ code, start, length, severity, related }) => ({
-  code, start, end: Math.min(TEXT.length, start + length), message: `${code} at ${start}`,
-  ...(severity ? { severity } : {}), ...(related ? { related } : {}),
-}));
-const settingsArb: fc.Arbitrary<Settings> = fc.dictionary(fc.constantFrom(...CODES), fc.constantFrom(...LEVELS)).map((rules) => ({ ...DEFAULT_SETTINGS, rules }));
+const findingArb: fc.Arbitrary<Finding> = fc
+  .record({
+    code: fc.constantFrom(...CODES),
+    start: fc.nat(TEXT.length),
+    length: fc.nat(5),
+    severity: fc.option(fc.constantFrom<Severity>('error', 'warning', 'information', 'hint'), { nil: undefined }),
+    related: fc.option(
+      fc.array(fc.record({ start: fc.nat(TEXT.length), end: fc.nat(TEXT.length), message: fc.constant('see') }), { maxLength: 2 }),
+      { nil: undefined },
+    ),
+  })
+  .map(({ code, start, length, severity, related }) => ({
+    code,
+    start,
+    end: Math.min(TEXT.length, start + length),
+    message: `${code} at ${start}`,
+    ...(severity ? { severity } : {}),
+    ...(related ? { related } : {}),
+  }));
+const settingsArb: fc.Arbitrary<Settings> = fc
+  .dictionary(fc.constantFrom(...CODES), fc.constantFrom(...LEVELS))
+  .map((rules) => ({ ...DEFAULT_SETTINGS, rules }));
 
 describe('diagnostics published for a document', () => {
   test('the same selection and order as filtering every finding, around and far beyond the cap', () => {
     const lines = new LineIndex(TEXT);
     // Many findings of few kinds: copies of a small random list reach the cap without 1000 random draws.
-    const manyArb = fc.tuple(fc.array(findingArb, { minLength: 1, maxLength: 12 }), fc.constantFrom(1, 50, 83, 84, 90, 200, 400)).map(([few, copies]) => {
-      const out: Finding[] = [];
-      for (let i = 0; i < copies; i++) for (const f of few) out.push({ ...f, message: `${f.message} #${i}` });
-      return out;
-    });
-    fc.assert(fc.property(fc.oneof(fc.array(findingArb, { maxLength: 30 }), manyArb), settingsArb, (findings, settings) => {
-      const a = { text: TEXT, lines, findings } as unknown as Analysis;
-      assert.deepEqual(shownDiagnostics(a, settings, URI), reference(a, settings));
-    }), { numRuns: 400, seed: 20240107 });
+    const manyArb = fc
+      .tuple(fc.array(findingArb, { minLength: 1, maxLength: 12 }), fc.constantFrom(1, 50, 83, 84, 90, 200, 400))
+      .map(([few, copies]) => {
+        const out: Finding[] = [];
+        for (let i = 0; i < copies; i++) for (const f of few) out.push({ ...f, message: `${f.message} #${i}` });
+        return out;
+      });
+    fc.assert(
+      fc.property(fc.oneof(fc.array(findingArb, { maxLength: 30 }), manyArb), settingsArb, (findings, settings) => {
+        const a = { text: TEXT, lines, findings } as unknown as Analysis;
+        assert.deepEqual(shownDiagnostics(a, settings, URI), reference(a, settings));
+      }),
+      { numRuns: 400, seed: 20240107 },
+    );
   });
 
   test('over the cap: errors first, then one note with the count left out', () => {

@@ -52,12 +52,22 @@ describe('language features over stdio', () => {
   test('document symbols list every claim of a two-claim file', async () => {
     const uri = 'file:///w/two-claims.835';
     await c.open(uri, readFileSync(join(__dirname, '../../examples/medicare-part-b.835'), 'utf8'));
-    const symbols = await c.conn.sendRequest(P.DocumentSymbolRequest.type, { textDocument: { uri } }) as P.DocumentSymbol[];
+    const symbols = (await c.conn.sendRequest(P.DocumentSymbolRequest.type, { textDocument: { uri } })) as P.DocumentSymbol[];
     const names: string[] = [];
-    const walk = (s: P.DocumentSymbol[]) => s.forEach((x) => { names.push(x.name); walk(x.children ?? []); });
+    const walk = (s: P.DocumentSymbol[]) =>
+      s.forEach((x) => {
+        names.push(x.name);
+        walk(x.children ?? []);
+      });
     walk(symbols);
-    assert.ok(names.some((n) => n.startsWith('PCN1001 · SAMPLE, ANNA · paid $117.60')), names.join('\n'));
-    assert.ok(names.some((n) => n.startsWith('PCN1002 · EXAMPLE, BRUNO · paid $80.00')), names.join('\n'));
+    assert.ok(
+      names.some((n) => n.startsWith('PCN1001 · SAMPLE, ANNA · paid $117.60')),
+      names.join('\n'),
+    );
+    assert.ok(
+      names.some((n) => n.startsWith('PCN1002 · EXAMPLE, BRUNO · paid $80.00')),
+      names.join('\n'),
+    );
   });
 
   test('completion after a CLP offers CAS', async () => {
@@ -65,8 +75,11 @@ describe('language features over stdio', () => {
     const uri = 'file:///w/complete.835';
     await c.open(uri, doc);
     const r = await c.conn.sendRequest(P.CompletionRequest.type, { textDocument: { uri }, position: lineChar(doc, at[0]) });
-    const items = Array.isArray(r) ? r : r?.items ?? [];
-    assert.ok(items.some((i) => i.label === 'CAS'), items.map((i) => i.label).join(', '));
+    const items = Array.isArray(r) ? r : (r?.items ?? []);
+    assert.ok(
+      items.some((i) => i.label === 'CAS'),
+      items.map((i) => i.label).join(', '),
+    );
   });
 
   test('folding and selection ranges answer on a real file', async () => {

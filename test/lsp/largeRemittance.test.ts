@@ -5,9 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import * as P from 'vscode-languageserver-protocol/node';
-import {
-  largePartUri, LargeClaimsRequest, LargeIndexRequest, LargeOriginRequest, LargePartRequest,
-} from '../../server/src/lsp/protocol';
+import { largePartUri, LargeClaimsRequest, LargeIndexRequest, LargeOriginRequest, LargePartRequest } from '../../server/src/lsp/protocol';
 import { DENIAL, interchange, SEQUESTRATION, UNBALANCED } from '../helpers/largeFiles';
 import { TestClient } from '../helpers/lspClient';
 
@@ -24,8 +22,25 @@ describe('large remittances over stdio (files the editor never passes to the ser
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'era835-large-lsp-'));
     const path = join(dir, 'big.835');
-    writeFileSync(path, interchange('000000001', [['A1', SEQUESTRATION], ['A2', DENIAL]], '')
-      + interchange('000000002', [['B1', SEQUESTRATION], ['B2', UNBALANCED]], ''));
+    writeFileSync(
+      path,
+      interchange(
+        '000000001',
+        [
+          ['A1', SEQUESTRATION],
+          ['A2', DENIAL],
+        ],
+        '',
+      ) +
+        interchange(
+          '000000002',
+          [
+            ['B1', SEQUESTRATION],
+            ['B2', UNBALANCED],
+          ],
+          '',
+        ),
+    );
     file = pathToFileURL(path).toString();
     c = new TestClient();
     await c.initialize();
@@ -40,18 +55,27 @@ describe('large remittances over stdio (files the editor never passes to the ser
     assert.ok(r.ok, JSON.stringify(r));
     assert.equal(r.claims, 4);
     assert.equal(r.interchanges, 2);
-    assert.deepEqual(r.payments.map((p) => [p.trace, p.paidCents, p.claims, p.toWork, p.warnings > 0, p.openable, p.line]), [
-      // The first payment's work (a denial) is itself a warning (issue 14: work is visible).
-      ['EFT000000001', 15680, 2, 1, true, true, 1],
-      ['EFT000000002', 15680, 2, 0, true, true, 1],
-    ]);
+    assert.deepEqual(
+      r.payments.map((p) => [p.trace, p.paidCents, p.claims, p.toWork, p.warnings > 0, p.openable, p.line]),
+      [
+        // The first payment's work (a denial) is itself a warning (issue 14: work is visible).
+        ['EFT000000001', 15680, 2, 1, true, true, 1],
+        ['EFT000000002', 15680, 2, 0, true, true, 1],
+      ],
+    );
   });
 
   test('era835/largeClaims lists claims by CLP01, those to work first', async () => {
     const all = await c.conn.sendRequest(LargeClaimsRequest, { file, workFirst: true, limit: 10 });
-    assert.deepEqual(all?.claims.map((x) => x.id), ['A2', 'A1', 'B1', 'B2']);
+    assert.deepEqual(
+      all?.claims.map((x) => x.id),
+      ['A2', 'A1', 'B1', 'B2'],
+    );
     const b = await c.conn.sendRequest(LargeClaimsRequest, { file, payment: 1, filter: 'b2', limit: 10 });
-    assert.deepEqual(b?.claims.map((x) => [x.id, x.n, x.payment, x.chargedCents, x.warnings > 0]), [['B2', 3, 1, 20000, true]]);
+    assert.deepEqual(
+      b?.claims.map((x) => [x.id, x.n, x.payment, x.chargedCents, x.warnings > 0]),
+      [['B2', 3, 1, 20000, true]],
+    );
     assert.equal(b?.total, 1);
   });
 
@@ -65,12 +89,37 @@ describe('large remittances over stdio (files the editor never passes to the ser
     const balance = diags.find((d) => d.code === 'claim-balance');
     assert.ok(balance, JSON.stringify(diags.map((d) => d.code)));
     // B2's CLP is on the file's only line, after the first interchange and the second's header.
-    const original = interchange('000000001', [['A1', SEQUESTRATION], ['A2', DENIAL]], '') + interchange('000000002', [['B1', SEQUESTRATION], ['B2', UNBALANCED]], '');
+    const original =
+      interchange(
+        '000000001',
+        [
+          ['A1', SEQUESTRATION],
+          ['A2', DENIAL],
+        ],
+        '',
+      ) +
+      interchange(
+        '000000002',
+        [
+          ['B1', SEQUESTRATION],
+          ['B2', UNBALANCED],
+        ],
+        '',
+      );
     const clpColumn = original.indexOf('CLP*B2*') + 1;
     const partLine = part.text.split('\n').findIndex((l) => l.startsWith('CLP*B2'));
     assert.equal(balance.range.start.line, partLine);
-    assert.match(balance.message as string, new RegExp(`\\(line 1, column ${(clpColumn + balance.range.start.character).toLocaleString('en-US')} of big\\.835\\)$`));
-    assert.deepEqual(balance.relatedInformation?.[0].location, { uri: file, range: { start: { line: 0, character: clpColumn - 1 + balance.range.start.character }, end: { line: 0, character: clpColumn - 1 + balance.range.end.character } } });
+    assert.match(
+      balance.message as string,
+      new RegExp(`\\(line 1, column ${(clpColumn + balance.range.start.character).toLocaleString('en-US')} of big\\.835\\)$`),
+    );
+    assert.deepEqual(balance.relatedInformation?.[0].location, {
+      uri: file,
+      range: {
+        start: { line: 0, character: clpColumn - 1 + balance.range.start.character },
+        end: { line: 0, character: clpColumn - 1 + balance.range.end.character },
+      },
+    });
     // The payment total against one claim is an artefact of the cut: not shown.
     assert.ok(!diags.some((d) => d.code === 'transaction-balance'));
     const where = await c.conn.sendRequest(LargeOriginRequest, { textDocument: { uri }, position: { line: partLine, character: 4 } });

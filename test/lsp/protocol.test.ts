@@ -8,8 +8,9 @@ import { SLICED_FROM_LENGTH } from '../../server/src/lsp/documents';
 import { medicareFile } from '../helpers/fragments';
 import { TestClient } from '../helpers/lspClient';
 
-const requests = (Object.entries(protocol) as Array<[string, unknown]>)
-  .filter((e): e is [string, P.RequestType<unknown, unknown, void>] => e[1] instanceof P.RequestType);
+const requests = (Object.entries(protocol) as Array<[string, unknown]>).filter(
+  (e): e is [string, P.RequestType<unknown, unknown, void>] => e[1] instanceof P.RequestType,
+);
 
 /** The shared protocol module (server/src/lsp/protocol.ts) is what the client relies on: every request in it is served. */
 describe('the shared protocol', { timeout: 60_000 }, () => {
@@ -24,7 +25,7 @@ describe('the shared protocol', { timeout: 60_000 }, () => {
   });
   after(() => c.shutdown());
 
-  test('serverInfo.version is package.json\'s version, injected by the build', () => {
+  test("serverInfo.version is package.json's version, injected by the build", () => {
     assert.equal(serverVersion, JSON.parse(readFileSync('package.json', 'utf8')).version);
   });
 
@@ -38,7 +39,17 @@ describe('the shared protocol', { timeout: 60_000 }, () => {
     const position = { line: 0, character: 0 };
     const range = { start: position, end: { line: 5, character: 0 } };
     for (const [name, type] of requests) {
-      const params = { textDocument, position, range, ranges: [range], index: 0, target: 'nextClaim', mode: 'format', files: [], header: false };
+      const params = {
+        textDocument,
+        position,
+        range,
+        ranges: [range],
+        index: 0,
+        target: 'nextClaim',
+        mode: 'format',
+        files: [],
+        header: false,
+      };
       await assert.doesNotReject(c.conn.sendRequest(type, params), `${name} (${type.method})`);
     }
   });
@@ -53,7 +64,9 @@ describe('the shared protocol', { timeout: 60_000 }, () => {
 
   test('era835/status: "analysing" then "ready" for a large document, nothing for a small one', async () => {
     const seen: protocol.StatusParams[] = [];
-    c.conn.onNotification(protocol.STATUS, (p) => { seen.push(p); });
+    c.conn.onNotification(protocol.STATUS, (p) => {
+      seen.push(p);
+    });
     const big = 'file:///protocol/big.835';
     const text = generate835Text({ bytes: SLICED_FROM_LENGTH * 2, seed: 7 });
     await c.open(big, text);
@@ -61,7 +74,13 @@ describe('the shared protocol', { timeout: 60_000 }, () => {
     const small = 'file:///protocol/small.835';
     await c.open(small, medicareFile());
     await c.diagnosticsFor(small);
-    assert.deepEqual(seen.map((p) => [p.textDocument.uri, p.state]), [[big, 'analysing'], [big, 'ready']]);
+    assert.deepEqual(
+      seen.map((p) => [p.textDocument.uri, p.state]),
+      [
+        [big, 'analysing'],
+        [big, 'ready'],
+      ],
+    );
     assert.match(seen[0].message, /^analysing \d+ KB…$/);
   });
 });

@@ -16,7 +16,9 @@ const huge = medicareFile()
   .replace('SE*14*', 'SE*15*');
 const HUGE = 'file:///redact/huge.835';
 const SMALL = 'file:///redact/small.835';
-const CLP_LINE = medicareFile().split('\n').findIndex((l) => l.startsWith('CLP'));
+const CLP_LINE = medicareFile()
+  .split('\n')
+  .findIndex((l) => l.startsWith('CLP'));
 
 describe('era835/redact on a huge field', { timeout: 120_000 }, () => {
   let c: TestClient;
@@ -33,7 +35,9 @@ describe('era835/redact on a huge field', { timeout: 120_000 }, () => {
   test('a hover on another document is answered while the redaction runs, and a cancel stops it', async () => {
     const source = new P.CancellationTokenSource();
     let settled = false;
-    const redaction = c.conn.sendRequest(REDACT, { textDocument: { uri: HUGE } }, source.token).finally(() => { settled = true; });
+    const redaction = c.conn.sendRequest(REDACT, { textDocument: { uri: HUGE } }, source.token).finally(() => {
+      settled = true;
+    });
     const hover = await c.hover(SMALL, CLP_LINE, 1);
     assert.match((hover?.contents as P.MarkupContent).value, /CLP/);
     assert.equal(settled, false, 'the hover was answered before the redaction finished');

@@ -11,10 +11,14 @@ function faultyServer(): { c: TestClient; logs: string[]; logged: (pattern: RegE
   const previous = process.env.ERA835_TEST_FAULTS;
   process.env.ERA835_TEST_FAULTS = '1';
   const c = new TestClient();
-  if (previous === undefined) delete process.env.ERA835_TEST_FAULTS; else process.env.ERA835_TEST_FAULTS = previous;
+  if (previous === undefined) delete process.env.ERA835_TEST_FAULTS;
+  else process.env.ERA835_TEST_FAULTS = previous;
   const logs: string[] = [];
   const waiters: Array<() => void> = [];
-  c.conn.onNotification(P.LogMessageNotification.type, (p) => { logs.push(p.message); for (const w of waiters.splice(0)) w(); });
+  c.conn.onNotification(P.LogMessageNotification.type, (p) => {
+    logs.push(p.message);
+    for (const w of waiters.splice(0)) w();
+  });
   const logged = async (pattern: RegExp): Promise<string> => {
     for (;;) {
       const hit = logs.find((l) => pattern.test(l));
@@ -51,12 +55,20 @@ describe('the server survives faults and bad input', { timeout: 180_000 }, () =>
 
   test('requests about unknown documents and impossible positions get empty answers, not errors', async () => {
     assert.equal(await c.hover('file:///robust/never-opened.835', 0, 0), null);
-    for (const [line, character] of [[-5, -5], [1e9, 0], [0, 1e9], [2 ** 31 - 1, 2 ** 31 - 1]]) {
+    for (const [line, character] of [
+      [-5, -5],
+      [1e9, 0],
+      [0, 1e9],
+      [2 ** 31 - 1, 2 ** 31 - 1],
+    ]) {
       await c.hover(good, line, character);
       await c.conn.sendRequest(P.CompletionRequest.type, { textDocument: { uri: good }, position: { line, character } });
       await c.conn.sendRequest(P.SelectionRangeRequest.type, { textDocument: { uri: good }, positions: [{ line, character }] });
     }
-    await assert.rejects(c.conn.sendRequest('era835/no-such-request', {}), (e: P.ResponseError<unknown>) => e.code === P.ErrorCodes.MethodNotFound);
+    await assert.rejects(
+      c.conn.sendRequest('era835/no-such-request', {}),
+      (e: P.ResponseError<unknown>) => e.code === P.ErrorCodes.MethodNotFound,
+    );
     assert.ok(alive(c));
   });
 
@@ -75,8 +87,12 @@ describe('the server survives faults and bad input', { timeout: 180_000 }, () =>
     }
     const change = (uri: string, version: number, contentChanges: unknown[]) =>
       c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
-    await change('file:///robust/surrogates.835', 2, [{ range: { start: { line: 1e6, character: 0 }, end: { line: 1e6 + 1, character: 5 } }, text: '\ud800~' }]);
-    await change('file:///robust/surrogates.835', 3, [{ range: { start: { line: 3, character: 9 }, end: { line: 1, character: 0 } }, text: 'ISA' }]);
+    await change('file:///robust/surrogates.835', 2, [
+      { range: { start: { line: 1e6, character: 0 }, end: { line: 1e6 + 1, character: 5 } }, text: '\ud800~' },
+    ]);
+    await change('file:///robust/surrogates.835', 3, [
+      { range: { start: { line: 3, character: 9 }, end: { line: 1, character: 0 } }, text: 'ISA' },
+    ]);
     await change('file:///robust/never-opened.835', 2, [{ text: 'ISA' }]);
     await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: 'file:///robust/never-opened-either.835' } });
     await c.conn.sendNotification('textDocument/didOpen', {});
@@ -88,7 +104,8 @@ describe('the server survives faults and bad input', { timeout: 180_000 }, () =>
   });
 
   test('a malformed message frame on the wire does not take the server down', async () => {
-    const frame = (body: string | Buffer) => Buffer.concat([Buffer.from(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`), Buffer.from(body)]);
+    const frame = (body: string | Buffer) =>
+      Buffer.concat([Buffer.from(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`), Buffer.from(body)]);
     c.child.stdin!.write(frame('{not json!!}'));
     c.child.stdin!.write(frame(Buffer.from([0x7b, 0xff, 0xfe, 0xc3, 0x28, 0x7d]))); // invalid UTF-8
     c.child.stdin!.write(frame('{"jsonrpc":"2.0","method":"\u00ff\u00fe","params":7}'));
@@ -104,12 +121,19 @@ describe('the server survives faults and bad input', { timeout: 180_000 }, () =>
     const requests: Array<Promise<unknown>> = [];
     for (const type of [P.DocumentSymbolRequest.type, P.FoldingRangeRequest.type, P.SemanticTokensRequest.type]) {
       const source = new P.CancellationTokenSource();
-      requests.push(c.conn.sendRequest(type as P.RequestType<{ textDocument: { uri: string } }, unknown, void>, { textDocument: { uri } }, source.token));
+      requests.push(
+        c.conn.sendRequest(
+          type as P.RequestType<{ textDocument: { uri: string } }, unknown, void>,
+          { textDocument: { uri } },
+          source.token,
+        ),
+      );
       source.cancel();
     }
     const outcomes = await Promise.allSettled(requests);
     for (const o of outcomes) {
-      if (o.status === 'rejected') assert.equal((o.reason as P.ResponseError<unknown>).code, P.LSPErrorCodes.RequestCancelled, String(o.reason));
+      if (o.status === 'rejected')
+        assert.equal((o.reason as P.ResponseError<unknown>).code, P.LSPErrorCodes.RequestCancelled, String(o.reason));
     }
     await c.diagnosticsFor(uri, 1, 60_000);
     assert.ok(alive(c));
@@ -119,7 +143,10 @@ describe('the server survives faults and bad input', { timeout: 180_000 }, () =>
     const plain = new TestClient();
     try {
       await plain.initialize();
-      await assert.rejects(plain.conn.sendRequest(DEBUG_THROW, {}), (e: P.ResponseError<unknown>) => e.code === P.ErrorCodes.MethodNotFound);
+      await assert.rejects(
+        plain.conn.sendRequest(DEBUG_THROW, {}),
+        (e: P.ResponseError<unknown>) => e.code === P.ErrorCodes.MethodNotFound,
+      );
     } finally {
       await plain.shutdown();
     }
@@ -154,15 +181,25 @@ describe('a killed server leaves nothing behind', { timeout: 60_000 }, () => {
 
 describe('untitled and read-only (virtual) documents', { timeout: 60_000 }, () => {
   let c: TestClient;
-  before(async () => { c = new TestClient(); await c.initialize(); });
+  before(async () => {
+    c = new TestClient();
+    await c.initialize();
+  });
   after(() => c.shutdown());
 
-  for (const uri of ['untitled:Untitled-1', 'vscode-vfs://github/example/remits/medicare.835', 'git:/w/remit.835?%7B%22ref%22%3A%22HEAD%22%7D']) {
+  for (const uri of [
+    'untitled:Untitled-1',
+    'vscode-vfs://github/example/remits/medicare.835',
+    'git:/w/remit.835?%7B%22ref%22%3A%22HEAD%22%7D',
+  ]) {
     test(`${uri.split(':')[0]}: diagnostics and hover work from the text alone`, async () => {
       const text = medicareFile().replace('CAS*CO*45*100**253*1.6', 'CAS*CO*45*100**253*9');
       await c.open(uri, text);
       const d = await c.diagnosticsFor(uri);
-      assert.ok(d.some((x) => x.code === 'co253-amount'), JSON.stringify(d.map((x) => x.code)));
+      assert.ok(
+        d.some((x) => x.code === 'co253-amount'),
+        JSON.stringify(d.map((x) => x.code)),
+      );
       const h = await c.hover(uri, CLP_LINE(text), 1);
       assert.match((h?.contents as P.MarkupContent).value, /CLP/);
       const symbols = await c.conn.sendRequest(P.DocumentSymbolRequest.type, { textDocument: { uri } });

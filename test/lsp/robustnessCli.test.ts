@@ -45,8 +45,14 @@ describe('era835 on bad paths and non-X12 files', () => {
   test('check: one line per unusable path, every other file still checked, exit status not 0', () => {
     const r = era835('check', missing(), throughFile(), notX12, empty, binary, join(dir, 'folder.835'), GOOD);
     noStack(r.stderr);
-    assert.ok(r.lines.some((l) => l === `era835: ${missing()}: no such file or directory`), r.stderr);
-    assert.ok(r.lines.some((l) => l === `era835: ${throughFile()}: not found (a part of the path is a file, not a directory)`), r.stderr);
+    assert.ok(
+      r.lines.some((l) => l === `era835: ${missing()}: no such file or directory`),
+      r.stderr,
+    );
+    assert.ok(
+      r.lines.some((l) => l === `era835: ${throughFile()}: not found (a part of the path is a file, not a directory)`),
+      r.stderr,
+    );
     // Non-X12 files are findings (file:line:col error isa-invalid ...), one line each.
     for (const f of [notX12, empty, binary]) {
       const lines = r.stdout.split('\n').filter((l) => l.startsWith(`${f}:`));
@@ -61,10 +67,13 @@ describe('era835 on bad paths and non-X12 files', () => {
   test('summary: a non-X12 file is one line and a non-zero exit; the good file is still summarised', () => {
     const r = era835('summary', notX12, missing(), GOOD);
     noStack(r.stderr);
-    assert.deepEqual(r.lines.sort(), [
-      `era835: ${missing()}: no such file or directory`,
-      `era835: ${notX12}: not an X12 file (no segment could be read; an 835 starts with ISA)`,
-    ].sort());
+    assert.deepEqual(
+      r.lines.sort(),
+      [
+        `era835: ${missing()}: no such file or directory`,
+        `era835: ${notX12}: not an X12 file (no segment could be read; an 835 starts with ISA)`,
+      ].sort(),
+    );
     assert.match(r.stdout, /medicare-part-b\.835/);
     assert.doesNotMatch(r.stdout, /notes\.txt/);
     assert.equal(r.status, 2);
@@ -73,10 +82,22 @@ describe('era835 on bad paths and non-X12 files', () => {
   test('redact: a non-X12 file is one line, never echoed; the good file is still redacted to stdout', () => {
     const r = era835('redact', notX12, empty, throughFile(), GOOD, '--salt', 's');
     noStack(r.stderr);
-    assert.ok(r.lines.includes(`era835: ${notX12}: not an X12 file: no segment could be read (an 835 starts with ISA), so nothing was redacted`), r.stderr);
-    assert.ok(r.lines.includes(`era835: ${empty}: not an X12 file: no segment could be read (an 835 starts with ISA), so nothing was redacted`), r.stderr);
-    assert.ok(r.lines.some((l) => l.startsWith(`era835: ${throughFile()}: not found`)), r.stderr);
-    assert.ok(r.lines.some((l) => l.startsWith(`era835: ${GOOD}: `) && /value\(s\) replaced/.test(l)), r.stderr);
+    assert.ok(
+      r.lines.includes(`era835: ${notX12}: not an X12 file: no segment could be read (an 835 starts with ISA), so nothing was redacted`),
+      r.stderr,
+    );
+    assert.ok(
+      r.lines.includes(`era835: ${empty}: not an X12 file: no segment could be read (an 835 starts with ISA), so nothing was redacted`),
+      r.stderr,
+    );
+    assert.ok(
+      r.lines.some((l) => l.startsWith(`era835: ${throughFile()}: not found`)),
+      r.stderr,
+    );
+    assert.ok(
+      r.lines.some((l) => l.startsWith(`era835: ${GOOD}: `) && /value\(s\) replaced/.test(l)),
+      r.stderr,
+    );
     assert.doesNotMatch(r.stdout, /Dear billing office/);
     assert.match(r.stdout, /^ISA\*/);
     assert.doesNotMatch(r.stdout, /PCN1001|SAMPLE\*ANNA/);
@@ -90,7 +111,10 @@ describe('era835 on bad paths and non-X12 files', () => {
     const b = era835('redact', '--salt=team', GOOD);
     const written = spawnSync('cat', [join(out, 'medicare-part-b.835')], { encoding: 'utf8' }).stdout;
     assert.equal(written, b.stdout);
-    assert.ok(a.lines.some((l) => l.includes(join(out, 'inside.835'))), a.stderr);
+    assert.ok(
+      a.lines.some((l) => l.includes(join(out, 'inside.835'))),
+      a.stderr,
+    );
   });
 
   test('usage errors are one line and exit 2', () => {

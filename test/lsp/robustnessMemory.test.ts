@@ -20,8 +20,12 @@ describe('memory is released when documents close', () => {
     process.env.ERA835_TEST_FAULTS = '1';
     process.env.NODE_OPTIONS = [saved.options, '--expose-gc'].filter(Boolean).join(' ');
     c = new TestClient();
-    for (const [k, v] of [['ERA835_TEST_FAULTS', saved.faults], ['NODE_OPTIONS', saved.options]] as const) {
-      if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of [
+      ['ERA835_TEST_FAULTS', saved.faults],
+      ['NODE_OPTIONS', saved.options],
+    ] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     }
     await c.initialize();
   });
@@ -48,7 +52,10 @@ describe('memory is released when documents close', () => {
     }
     const growth = seen[seen.length - 1] - start.heapUsed;
     const shown = seen.map((h) => Math.round(h / MB)).join(', ');
-    assert.ok(growth < 200 * MB, `heap grew ${Math.round(growth / MB)} MB (from ${Math.round(start.heapUsed / MB)} MB; after each round: ${shown} MB)`);
+    assert.ok(
+      growth < 200 * MB,
+      `heap grew ${Math.round(growth / MB)} MB (from ${Math.round(start.heapUsed / MB)} MB; after each round: ${shown} MB)`,
+    );
     // And it does not creep: the last rounds are no higher than the first ones (plus slack).
     assert.ok(seen[19] < seen[1] + 50 * MB, `heap creeps up round after round: ${shown} MB`);
   });

@@ -14,8 +14,20 @@ const PRELOAD = join(ROOT, 'test/helpers/noNetwork.cjs');
 const CLI = join(ROOT, 'server/out/cli.js');
 const EXAMPLES = join(ROOT, 'examples');
 
-interface Entry { pid: number; loaded?: true; attempt?: string; target?: string; stack?: string }
-const entries = (file: string): Entry[] => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Entry) : []);
+interface Entry {
+  pid: number;
+  loaded?: true;
+  attempt?: string;
+  target?: string;
+  stack?: string;
+}
+const entries = (file: string): Entry[] =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Entry)
+    : [];
 
 /**
  * No network, no telemetry: the server and the command line run with every network API replaced by a
@@ -23,7 +35,9 @@ const entries = (file: string): Entry[] => (existsSync(file) ? readFileSync(file
  */
 describe('no network access, ever', () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'era835-net-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'era835-net-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('the preload catches every kind of attempt (so an empty log means something)', () => {
@@ -42,7 +56,10 @@ describe('no network access, ever', () => {
       let thrown = 0;
       for (const t of tries) { try { t(); } catch { thrown++; } }
       process.stdout.write(String(thrown));`;
-    const r = spawnSync(process.execPath, ['--require', PRELOAD, '-e', script], { env: { ...process.env, ERA835_NET_LOG: log }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--require', PRELOAD, '-e', script], {
+      env: { ...process.env, ERA835_NET_LOG: log },
+      encoding: 'utf8',
+    });
     assert.equal(r.stdout, '8', r.stderr);
     assert.equal(entries(log).filter((e) => e.attempt).length, 8);
   });
@@ -53,8 +70,12 @@ describe('no network access, ever', () => {
     process.env.NODE_OPTIONS = [saved.options, `--require ${PRELOAD}`].filter(Boolean).join(' ');
     process.env.ERA835_NET_LOG = log;
     const c = new TestClient();
-    for (const [k, v] of [['NODE_OPTIONS', saved.options], ['ERA835_NET_LOG', saved.log]] as const) {
-      if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of [
+      ['NODE_OPTIONS', saved.options],
+      ['ERA835_NET_LOG', saved.log],
+    ] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     }
     c.folders = [{ uri: pathToFileURL(EXAMPLES).toString(), name: 'examples' }];
     const exited = new Promise<number | null>((resolve) => c.child.once('exit', (code) => resolve(code)));
@@ -72,7 +93,10 @@ describe('no network access, ever', () => {
         await c.conn.sendRequest(P.CodeLensRequest.type, { textDocument });
         await c.conn.sendRequest(P.FoldingRangeRequest.type, { textDocument });
         await c.conn.sendRequest(P.CompletionRequest.type, { textDocument, position: { line: 12, character: 4 } });
-        await c.conn.sendRequest(P.InlayHintRequest.type, { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } });
+        await c.conn.sendRequest(P.InlayHintRequest.type, {
+          textDocument,
+          range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } },
+        });
         await c.conn.sendRequest(SUMMARY, { textDocument });
         await c.conn.sendRequest(REDACT, { textDocument });
       }
@@ -82,20 +106,36 @@ describe('no network access, ever', () => {
     }
     await exited;
     const found = entries(log);
-    assert.ok(found.some((e) => e.loaded), 'the server ran with the preload');
-    assert.deepEqual(found.filter((e) => e.attempt), []);
+    assert.ok(
+      found.some((e) => e.loaded),
+      'the server ran with the preload',
+    );
+    assert.deepEqual(
+      found.filter((e) => e.attempt),
+      [],
+    );
   });
 
   test('the command line (check, summary, redact) tries nothing either', () => {
     const log = join(dir, 'cli.log');
-    for (const args of [['check', EXAMPLES], ['summary', EXAMPLES], ['redact', EXAMPLES]]) {
-      const r = spawnSync(process.execPath, ['--require', PRELOAD, CLI, ...args], { env: { ...process.env, ERA835_NET_LOG: log }, encoding: 'utf8' });
+    for (const args of [
+      ['check', EXAMPLES],
+      ['summary', EXAMPLES],
+      ['redact', EXAMPLES],
+    ]) {
+      const r = spawnSync(process.execPath, ['--require', PRELOAD, CLI, ...args], {
+        env: { ...process.env, ERA835_NET_LOG: log },
+        encoding: 'utf8',
+      });
       assert.ok(r.status === 0 || r.status === 1, `era835 ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
     }
     const found = entries(log);
     // One load per process, and one per worker thread of `check` (a folder is checked on workers, which
     // inherit the preload, so their network use is watched too).
     assert.ok(found.filter((e) => e.loaded).length >= 3, JSON.stringify(found));
-    assert.deepEqual(found.filter((e) => e.attempt), []);
+    assert.deepEqual(
+      found.filter((e) => e.attempt),
+      [],
+    );
   });
 });

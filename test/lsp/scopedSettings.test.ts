@@ -16,10 +16,12 @@ describe('settings per document (scopeUri)', { timeout: 60_000 }, () => {
   let folderB: unknown = { rules: { 'se-count': 'off' } };
   before(async () => {
     c = new TestClient();
-    c.conn.onRequest(P.ConfigurationRequest.type, (p) => p.items.map((i) => {
-      asked.push(i.scopeUri);
-      return i.scopeUri?.startsWith('file:///b/') ? folderB : {};
-    }));
+    c.conn.onRequest(P.ConfigurationRequest.type, (p) =>
+      p.items.map((i) => {
+        asked.push(i.scopeUri);
+        return i.scopeUri?.startsWith('file:///b/') ? folderB : {};
+      }),
+    );
     await c.initialize();
   });
   after(() => c.shutdown());
@@ -27,7 +29,7 @@ describe('settings per document (scopeUri)', { timeout: 60_000 }, () => {
   const wrongCount = medicareFile().replace('SE*14*0001', 'SE*9*0001');
   const codes = async (uri: string, version?: number) => (await c.diagnosticsFor(uri, version)).map((d) => d.code);
 
-  test('each document is checked with its own folder\'s settings', async () => {
+  test("each document is checked with its own folder's settings", async () => {
     await c.open('file:///a/remit.835', wrongCount);
     await c.open('file:///b/remit.835', wrongCount);
     assert.ok((await codes('file:///a/remit.835')).includes('se-count'));
@@ -35,7 +37,7 @@ describe('settings per document (scopeUri)', { timeout: 60_000 }, () => {
     assert.ok(asked.includes('file:///a/remit.835') && asked.includes('file:///b/remit.835'), `scopeUris asked: ${asked.join(', ')}`);
   });
 
-  test('a configuration change re-reads each open document\'s settings', async () => {
+  test("a configuration change re-reads each open document's settings", async () => {
     folderB = {};
     c.forget('file:///b/remit.835');
     await c.conn.sendNotification(P.DidChangeConfigurationNotification.type, { settings: null });

@@ -14,7 +14,12 @@ describe('language server over stdio', () => {
   after(() => c.shutdown());
 
   test('hover on any segment of a one-line 835 with accented and astral names returns the right segment', async () => {
-    const { text, at } = markers(medicareFile({ nl: '' }).replace('NM1*QC*1*DOE*JANE', 'NM1*QC*1*MÜLLER😀*JOSÉ').replace('SVC*HC', 'S|VC*HC').replace('CAS*CO*45*100**2', 'CAS*CO*45*100**2|'));
+    const { text, at } = markers(
+      medicareFile({ nl: '' })
+        .replace('NM1*QC*1*DOE*JANE', 'NM1*QC*1*MÜLLER😀*JOSÉ')
+        .replace('SVC*HC', 'S|VC*HC')
+        .replace('CAS*CO*45*100**2', 'CAS*CO*45*100**2|'),
+    );
     const uri = 'file:///w/one-line.835';
     await c.open(uri, text);
     const svc = await c.hover(uri, 0, at[0]);
@@ -44,7 +49,10 @@ describe('language server over stdio', () => {
   test('diagnostics are published for the latest version only', async () => {
     const uri = 'file:///w/versions.835';
     await c.open(uri, 'junk', 1);
-    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: medicareFile() }] });
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: medicareFile() }],
+    });
     const d = await c.diagnosticsFor(uri, 2);
     assert.ok(!d.some((x) => x.code === 'isa-invalid'));
   });

@@ -48,23 +48,46 @@ describe('bad settings are said, naming the setting, and the server goes on', { 
   };
   before(async () => {
     c = new TestClient();
-    c.conn.onNotification(P.LogMessageNotification.type, (p) => { logs.push(p.message); for (const w of waiters.splice(0)) w(); });
-    c.conn.onNotification(P.ShowMessageNotification.type, (p) => { shown.push(p.message); });
-    c.settings = { sequestration: { periods: [{ from: 'garbage', rate: 0.02 }, { from: '2024-01-01', rate: '0.02' }, { from: '2024-01-01', rate: 5.0 }] } };
+    c.conn.onNotification(P.LogMessageNotification.type, (p) => {
+      logs.push(p.message);
+      for (const w of waiters.splice(0)) w();
+    });
+    c.conn.onNotification(P.ShowMessageNotification.type, (p) => {
+      shown.push(p.message);
+    });
+    c.settings = {
+      sequestration: {
+        periods: [
+          { from: 'garbage', rate: 0.02 },
+          { from: '2024-01-01', rate: '0.02' },
+          { from: '2024-01-01', rate: 5.0 },
+        ],
+      },
+    };
     await c.initialize();
   });
   after(() => c.shutdown());
 
   test('each unusable period is one line in the output channel naming the setting; the built-in table is used', async () => {
-    assert.match(await logged(/periods\[0\]\.from/), /^Setting not used: era835\.sequestration\.periods\[0\]\.from: "garbage" is not a date/);
+    assert.match(
+      await logged(/periods\[0\]\.from/),
+      /^Setting not used: era835\.sequestration\.periods\[0\]\.from: "garbage" is not a date/,
+    );
     assert.match(await logged(/periods\[1\]\.rate/), /"0\.02" is not a number/);
     assert.match(await logged(/periods\[2\]\.rate/), /5 is not a fraction from 0 to 1/);
     await logged(/no usable period; the built-in table is used/);
     const uri = 'file:///w/table.835';
     await c.open(uri, readFileSync('examples/medicare-part-b.835', 'utf8'));
     const d = await c.diagnosticsFor(uri);
-    assert.ok(d.some((x) => x.code === 'co253-sequestration'), 'the 2% of the built-in table applies');
-    assert.match(shown.join('\n'), /era835\.sequestration\.periods\[0\]\.from: .*\(and 3 more: see the 835 language server output\)/, JSON.stringify(shown));
+    assert.ok(
+      d.some((x) => x.code === 'co253-sequestration'),
+      'the 2% of the built-in table applies',
+    );
+    assert.match(
+      shown.join('\n'),
+      /era835\.sequestration\.periods\[0\]\.from: .*\(and 3 more: see the 835 language server output\)/,
+      JSON.stringify(shown),
+    );
   });
 
   test('a code-list file over the size limit is refused in one line; the server keeps answering', async () => {

@@ -28,7 +28,7 @@ export function registerDetection(s: Session): void {
         // Not passed to extensions: a file over 50 MB. The large-remittance path reads it from disk.
         return vscode.commands.executeCommand('era835.openLargeRemittance', target);
       }
-      const doc = synced ?? await vscode.workspace.openTextDocument(target);
+      const doc = synced ?? (await vscode.workspace.openTextDocument(target));
       await vscode.languages.setTextDocumentLanguage(doc, 'x12-835');
     }),
   );

@@ -28,14 +28,18 @@ export function registerLargeRemittance(s: Session): void {
     vscode.commands.registerCommand('era835.openLargeRemittance', async (uri?: vscode.Uri, choice?: PartChoice) => {
       const file = uri instanceof vscode.Uri ? uri : await fileToOpen();
       if (!file) return undefined;
-      if (file.scheme !== 'file') return void vscode.window.showWarningMessage('ERA: Open Large Remittance reads files on this machine\'s disk only.');
+      if (file.scheme !== 'file')
+        return void vscode.window.showWarningMessage("ERA: Open Large Remittance reads files on this machine's disk only.");
       const name = file.path.split('/').pop() ?? file.path;
       const index = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `ERA: indexing ${name}…` },
         () => s.client().sendRequest(LargeIndexRequest, { file: file.toString() }),
       );
       if (!index.ok) return void vscode.window.showWarningMessage(index.message);
-      if (index.ms) s.output.info(`${name}: ${index.payments.length} payment(s), ${index.claims} claim(s) indexed in ${(index.ms / 1000).toFixed(1)} s`);
+      if (index.ms)
+        s.output.info(
+          `${name}: ${index.payments.length} payment(s), ${index.claims} claim(s) indexed in ${(index.ms / 1000).toFixed(1)} s`,
+        );
       for (const p of index.problems) s.output.warn(p);
       const part = await pickPart(s, index, name, choice);
       if (!part) return undefined;
@@ -53,7 +57,11 @@ export function registerLargeRemittance(s: Session): void {
 async function fileToOpen(): Promise<vscode.Uri | undefined> {
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
   if (input instanceof vscode.TabInputText && input.uri.scheme === 'file') return input.uri;
-  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Open Large Remittance', filters: { 'X12 835': ['835', 'era', 'txt', 'edi', 'dat', 'x12'], 'All files': ['*'] } });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: 'Open Large Remittance',
+    filters: { 'X12 835': ['835', 'era', 'txt', 'edi', 'dat', 'x12'], 'All files': ['*'] },
+  });
   return picked?.[0];
 }
 
@@ -65,17 +73,27 @@ function registerOriginItem(s: Session): void {
   let seq = 0;
   const update = (editor: vscode.TextEditor | undefined) => {
     clearTimeout(timer);
-    if (editor?.document.uri.scheme !== PART_SCHEME) { item.hide(); return; }
+    if (editor?.document.uri.scheme !== PART_SCHEME) {
+      item.hide();
+      return;
+    }
     const mine = ++seq;
     timer = setTimeout(async () => {
       try {
-        const r = await s.client().sendRequest(LargeOriginRequest, { textDocument: { uri: editor.document.uri.toString() }, position: editor.selection.active });
+        const r = await s
+          .client()
+          .sendRequest(LargeOriginRequest, { textDocument: { uri: editor.document.uri.toString() }, position: editor.selection.active });
         if (mine !== seq) return;
-        if (!r) { item.hide(); return; }
+        if (!r) {
+          item.hide();
+          return;
+        }
         item.text = `$(file-binary) ${r.text}`;
         item.tooltip = 'Where the cursor is in the original file (this read-only part was read from it)';
         item.show();
-      } catch { item.hide(); }
+      } catch {
+        item.hide();
+      }
     }, 60);
   };
   s.context.subscriptions.push(

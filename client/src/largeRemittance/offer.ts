@@ -32,7 +32,11 @@ export function registerLargeFileOffer(s: Session): void {
       s.output.warn(`Could not look at ${key}: ${(e as Error).message}`);
     }
   };
-  s.context.subscriptions.push(vscode.window.tabGroups.onDidChangeTabs((e) => { for (const t of e.opened) void check(t); }));
+  s.context.subscriptions.push(
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const t of e.opened) void check(t);
+    }),
+  );
   for (const g of vscode.window.tabGroups.all) for (const t of g.tabs) void check(t);
 }
 

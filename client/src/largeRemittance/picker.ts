@@ -10,11 +10,17 @@ export type PartChoice = { readonly claim: string } | { readonly payment: number
 /** Claims listed at once; typing filters on the server (a large file has hundreds of thousands). */
 const LIST_LIMIT = 500;
 
-const money = (cents: number | null) => (cents === null ? '?' : (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' }));
+const money = (cents: number | null) =>
+  cents === null ? '?' : (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
 const counts = (x: { toWork: number; errors: number; warnings: number }) =>
-  [x.toWork && `${x.toWork} to work`, x.errors && `${x.errors} error(s)`, x.warnings && `${x.warnings} warning(s)`].filter(Boolean).join(' · ');
+  [x.toWork && `${x.toWork} to work`, x.errors && `${x.errors} error(s)`, x.warnings && `${x.warnings} warning(s)`]
+    .filter(Boolean)
+    .join(' · ');
 
-interface Item extends vscode.QuickPickItem { readonly open?: { kind: 'claim' | 'payment'; n: number; label: string }; readonly payment?: number | 'all' }
+interface Item extends vscode.QuickPickItem {
+  readonly open?: { kind: 'claim' | 'payment'; n: number; label: string };
+  readonly payment?: number | 'all';
+}
 
 /** Asks which payment, then which claim (or the whole payment); returns the part's URI. */
 export async function pickPart(s: Session, index: Index, name: string, choice?: PartChoice): Promise<vscode.Uri | undefined> {
@@ -26,7 +32,11 @@ export async function pickPart(s: Session, index: Index, name: string, choice?: 
     return claim && uriOf({ kind: 'claim', n: claim.n, label: claim.id });
   }
   const payments: Item[] = [
-    { label: `$(list-flat) All claims`, description: `${index.claims.toLocaleString('en-US')} claims${index.toWork ? ` · ${index.toWork} to work` : ''}`, payment: 'all' },
+    {
+      label: `$(list-flat) All claims`,
+      description: `${index.claims.toLocaleString('en-US')} claims${index.toWork ? ` · ${index.toWork} to work` : ''}`,
+      payment: 'all',
+    },
     ...index.payments.map((p): Item => ({
       label: `$(credit-card) ${p.payer || 'payment'} · ${money(p.paidCents)}`,
       description: [p.trace && `trace ${p.trace}`, `${p.claims} claim(s)`, counts(p)].filter(Boolean).join(' · '),
@@ -36,7 +46,9 @@ export async function pickPart(s: Session, index: Index, name: string, choice?: 
   ];
   const picked = await vscode.window.showQuickPick(payments, {
     title: `${name}: ${(index.bytes / 1e6).toFixed(0)} MB, ${index.payments.length} payment(s), ${index.claims.toLocaleString('en-US')} claims`,
-    placeHolder: 'Pick a payment (or all claims), then a claim', matchOnDescription: true, matchOnDetail: true,
+    placeHolder: 'Pick a payment (or all claims), then a claim',
+    matchOnDescription: true,
+    matchOnDetail: true,
   });
   if (picked?.payment === undefined) return undefined;
   const payment = picked.payment === 'all' ? undefined : index.payments[picked.payment];
@@ -50,23 +62,48 @@ function pickClaim(s: Session, index: Index, payment: Index['payments'][number] 
   qp.title = payment ? `Claims of ${payment.payer || 'the payment'} (${money(payment.paidCents)})` : 'All claims';
   qp.placeholder = 'Type part of a claim number (CLP01); claims that need work come first';
   qp.matchOnDescription = true;
-  const whole: Item[] = payment?.openable ? [{ label: '$(file) The whole payment', description: `${payment.claims} claim(s)`, open: { kind: 'payment', n: payment.n, label: payment.trace || String(payment.n + 1) } }] : [];
+  const whole: Item[] = payment?.openable
+    ? [
+        {
+          label: '$(file) The whole payment',
+          description: `${payment.claims} claim(s)`,
+          open: { kind: 'payment', n: payment.n, label: payment.trace || String(payment.n + 1) },
+        },
+      ]
+    : [];
   let seq = 0;
   const load = async (filter: string) => {
     const mine = ++seq;
     qp.busy = true;
-    const r = await s.client().sendRequest(LargeClaimsRequest, { file: index.file, payment: payment?.n, filter, workFirst: true, limit: LIST_LIMIT });
+    const r = await s
+      .client()
+      .sendRequest(LargeClaimsRequest, { file: index.file, payment: payment?.n, filter, workFirst: true, limit: LIST_LIMIT });
     if (mine !== seq) return;
     qp.busy = false;
     const claims = (r?.claims ?? []).map(toItem);
-    const more = r && r.total > claims.length ? [{ label: `$(info) ${(r.total - claims.length).toLocaleString('en-US')} more: type to narrow`, alwaysShow: true } as Item] : [];
+    const more =
+      r && r.total > claims.length
+        ? [{ label: `$(info) ${(r.total - claims.length).toLocaleString('en-US')} more: type to narrow`, alwaysShow: true } as Item]
+        : [];
     qp.items = [...(filter ? [] : whole), ...claims, ...more];
   };
   let timer: NodeJS.Timeout | undefined;
   return new Promise((resolve) => {
-    qp.onDidChangeValue((v) => { clearTimeout(timer); timer = setTimeout(() => void load(v), 150); });
-    qp.onDidAccept(() => { const open = qp.selectedItems[0]?.open; if (open) { resolve(open); qp.hide(); } });
-    qp.onDidHide(() => { resolve(undefined); qp.dispose(); });
+    qp.onDidChangeValue((v) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(v), 150);
+    });
+    qp.onDidAccept(() => {
+      const open = qp.selectedItems[0]?.open;
+      if (open) {
+        resolve(open);
+        qp.hide();
+      }
+    });
+    qp.onDidHide(() => {
+      resolve(undefined);
+      qp.dispose();
+    });
     qp.show();
     void load('');
   });
@@ -74,7 +111,9 @@ function pickClaim(s: Session, index: Index, payment: Index['payments'][number] 
 
 const toItem = (c: LargeClaim): Item => ({
   label: c.id || '(no CLP01)',
-  description: [`status ${c.status}`, `charged ${money(c.chargedCents)}`, `paid ${money(c.paidCents)}`, counts(c)].filter(Boolean).join(' · '),
+  description: [`status ${c.status}`, `charged ${money(c.chargedCents)}`, `paid ${money(c.paidCents)}`, counts(c)]
+    .filter(Boolean)
+    .join(' · '),
   detail: `line ${c.line.toLocaleString('en-US')}, column ${c.column.toLocaleString('en-US')}`,
   open: { kind: 'claim', n: c.n, label: c.id },
 });

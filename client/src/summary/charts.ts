@@ -24,16 +24,22 @@ export function horizontalBars(id: string, title: string, bars: readonly Bar[], 
   const height = bars.length * ROW + 4;
   const width = LABEL_W + BAR_W + VALUE_W;
   const desc = bars.map((b) => `${b.label}: ${money(b.cents)}${whole ? ` (${percentOf(b.cents, whole)})` : ''}`).join('; ');
-  const rows = bars.map((b, i) => {
-    const y = i * ROW + 2;
-    const w = b.cents <= 0 ? 0 : Math.max(1, Math.round((b.cents / max) * BAR_W));
-    return `<g class="${esc(b.cls)}" data-bar="${esc(b.cls)}" data-cents="${b.cents}">`
-      + `<text class="chart-label" x="0" y="${y + 15}">${esc(b.label)}</text>`
-      + `<rect x="${LABEL_W}" y="${y + 3}" width="${w}" height="${ROW - 8}" rx="2"></rect>`
-      + `<text class="chart-value" x="${LABEL_W + w + 6}" y="${y + 15}">${esc(money(b.cents))}${whole ? ` · ${esc(percentOf(b.cents, whole))}` : ''}</text></g>`;
-  }).join('');
-  return `<svg class="chart" id="${esc(id)}" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`
-    + `<title id="${esc(id)}-title">${esc(title)}</title><desc id="${esc(id)}-desc">${esc(desc)}</desc>${rows}</svg>`;
+  const rows = bars
+    .map((b, i) => {
+      const y = i * ROW + 2;
+      const w = b.cents <= 0 ? 0 : Math.max(1, Math.round((b.cents / max) * BAR_W));
+      return (
+        `<g class="${esc(b.cls)}" data-bar="${esc(b.cls)}" data-cents="${b.cents}">` +
+        `<text class="chart-label" x="0" y="${y + 15}">${esc(b.label)}</text>` +
+        `<rect x="${LABEL_W}" y="${y + 3}" width="${w}" height="${ROW - 8}" rx="2"></rect>` +
+        `<text class="chart-value" x="${LABEL_W + w + 6}" y="${y + 15}">${esc(money(b.cents))}${whole ? ` · ${esc(percentOf(b.cents, whole))}` : ''}</text></g>`
+      );
+    })
+    .join('');
+  return (
+    `<svg class="chart" id="${esc(id)}" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
+    `<title id="${esc(id)}-title">${esc(title)}</title><desc id="${esc(id)}-desc">${esc(desc)}</desc>${rows}</svg>`
+  );
 }
 
 /** Vertical bars (one per month), e.g. CO-253 by month of payment. */
@@ -44,16 +50,22 @@ export function verticalBars(id: string, title: string, bars: ReadonlyArray<{ la
   const height = chartH + 40;
   const max = Math.max(1, ...bars.map((b) => b.cents));
   const desc = bars.map((b) => `${b.label}: ${money(b.cents)}`).join('; ');
-  const cols = bars.map((b, i) => {
-    const h = b.cents <= 0 ? 0 : Math.max(1, Math.round((b.cents / max) * (chartH - 20)));
-    const x = i * colW + 8;
-    return `<g class="bar-seq" data-bar="${esc(b.label)}" data-cents="${b.cents}"><rect x="${x}" y="${chartH - h}" width="${colW - 12}" height="${h}" rx="2"><title>${esc(`${b.label}: ${money(b.cents)}`)}</title></rect>`
-      + `<text class="chart-value" x="${x + (colW - 12) / 2}" y="${chartH - h - 4}" text-anchor="middle">${esc(compactMoney(b.cents))}</text>`
-      + `<text class="chart-label" x="${x + (colW - 12) / 2}" y="${chartH + 16}" text-anchor="middle">${esc(b.label.slice(2))}</text></g>`;
-  }).join('');
-  return `<svg class="chart" id="${esc(id)}" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`
-    + `<title id="${esc(id)}-title">${esc(title)}</title><desc id="${esc(id)}-desc">${esc(desc)}</desc>`
-    + `<line class="axis" x1="0" y1="${chartH}" x2="${width}" y2="${chartH}"></line>${cols}</svg>`;
+  const cols = bars
+    .map((b, i) => {
+      const h = b.cents <= 0 ? 0 : Math.max(1, Math.round((b.cents / max) * (chartH - 20)));
+      const x = i * colW + 8;
+      return (
+        `<g class="bar-seq" data-bar="${esc(b.label)}" data-cents="${b.cents}"><rect x="${x}" y="${chartH - h}" width="${colW - 12}" height="${h}" rx="2"><title>${esc(`${b.label}: ${money(b.cents)}`)}</title></rect>` +
+        `<text class="chart-value" x="${x + (colW - 12) / 2}" y="${chartH - h - 4}" text-anchor="middle">${esc(compactMoney(b.cents))}</text>` +
+        `<text class="chart-label" x="${x + (colW - 12) / 2}" y="${chartH + 16}" text-anchor="middle">${esc(b.label.slice(2))}</text></g>`
+      );
+    })
+    .join('');
+  return (
+    `<svg class="chart" id="${esc(id)}" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
+    `<title id="${esc(id)}-title">${esc(title)}</title><desc id="${esc(id)}-desc">${esc(desc)}</desc>` +
+    `<line class="axis" x1="0" y1="${chartH}" x2="${width}" y2="${chartH}"></line>${cols}</svg>`
+  );
 }
 
 /** "$250", "$12.3k", "$1.2M": short enough to sit above a bar. */

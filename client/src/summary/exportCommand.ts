@@ -12,7 +12,10 @@ const EXPORTS: ReadonlyArray<{ readonly command: string; readonly level: TableLe
   { command: 'era835.exportAdjustmentsCsv', level: 'adjustment', what: 'adjustments' },
 ];
 
-type Scope = { readonly kind: 'file'; readonly uri: vscode.Uri } | { readonly kind: 'folder'; readonly uri: vscode.Uri } | { readonly kind: 'workspace' };
+type Scope =
+  | { readonly kind: 'file'; readonly uri: vscode.Uri }
+  | { readonly kind: 'folder'; readonly uri: vscode.Uri }
+  | { readonly kind: 'workspace' };
 
 /**
  * "ERA: Export Claims / Service Lines / Adjustments CSV": the rows of the active 835 (its live text), of
@@ -22,16 +25,21 @@ type Scope = { readonly kind: 'file'; readonly uri: vscode.Uri } | { readonly ki
  */
 export function registerExport(s: Session): void {
   for (const e of EXPORTS) {
-    s.context.subscriptions.push(vscode.commands.registerCommand(e.command, async (clicked?: vscode.Uri) => {
-      const scope = await pickScope(e.what, clicked);
-      if (!scope) return;
-      const privacy = await vscode.window.showQuickPick([
-        { label: 'Keep patient data', redact: false },
-        { label: 'Redact patient data', description: 'names, member ids and claim numbers replaced by consistent fakes', redact: true },
-      ], { title: `Export ${e.what} as CSV`, placeHolder: 'Patient data in the export?' });
-      if (!privacy) return;
-      await exportTable(s, e.level, e.what, scope, privacy.redact);
-    }));
+    s.context.subscriptions.push(
+      vscode.commands.registerCommand(e.command, async (clicked?: vscode.Uri) => {
+        const scope = await pickScope(e.what, clicked);
+        if (!scope) return;
+        const privacy = await vscode.window.showQuickPick(
+          [
+            { label: 'Keep patient data', redact: false },
+            { label: 'Redact patient data', description: 'names, member ids and claim numbers replaced by consistent fakes', redact: true },
+          ],
+          { title: `Export ${e.what} as CSV`, placeHolder: 'Patient data in the export?' },
+        );
+        if (!privacy) return;
+        await exportTable(s, e.level, e.what, scope, privacy.redact);
+      }),
+    );
   }
 }
 
@@ -46,17 +54,27 @@ async function pickScope(what: string, clicked: vscode.Uri | undefined): Promise
   if (is835(active)) items.push({ label: 'This file', description: vscode.workspace.asRelativePath(active.uri), scope: 'file' });
   items.push({ label: 'A folder…', description: 'every 835 under it', scope: 'folder' });
   if (hasWorkspace) items.push({ label: 'All 835 files in the workspace', description: '*.835, *.era', scope: 'workspace' });
-  const pick = items.length === 1 && !hasWorkspace && !is835(active) ? items[0] : await vscode.window.showQuickPick(items, { title: `Export ${what} as CSV`, placeHolder: `Which ${what}?` });
+  const pick =
+    items.length === 1 && !hasWorkspace && !is835(active)
+      ? items[0]
+      : await vscode.window.showQuickPick(items, { title: `Export ${what} as CSV`, placeHolder: `Which ${what}?` });
   if (!pick) return undefined;
   if (pick.scope === 'file' && active) return { kind: 'file', uri: active.uri };
   if (pick.scope === 'workspace') return { kind: 'workspace' };
-  const folder = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export' });
+  const folder = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: 'Export',
+  });
   return folder?.[0] ? { kind: 'folder', uri: folder[0] } : undefined;
 }
 
 async function exportTable(s: Session, level: TableLevel, what: string, scope: Scope, redacted: boolean): Promise<void> {
   // One salt per export: a patient in several files gets the same fake in each.
-  const redactSalt = redacted ? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('') : undefined;
+  const redactSalt = redacted
+    ? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
+    : undefined;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `ERA: Exporting ${what}`, cancellable: true },
     async (progress, token) => {
@@ -89,5 +107,6 @@ async function exportTable(s: Session, level: TableLevel, what: string, scope: S
   const stem = level === 'line' ? 'lines' : `${level}s`;
   const base = scope.kind === 'workspace' ? `${stem}.csv` : `${scope.uri.path.split('/').pop()}-${stem}${redacted ? '-redacted' : ''}.csv`;
   const saved = await saveCsv(result.csv, base);
-  if (saved && result.problems.length) void vscode.window.showWarningMessage(`${result.problems.length} file(s) could not be read: ${result.problems.slice(0, 3).join('; ')}`);
+  if (saved && result.problems.length)
+    void vscode.window.showWarningMessage(`${result.problems.length} file(s) could not be read: ${result.problems.slice(0, 3).join('; ')}`);
 }

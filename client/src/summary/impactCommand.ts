@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { IMPACT, IMPACT_TABLE, type FileImpact, type ImpactParams, type ImpactResponse, type ImpactTable } from '../../../server/src/lsp/protocol';
+import {
+  IMPACT,
+  IMPACT_TABLE,
+  type FileImpact,
+  type ImpactParams,
+  type ImpactResponse,
+  type ImpactTable,
+} from '../../../server/src/lsp/protocol';
 import type { Session } from '../session';
 import { impactBody, type ImpactView } from './impactHtml';
 import { batches, reportFile, workspace835Files } from './reportFiles';
@@ -28,13 +35,27 @@ export function registerImpact(s: Session): void {
     } catch (e) {
       return void vscode.window.showErrorMessage(`Sequestration impact failed: ${(e as Error).message}`);
     }
-    view = { months: table.months, payers: table.payers, total: table.total, scanned: scan.scanned, found: scan.found, problems: table.problems };
+    view = {
+      months: table.months,
+      payers: table.payers,
+      total: table.total,
+      scanned: scan.scanned,
+      found: scan.found,
+      problems: table.problems,
+    };
     csv = table.csv;
     if (!panel) {
-      panel = vscode.window.createWebviewPanel('era835.impact', 'Sequestration Impact', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [], enableFindWidget: true });
-      panel.onDidDispose(() => { panel = undefined; });
+      panel = vscode.window.createWebviewPanel('era835.impact', 'Sequestration Impact', vscode.ViewColumn.Active, {
+        enableScripts: true,
+        localResourceRoots: [],
+        enableFindWidget: true,
+      });
+      panel.onDidDispose(() => {
+        panel = undefined;
+      });
       panel.webview.onDidReceiveMessage(async (m: { type?: string; arg?: string }) => {
-        if (m?.type === 'exportCsv' && (m.arg === 'month' || m.arg === 'payer')) await saveCsv(csv[m.arg], `sequestration-impact-by-${m.arg}.csv`);
+        if (m?.type === 'exportCsv' && (m.arg === 'month' || m.arg === 'payer'))
+          await saveCsv(csv[m.arg], `sequestration-impact-by-${m.arg}.csv`);
         else if (m?.type === 'rescan') await run();
       });
     } else panel.reveal();
@@ -43,7 +64,11 @@ export function registerImpact(s: Session): void {
   s.context.subscriptions.push(vscode.commands.registerCommand('era835.sequestrationImpact', run), { dispose: () => panel?.dispose() });
 }
 
-async function scanWorkspace(s: Session, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) {
+async function scanWorkspace(
+  s: Session,
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+) {
   progress.report({ message: 'looking for 835 files…' });
   const uris = await workspace835Files(token);
   const files: FileImpact[] = [];

@@ -21,9 +21,15 @@ export interface ImpactView {
  * `tr[data-key]`, total cells `[data-impact-total=KEY]` with `data-cents`.
  */
 export function impactBody(v: ImpactView): string {
-  const partial = v.scanned < v.found ? `<p class="warn">⚠ Cancelled: ${v.scanned} of ${v.found} files were scanned; the numbers cover those only.</p>` : '';
+  const partial =
+    v.scanned < v.found
+      ? `<p class="warn">⚠ Cancelled: ${v.scanned} of ${v.found} files were scanned; the numbers cover those only.</p>`
+      : '';
   const problems = v.problems.length
-    ? `<details><summary class="warn">${v.problems.length} file(s) could not be read</summary><ul>${v.problems.slice(0, 50).map((p) => `<li>${esc(p)}</li>`).join('')}</ul></details>`
+    ? `<details><summary class="warn">${v.problems.length} file(s) could not be read</summary><ul>${v.problems
+        .slice(0, 50)
+        .map((p) => `<li>${esc(p)}</li>`)
+        .join('')}</ul></details>`
     : '';
   const t = v.total;
   const chartMonths = v.months.filter((m) => m.key !== UNKNOWN_MONTH);
@@ -42,7 +48,15 @@ ${partial}${problems}
 <p>In total: Medicare paid <span data-impact-total="medicarePaid" data-cents="${t.medicarePaidCents}">${esc(money(t.medicarePaidCents))}</span>,
 CO-253 <span data-impact-total="co253" data-cents="${t.co253Cents}">${esc(money(t.co253Cents))}</span>${t.share === null ? '' : ` (<span data-impact-total="share">${esc(sharePercent(t.share))}%</span> on Medicare)`},
 <span data-impact-total="deviating" data-count="${t.deviating}">${t.deviating}</span> line${t.deviating === 1 ? '' : 's'} off the expected rate.</p>
-${chartMonths.length ? `<section aria-labelledby="chart-title"><h2 id="chart-title">CO-253 by month of payment</h2>${verticalBars('impact-chart', 'CO-253 by month of payment', chartMonths.map((m) => ({ label: m.label, cents: m.co253Cents })))}</section>` : ''}
+${
+  chartMonths.length
+    ? `<section aria-labelledby="chart-title"><h2 id="chart-title">CO-253 by month of payment</h2>${verticalBars(
+        'impact-chart',
+        'CO-253 by month of payment',
+        chartMonths.map((m) => ({ label: m.label, cents: m.co253Cents })),
+      )}</section>`
+    : ''
+}
 ${table('impact-months', 'By month of payment', 'Month', v.months, t)}
 ${table('impact-payers', 'By payer', 'Payer', v.payers, t)}
 </main>`;
@@ -62,14 +76,24 @@ ${cell(esc(money(r.deviationCents)), r.deviationCents, true)}
 </tr>`;
   return `<section aria-labelledby="${id}-title">
 <h2 id="${id}-title">${esc(title)}</h2>
-${rows.length ? `<table class="sortable" id="${id}">
+${
+  rows.length
+    ? `<table class="sortable" id="${id}">
 <caption>${esc(title)}: claims, payments and CO-253. Select a column header to sort.</caption>
 ${sortableHead([
-    { title: first, type: 'text' }, { title: 'Files', type: 'number', numeric: true }, { title: 'Claims', type: 'number', numeric: true },
-    { title: 'Paid', type: 'number', numeric: true }, { title: 'Medicare paid', type: 'number', numeric: true }, { title: 'CO-253', type: 'number', numeric: true },
-    { title: 'Share', type: 'number', numeric: true }, { title: 'Off-rate lines', type: 'number', numeric: true }, { title: 'Deviation', type: 'number', numeric: true },
-  ])}
+  { title: first, type: 'text' },
+  { title: 'Files', type: 'number', numeric: true },
+  { title: 'Claims', type: 'number', numeric: true },
+  { title: 'Paid', type: 'number', numeric: true },
+  { title: 'Medicare paid', type: 'number', numeric: true },
+  { title: 'CO-253', type: 'number', numeric: true },
+  { title: 'Share', type: 'number', numeric: true },
+  { title: 'Off-rate lines', type: 'number', numeric: true },
+  { title: 'Deviation', type: 'number', numeric: true },
+])}
 <tbody>${rows.map((r) => line(r)).join('\n')}</tbody>
-<tfoot>${line(total, 'th')}</tfoot></table>` : '<p class="muted">No 835 payments found.</p>'}
+<tfoot>${line(total, 'th')}</tfoot></table>`
+    : '<p class="muted">No 835 payments found.</p>'
+}
 </section>`;
 }

@@ -13,7 +13,12 @@ export const BATCH = 20;
  * reading, which the server's index does; findFiles cannot.
  */
 export async function workspace835Files(token?: vscode.CancellationToken, folder?: vscode.Uri): Promise<vscode.Uri[]> {
-  const uris = await vscode.workspace.findFiles(folder ? new vscode.RelativePattern(folder, SURE_GLOB) : SURE_GLOB, undefined, undefined, token);
+  const uris = await vscode.workspace.findFiles(
+    folder ? new vscode.RelativePattern(folder, SURE_GLOB) : SURE_GLOB,
+    undefined,
+    undefined,
+    token,
+  );
   const inSkipped = (u: vscode.Uri) => vscode.workspace.asRelativePath(u, false).split('/').slice(0, -1).some(skipFolder);
   return uris.filter((u) => !inSkipped(u)).sort((a, b) => a.toString().localeCompare(b.toString()));
 }
@@ -23,7 +28,10 @@ export async function workspace835Files(token?: vscode.CancellationToken, folder
  * the server itself; anything else (virtual workspaces) read here and sent as text.
  */
 export async function reportFile(uri: vscode.Uri): Promise<ReportFile> {
-  const label = vscode.workspace.asRelativePath(uri, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1);
+  const label = vscode.workspace.asRelativePath(
+    uri,
+    vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1,
+  );
   const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
   if (uri.scheme === 'file' || open) return { uri: uri.toString(), label };
   const bytes = await vscode.workspace.fs.readFile(uri);

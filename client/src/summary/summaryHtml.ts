@@ -34,7 +34,9 @@ ${claimsSection(s)}
 const plural = (n: number) => (n === 1 ? '' : 's');
 
 function revealButton(range: WorkItem['range'] | undefined, text: string, label: string): string {
-  return range ? `<button type="button" class="link" data-reveal="${revealAttr(range)}" aria-label="${esc(label)}">${esc(text)}</button>` : '';
+  return range
+    ? `<button type="button" class="link" data-reveal="${revealAttr(range)}" aria-label="${esc(label)}">${esc(text)}</button>`
+    : '';
 }
 
 function party(p: PaymentSummary['payer']): string {
@@ -42,10 +44,13 @@ function party(p: PaymentSummary['payer']): string {
 }
 
 function paymentSection(tx: PaymentSummary): string {
-  const status = tx.claimsByStatus.map((c) => `${c.count} × <abbr title="${esc(c.text)}">${esc(c.status)}</abbr> ${esc(c.text.toLowerCase())}`).join('; ');
-  const balance = tx.differenceCents === 0
-    ? `<span class="ok">✓ Σ CLP04 − Σ PLB = ${esc(money(tx.expectedCents))}</span>`
-    : `<span class="warn">⚠ Σ CLP04 − Σ PLB = ${esc(money(tx.expectedCents))}: differs by ${esc(money(tx.differenceCents))}</span>`;
+  const status = tx.claimsByStatus
+    .map((c) => `${c.count} × <abbr title="${esc(c.text)}">${esc(c.status)}</abbr> ${esc(c.text.toLowerCase())}`)
+    .join('; ');
+  const balance =
+    tx.differenceCents === 0
+      ? `<span class="ok">✓ Σ CLP04 − Σ PLB = ${esc(money(tx.expectedCents))}</span>`
+      : `<span class="warn">⚠ Σ CLP04 − Σ PLB = ${esc(money(tx.expectedCents))}: differs by ${esc(money(tx.differenceCents))}</span>`;
   const id = `payment-${tx.index}`;
   return `<section class="payment" aria-labelledby="${id}">
 <h2 id="${id}">Payment ${tx.index}${tx.controlNumber ? ` <span class="muted">ST02 ${esc(tx.controlNumber)}</span>` : ''} ${revealButton(tx.range, 'show BPR', `Show the BPR segment of payment ${tx.index} in the file`)}</h2>
@@ -104,8 +109,14 @@ const FLOW: ReadonlyArray<{ key: keyof RemittanceSummary['moneyFlow']; label: st
 
 function flowSection(s: RemittanceSummary): string {
   const f = s.moneyFlow;
-  const bars: Bar[] = FLOW.filter((x) => x.key !== 'unexplained' || f.unexplained !== 0).map((x) => ({ label: x.label, cents: f[x.key], cls: x.cls }));
-  const flowAttrs = bars.map((b) => `<li data-flow="${esc(b.cls.slice(4))}" data-cents="${b.cents}">${esc(b.label)}: ${esc(money(b.cents))}</li>`).join('');
+  const bars: Bar[] = FLOW.filter((x) => x.key !== 'unexplained' || f.unexplained !== 0).map((x) => ({
+    label: x.label,
+    cents: f[x.key],
+    cls: x.cls,
+  }));
+  const flowAttrs = bars
+    .map((b) => `<li data-flow="${esc(b.cls.slice(4))}" data-cents="${b.cents}">${esc(b.label)}: ${esc(money(b.cents))}</li>`)
+    .join('');
   return `<section aria-labelledby="flow-title">
 <h2 id="flow-title">Where the charged ${esc(money(f.charged))} went</h2>
 ${horizontalBars('flow-chart', `Where the charged ${money(f.charged)} went`, bars, f.charged)}
@@ -119,7 +130,9 @@ function worklistSection(s: RemittanceSummary): string {
     return `<section aria-labelledby="worklist-title">${head}<p class="ok">Nothing to work on: no denial and no misplaced sequestration in this file.</p></section>`;
   }
   const more = s.worklist.length < s.toWork ? `<p class="muted">Showing the first ${s.worklist.length} of ${s.toWork}.</p>` : '';
-  const rows = s.worklist.map((w, i) => `<tr data-claim="${esc(w.claimId)}" data-code="${esc(`${w.group}-${w.reason}`)}">
+  const rows = s.worklist
+    .map(
+      (w, i) => `<tr data-claim="${esc(w.claimId)}" data-code="${esc(`${w.group}-${w.reason}`)}">
 ${cell(esc(w.claimId) + (w.reversal ? ' <span class="muted">(reversal)</span>' : ''), w.claimId)}
 ${cell(esc(w.patient), w.patient)}
 ${cell(`<code>${esc(w.group)}-${esc(w.reason)}</code>`, `${w.group}-${w.reason}`)}
@@ -127,56 +140,83 @@ ${cell(esc(money(w.cents)), w.cents, true)}
 ${cell(esc(w.explanation), w.explanation)}
 ${cell(esc(w.action), w.action)}
 ${cell(revealButton(w.range, `line ${w.range.start.line + 1}`, `Show ${w.group}-${w.reason} of claim ${w.claimId} in the file (line ${w.range.start.line + 1})`), i, true)}
-</tr>`).join('\n');
+</tr>`,
+    )
+    .join('\n');
   return `<section aria-labelledby="worklist-title">${head}
 <table class="sortable" id="worklist">
 <caption>Adjustments that need work: ${s.toWork}, ${esc(money(s.toWorkCents))}. Select a column header to sort; select a line to show it in the file.</caption>
 ${sortableHead([
-    { title: 'Claim', type: 'text' }, { title: 'Patient', type: 'text' }, { title: 'Code', type: 'text' }, { title: 'Amount', type: 'number', numeric: true },
-    { title: 'Why', type: 'text' }, { title: 'What to do', type: 'text' }, { title: 'Where', type: 'number', numeric: true },
-  ])}
+  { title: 'Claim', type: 'text' },
+  { title: 'Patient', type: 'text' },
+  { title: 'Code', type: 'text' },
+  { title: 'Amount', type: 'number', numeric: true },
+  { title: 'Why', type: 'text' },
+  { title: 'What to do', type: 'text' },
+  { title: 'Where', type: 'number', numeric: true },
+])}
 <tbody>${rows}</tbody></table>${more}
 </section>`;
 }
 
 function reasonsSection(rows: readonly ReasonRow[]): string {
-  const body = rows.map((r) => `<tr data-code="${esc(r.key)}" class="${r.actionable ? 'attention' : ''}">
+  const body = rows
+    .map(
+      (r) => `<tr data-code="${esc(r.key)}" class="${r.actionable ? 'attention' : ''}">
 ${cell(`<code>${esc(r.key)}</code>`, r.key)}
 ${cell(String(r.count), r.count, true)}
 ${cell(esc(money(r.cents)), r.cents, true)}
 ${cell(esc(classLabel(r)), classLabel(r))}
 ${cell(esc(r.category ?? 'unknown'), r.category ?? '')}
 ${cell(esc(r.text || r.why) + (r.text && r.why ? `<div class="muted">${esc(r.why)}</div>` : ''), r.text || r.why)}
-</tr>`).join('\n');
+</tr>`,
+    )
+    .join('\n');
   return `<section aria-labelledby="reasons-title">
 <h2 id="reasons-title">Adjustments by group and reason</h2>
-${rows.length ? `<table class="sortable" id="reasons">
+${
+  rows.length
+    ? `<table class="sortable" id="reasons">
 <caption>Adjustments by group and reason code, with count and amount. Select a column header to sort.</caption>
 ${sortableHead([
-    { title: 'Code', type: 'text' }, { title: 'Count', type: 'number', numeric: true }, { title: 'Amount', type: 'number', numeric: true },
-    { title: 'Class', type: 'text' }, { title: 'Category', type: 'text' }, { title: 'Our explanation', type: 'text' },
-  ])}
-<tbody>${body}</tbody></table>` : '<p class="muted">No adjustments (CAS) in this file.</p>'}
+  { title: 'Code', type: 'text' },
+  { title: 'Count', type: 'number', numeric: true },
+  { title: 'Amount', type: 'number', numeric: true },
+  { title: 'Class', type: 'text' },
+  { title: 'Category', type: 'text' },
+  { title: 'Our explanation', type: 'text' },
+])}
+<tbody>${body}</tbody></table>`
+    : '<p class="muted">No adjustments (CAS) in this file.</p>'
+}
 </section>`;
 }
 
 function classLabel(r: ReasonRow): string {
   const names: Record<ReasonRow['cls'], string> = {
-    sequestration: 'sequestration', contractual: 'contractual', patientResponsibility: 'patient', needsWork: 'needs work', recoverable: 'recoverable', other: 'other',
+    sequestration: 'sequestration',
+    contractual: 'contractual',
+    patientResponsibility: 'patient',
+    needsWork: 'needs work',
+    recoverable: 'recoverable',
+    other: 'other',
   };
   return r.actionable && r.cls !== 'needsWork' ? `${names[r.cls]} (needs work)` : names[r.cls];
 }
 
 function balanceSection(checks: readonly BalanceCheck[]): string {
-  const rows = checks.map((b) => {
-    const status = b.status === 'ok'
-      ? '<span class="ok">✓ OK</span>'
-      : `<span class="warn">⚠ ${b.findings} place${plural(b.findings)} do${b.findings === 1 ? 'es' : ''} not add up</span>${b.off ? ' <span class="muted">(diagnostic turned off)</span>' : ''}`;
-    const items = b.items.length
-      ? `<ul class="findings">${b.items.map((it) => `<li>${revealButton(it.range, `line ${it.range.start.line + 1}`, `Show this ${b.code} problem in the file`)} ${esc(it.message)}</li>`).join('')}</ul>`
-      : '';
-    return `<tr data-balance="${esc(b.code)}" data-status="${b.status}" data-findings="${b.findings}"><th scope="row"><code>${esc(b.code)}</code><div class="muted">${esc(b.label)}</div></th><td>${status}${items}</td></tr>`;
-  }).join('\n');
+  const rows = checks
+    .map((b) => {
+      const status =
+        b.status === 'ok'
+          ? '<span class="ok">✓ OK</span>'
+          : `<span class="warn">⚠ ${b.findings} place${plural(b.findings)} do${b.findings === 1 ? 'es' : ''} not add up</span>${b.off ? ' <span class="muted">(diagnostic turned off)</span>' : ''}`;
+      const items = b.items.length
+        ? `<ul class="findings">${b.items.map((it) => `<li>${revealButton(it.range, `line ${it.range.start.line + 1}`, `Show this ${b.code} problem in the file`)} ${esc(it.message)}</li>`).join('')}</ul>`
+        : '';
+      return `<tr data-balance="${esc(b.code)}" data-status="${b.status}" data-findings="${b.findings}"><th scope="row"><code>${esc(b.code)}</code><div class="muted">${esc(b.label)}</div></th><td>${status}${items}</td></tr>`;
+    })
+    .join('\n');
   return `<section aria-labelledby="balance-title">
 <h2 id="balance-title">Balancing</h2>
 <table class="balance"><caption class="sr-only">Each balancing rule and whether the file satisfies it</caption>
@@ -188,7 +228,9 @@ function sequestrationSection(s: RemittanceSummary): string {
   const q = s.sequestration;
   if (q.co253Cents === 0 && q.medicarePaidCents === 0) return '';
   const share = q.share === null ? '' : `<span data-seq="share" data-share="${q.share}" hidden></span>`;
-  const notes = q.notes.map((n) => `<p class="${n.tone === 'info' ? '' : n.tone}">${n.tone === 'warn' ? '⚠ ' : n.tone === 'ok' ? '✓ ' : ''}${esc(n.text)}</p>`).join('\n');
+  const notes = q.notes
+    .map((n) => `<p class="${n.tone === 'info' ? '' : n.tone}">${n.tone === 'warn' ? '⚠ ' : n.tone === 'ok' ? '✓ ' : ''}${esc(n.text)}</p>`)
+    .join('\n');
   return `<section aria-labelledby="seq-title">
 <h2 id="seq-title">Medicare sequestration</h2>
 <span data-seq="medicarePaid" data-cents="${q.medicarePaidCents}" hidden></span><span data-seq="co253" data-cents="${q.medicareCo253Cents}" hidden></span>${share}
@@ -200,7 +242,9 @@ ${notes}
 function claimsSection(s: RemittanceSummary): string {
   if (!s.claims.length) return '';
   const more = s.claims.length < s.claimCount ? `<p class="muted">Showing the first ${s.claims.length} of ${s.claimCount} claims.</p>` : '';
-  const rows = s.claims.map((c: ClaimRow, i) => `<tr data-claim="${esc(c.id)}">
+  const rows = s.claims
+    .map(
+      (c: ClaimRow, i) => `<tr data-claim="${esc(c.id)}">
 ${cell(esc(c.id), c.id)}
 ${cell(esc(c.patient), c.patient)}
 ${cell(`<abbr title="${esc(c.statusText)}">${esc(c.status)}</abbr>`, c.status)}
@@ -210,16 +254,24 @@ ${cell(esc(money(c.paidCents)), c.paidCents, true)}
 ${cell(esc(money(c.patientCents)), c.patientCents, true)}
 ${cell(c.toWork ? `<span class="warn">${c.toWork}</span>` : '0', c.toWork, true)}
 ${cell(revealButton(c.range, `line ${c.range.start.line + 1}`, `Show claim ${c.id} in the file`), i, true)}
-</tr>`).join('\n');
+</tr>`,
+    )
+    .join('\n');
   return `<section aria-labelledby="claims-title">
 <h2 id="claims-title">Claims</h2>
 <table class="sortable" id="claims">
 <caption>Every claim with its status, charge, payment and patient share. Select a column header to sort.</caption>
 ${sortableHead([
-    { title: 'Claim', type: 'text' }, { title: 'Patient', type: 'text' }, { title: 'Status', type: 'text' }, { title: 'Plan', type: 'text' },
-    { title: 'Charged', type: 'number', numeric: true }, { title: 'Paid', type: 'number', numeric: true },
-    { title: 'Patient', type: 'number', numeric: true }, { title: 'To work', type: 'number', numeric: true }, { title: 'Where', type: 'number', numeric: true },
-  ])}
+  { title: 'Claim', type: 'text' },
+  { title: 'Patient', type: 'text' },
+  { title: 'Status', type: 'text' },
+  { title: 'Plan', type: 'text' },
+  { title: 'Charged', type: 'number', numeric: true },
+  { title: 'Paid', type: 'number', numeric: true },
+  { title: 'Patient', type: 'number', numeric: true },
+  { title: 'To work', type: 'number', numeric: true },
+  { title: 'Where', type: 'number', numeric: true },
+])}
 <tbody>${rows}</tbody></table>${more}
 </section>`;
 }

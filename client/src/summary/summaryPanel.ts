@@ -17,13 +17,15 @@ export function registerSummaryPanel(s: Session): void {
   const panels = new Map<string, SummaryPanel>();
   s.context.subscriptions.push(
     vscode.commands.registerCommand('era835.showSummary', async (uri?: vscode.Uri) => {
-      const doc = uri instanceof vscode.Uri
-        ? await vscode.workspace.openTextDocument(uri)
-        : vscode.window.activeTextEditor?.document;
-      if (!is835(doc)) return void vscode.window.showInformationMessage('Open an 835 file first: the summary is computed from the active 835 editor.');
+      const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!is835(doc))
+        return void vscode.window.showInformationMessage('Open an 835 file first: the summary is computed from the active 835 editor.');
       const key = doc.uri.toString();
       const existing = panels.get(key);
-      if (existing) { existing.reveal(); return; }
+      if (existing) {
+        existing.reveal();
+        return;
+      }
       const panel = new SummaryPanel(s, doc, () => panels.delete(key));
       panels.set(key, panel);
       await panel.refresh();
@@ -31,7 +33,11 @@ export function registerSummaryPanel(s: Session): void {
     vscode.workspace.onDidChangeTextDocument((e) => panels.get(e.document.uri.toString())?.scheduleRefresh()),
     vscode.workspace.onDidOpenTextDocument((d) => panels.get(d.uri.toString())?.scheduleRefresh()),
     vscode.workspace.onDidCloseTextDocument((d) => panels.get(d.uri.toString())?.markClosed()),
-    { dispose: () => { for (const p of panels.values()) p.dispose(); } },
+    {
+      dispose: () => {
+        for (const p of panels.values()) p.dispose();
+      },
+    },
   );
 }
 
@@ -43,16 +49,29 @@ class SummaryPanel {
   private rendered = false;
   private disposed = false;
 
-  constructor(private readonly s: Session, private readonly doc: vscode.TextDocument, onDispose: () => void) {
+  constructor(
+    private readonly s: Session,
+    private readonly doc: vscode.TextDocument,
+    onDispose: () => void,
+  ) {
     this.fileName = doc.uri.path.split('/').pop() ?? doc.uri.toString();
     const beside = vscode.window.activeTextEditor?.document === doc ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    this.panel = vscode.window.createWebviewPanel('era835.summary', `Remittance Summary: ${this.fileName}`, { viewColumn: beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [],
-      enableFindWidget: true,
-    });
+    this.panel = vscode.window.createWebviewPanel(
+      'era835.summary',
+      `Remittance Summary: ${this.fileName}`,
+      { viewColumn: beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [],
+        enableFindWidget: true,
+      },
+    );
     this.panel.webview.html = this.page('<p class="muted">Computing the summary…</p>');
-    this.panel.onDidDispose(() => { this.disposed = true; clearTimeout(this.timer); onDispose(); });
+    this.panel.onDidDispose(() => {
+      this.disposed = true;
+      clearTimeout(this.timer);
+      onDispose();
+    });
     this.panel.webview.onDidReceiveMessage((m: { type?: string; range?: number[] }) => {
       if (m?.type === 'reveal' && Array.isArray(m.range) && m.range.length === 4) void this.revealInEditor(m.range);
     });
@@ -90,7 +109,10 @@ class SummaryPanel {
     }
     if (mine !== this.seq || this.disposed) return; // a newer refresh is on its way
     if (!summary) {
-      this.show(`<p class="warn">No summary: ${esc(failure || 'the language server has not analysed this file (is it still open?)')}.</p>`, undefined);
+      this.show(
+        `<p class="warn">No summary: ${esc(failure || 'the language server has not analysed this file (is it still open?)')}.</p>`,
+        undefined,
+      );
       return;
     }
     this.lastBody = summaryBody(summary, this.fileName);
@@ -116,8 +138,12 @@ class SummaryPanel {
   private async revealInEditor([sl, sc, el, ec]: number[]): Promise<void> {
     const range = new vscode.Range(sl, sc, el, ec);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.doc.uri.toString());
-    const doc = visible?.document ?? await vscode.workspace.openTextDocument(this.doc.uri);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false, selection: range });
+    const doc = visible?.document ?? (await vscode.workspace.openTextDocument(this.doc.uri));
+    const editor = await vscode.window.showTextDocument(doc, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+      preserveFocus: false,
+      selection: range,
+    });
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }

@@ -29,7 +29,9 @@ export function webviewPage(opts: { cspSource: string; title: string; body: stri
 
 /** 128 random bits, base64 without padding characters that would need escaping. */
 export function newNonce(): string {
-  return randomBytes(16).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  return randomBytes(16)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
 }
 
 const STYLES = `

@@ -38,21 +38,41 @@ export interface CheckFileOptions {
  * piece for any file under 160 M characters), and hands the formatted findings to `emit` as they are
  * made: nothing proportional to the number of findings is kept.
  */
-export function checkFile(path: string, settings: Settings, options: CheckFileOptions, emit: (block: string) => void, progress: (line: string) => void = () => undefined): FileCheck {
+export function checkFile(
+  path: string,
+  settings: Settings,
+  options: CheckFileOptions,
+  emit: (block: string) => void,
+  progress: (line: string) => void = () => undefined,
+): FileCheck {
   const lines = new FindingLines(path, settings, options.format, options.all || options.format === 'json' ? Infinity : REPEAT_CAP, emit);
   const started = Date.now();
   let segments = 0;
   let part = 0;
-  const problem = eachPiece(path, (piece) => {
-    part++;
-    if (piece.text.length >= BIG_FILE_BYTES || part > 1) progress(`era835: analysing ${path}${part > 1 || piece.text.length >= 160 * 2 ** 20 ? ` (interchanges from line ${piece.origin.line}, part ${part})` : ''}, ${(piece.text.length / 1e6).toFixed(0)} M characters...\n`);
-    const a = analyze(piece.text, settings);
-    segments += a.tokens.count;
-    options.onAnalysed?.(a);
-    // A file that is not X12 at all (a photo) gets its one isa-invalid line, not a list of its bytes.
-    lines.add(a, piece.origin, a.tokens.count ? encodingFindings(piece.invalid) : []);
-  }, { pieceChars: options.pieceChars, ...options.range });
+  const problem = eachPiece(
+    path,
+    (piece) => {
+      part++;
+      if (piece.text.length >= BIG_FILE_BYTES || part > 1)
+        progress(
+          `era835: analysing ${path}${part > 1 || piece.text.length >= 160 * 2 ** 20 ? ` (interchanges from line ${piece.origin.line}, part ${part})` : ''}, ${(piece.text.length / 1e6).toFixed(0)} M characters...\n`,
+        );
+      const a = analyze(piece.text, settings);
+      segments += a.tokens.count;
+      options.onAnalysed?.(a);
+      // A file that is not X12 at all (a photo) gets its one isa-invalid line, not a list of its bytes.
+      lines.add(a, piece.origin, a.tokens.count ? encodingFindings(piece.invalid) : []);
+    },
+    { pieceChars: options.pieceChars, ...options.range },
+  );
   const notes = lines.notes();
-  if (part > 1 || Date.now() - started > 10_000) notes.push(`${path}: ${lines.counts.reduce((x, y) => x + y, 0)} finding(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { counts: lines.counts, problem: problem ?? (segments === 0 && part > 0 && !options.range ? notX12(path) : undefined), read: !problem, segments, notes };
+  if (part > 1 || Date.now() - started > 10_000)
+    notes.push(`${path}: ${lines.counts.reduce((x, y) => x + y, 0)} finding(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return {
+    counts: lines.counts,
+    problem: problem ?? (segments === 0 && part > 0 && !options.range ? notX12(path) : undefined),
+    read: !problem,
+    segments,
+    notes,
+  };
 }

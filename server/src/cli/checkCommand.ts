@@ -33,7 +33,12 @@ Lines and columns are 1-based; columns count UTF-16 units, as the editor does.`,
     const counts = [0, 0, 0, 0];
     let filesChecked = 0;
     let first = true;
-    const emit = json ? (block: string) => { ctx.out.write(first ? block : ',\n' + block); first = false; } : (block: string) => ctx.out.write(block);
+    const emit = json
+      ? (block: string) => {
+          ctx.out.write(first ? block : ',\n' + block);
+          first = false;
+        }
+      : (block: string) => ctx.out.write(block);
     if (json) ctx.out.write('{"findings":[\n');
     const format = json ? 'json' : 'text';
     const all = args.values.all === true;
@@ -47,11 +52,16 @@ Lines and columns are 1-based; columns count UTF-16 units, as the editor does.`,
       for (let i = 0; i < 4; i++) counts[i] += r.counts[i];
     }
     if (json) {
-      ctx.out.write(`${first ? '' : '\n'}],\n"problems":${JSON.stringify(problems)},\n"filesChecked":${filesChecked},\n"counts":{"error":${counts[0]},"warning":${counts[1]},"information":${counts[2]},"hint":${counts[3]}}}\n`);
+      ctx.out.write(
+        `${first ? '' : '\n'}],\n"problems":${JSON.stringify(problems)},\n"filesChecked":${filesChecked},\n"counts":{"error":${counts[0]},"warning":${counts[1]},"information":${counts[2]},"hint":${counts[3]}}}\n`,
+      );
     }
     ctx.out.flush();
     for (const p of problems) ctx.err(`era835: ${p}\n`);
-    if (!json) ctx.err(`${filesChecked} file(s) checked: ${counts[0]} error(s), ${counts[1]} warning(s), ${counts[2]} information, ${counts[3]} hint(s)\n`);
+    if (!json)
+      ctx.err(
+        `${filesChecked} file(s) checked: ${counts[0]} error(s), ${counts[1]} warning(s), ${counts[2]} information, ${counts[3]} hint(s)\n`,
+      );
     if (problems.length) return 2;
     return counts[0] ? 1 : 0;
   },

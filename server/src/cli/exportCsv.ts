@@ -19,7 +19,8 @@ const FORMATS: readonly TableFormat[] = ['csv', 'ndjson'];
  */
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'era835 export FILE|DIR|-... [--level claim|line|adjustment] [--format csv|ndjson] [-o FILE | -o DIR/] [--redact]   tables of claims, lines or adjustments',
+  usage:
+    'era835 export FILE|DIR|-... [--level claim|line|adjustment] [--format csv|ndjson] [-o FILE | -o DIR/] [--redact]   tables of claims, lines or adjustments',
   help: `Options:
   --level L        claim, line or adjustment (one row per CAS triplet; the default)
   --format F       csv (RFC 4180; the default) or ndjson (one JSON object per line)
@@ -30,8 +31,12 @@ export const exportCommand: Command = {
   --salt S         the key of those fakes (repeatable across runs); random by default
 Columns: docs/export-columns.md.`,
   options: {
-    csv: { type: 'boolean' }, output: { type: 'string', short: 'o' }, level: { type: 'string' }, format: { type: 'string' },
-    redact: { type: 'boolean' }, salt: { type: 'string' },
+    csv: { type: 'boolean' },
+    output: { type: 'string', short: 'o' },
+    level: { type: 'string' },
+    format: { type: 'string' },
+    redact: { type: 'boolean' },
+    salt: { type: 'string' },
   },
   async run(args, ctx) {
     if (!args.paths.length) return usageProblem(ctx, 'export needs files or directories');
@@ -52,7 +57,10 @@ Columns: docs/export-columns.md.`,
     try {
       if (toDir) mkdirSync(outPath, { recursive: true });
       for (const l of levels) {
-        if (outPath === undefined) { sinks[l] = (s) => ctx.out.write(s); continue; }
+        if (outPath === undefined) {
+          sinks[l] = (s) => ctx.out.write(s);
+          continue;
+        }
         const target = toDir ? join(outPath, `${TABLES[l].stem}.${format}`) : outPath;
         const fd = openSync(target, 'w');
         fds.push(fd);
@@ -89,5 +97,9 @@ Columns: docs/export-columns.md.`,
 };
 
 function isDirectory(path: string): boolean {
-  try { return statSync(path).isDirectory(); } catch { return false; }
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -25,7 +25,10 @@ export interface ExportCounts {
  * the largest piece whatever the number of files.
  */
 export function exportTables(
-  paths: readonly string[], sinks: Partial<Record<TableLevel, TableSink>>, settings: Settings, opts: ExportOptions,
+  paths: readonly string[],
+  sinks: Partial<Record<TableLevel, TableSink>>,
+  settings: Settings,
+  opts: ExportOptions,
   onFile: (done: number, path: string) => void = () => undefined,
 ): ExportCounts {
   const levels = (Object.keys(sinks) as TableLevel[]).filter((l) => sinks[l]);
@@ -43,21 +46,31 @@ export function exportTables(
         rows[l] += t.rows[l];
       }
     });
-    if (problem) problems.push(problem); else files++;
+    if (problem) problems.push(problem);
+    else files++;
     onFile(i + 1, path);
   }
   return { files, rows, problems };
 }
 
 /** One file's tables, handed to `use` piece by piece; returns why the file could not be exported, if so. */
-export function exportOne(path: string, levels: readonly TableLevel[], settings: Settings, opts: ExportOptions, use: (t: ReturnType<typeof fileTables>) => void): string | undefined {
+export function exportOne(
+  path: string,
+  levels: readonly TableLevel[],
+  settings: Settings,
+  opts: ExportOptions,
+  use: (t: ReturnType<typeof fileTables>) => void,
+): string | undefined {
   let segments = 0;
   let redactProblem: string | undefined;
   const problem = eachPiece(path, (piece) => {
     let text = piece.text;
     if (opts.redactSalt !== undefined) {
       const r = redact(text, { salt: opts.redactSalt });
-      if (!r.ok) { redactProblem ??= `${path}: ${r.message}`; return; }
+      if (!r.ok) {
+        redactProblem ??= `${path}: ${r.message}`;
+        return;
+      }
       text = r.text;
     }
     const a = analyze(text, settings);

@@ -29,8 +29,14 @@ export function expandPaths(args: readonly string[]): Expansion {
     for (const name of names) {
       const p = join(dir, name);
       let st;
-      try { st = statSync(p); } catch { continue; }
-      if (st.isDirectory()) { if (!name.startsWith('.') && name !== 'node_modules') walk(p); } else if (X12_NAME.test(name)) files.push({ path: p });
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (!name.startsWith('.') && name !== 'node_modules') walk(p);
+      } else if (X12_NAME.test(name)) files.push({ path: p });
     }
   };
   for (const arg of args) {
@@ -39,7 +45,9 @@ export function expandPaths(args: readonly string[]): Expansion {
       st = statSync(arg);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      problems.push(`${arg}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'not found (a part of the path is a file, not a directory)' : (e as Error).message}`);
+      problems.push(
+        `${arg}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'not found (a part of the path is a file, not a directory)' : (e as Error).message}`,
+      );
       continue;
     }
     if (st.isDirectory()) walk(arg);

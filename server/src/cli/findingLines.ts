@@ -67,7 +67,12 @@ export class FindingLines {
       return lo;
     };
     // An offset between the CR and LF of a CRLF is the end of its line (as LineIndex.positionAt says).
-    const column = (o: number, l: number) => o - starts[l] - (o > starts[l] && text.charCodeAt(o) === 10 && text.charCodeAt(o - 1) === 13 ? 1 : 0) + 1 + (l === 0 ? origin.column : 0);
+    const column = (o: number, l: number) =>
+      o -
+      starts[l] -
+      (o > starts[l] && text.charCodeAt(o) === 10 && text.charCodeAt(o - 1) === 13 ? 1 : 0) +
+      1 +
+      (l === 0 ? origin.column : 0);
     let block: string[] = [];
     let size = 0;
     const json = this.format === 'json';
@@ -113,7 +118,10 @@ export class RepeatCap {
   /** code -> findings not shown. */
   private readonly cut = new Map<string, number>();
 
-  constructor(private readonly file: string, private readonly cap: number) {}
+  constructor(
+    private readonly file: string,
+    private readonly cap: number,
+  ) {}
 
   /** Counts a (code, message) and says whether it is past the cap. */
   hidden(code: string, message: string): boolean {
@@ -137,7 +145,7 @@ export class RepeatCap {
   filterLines(block: string): string {
     const kept: string[] = [];
     const skip = this.file.length + 1;
-    for (let at = 0; at < block.length; ) {
+    for (let at = 0; at < block.length;) {
       let end = block.indexOf('\n', at);
       if (end < 0) end = block.length;
       const s1 = block.indexOf(' ', at + skip);
@@ -151,7 +159,10 @@ export class RepeatCap {
 
   /** One line per code of which findings were cut. */
   notes(): string[] {
-    return [...this.cut].map(([code, n]) => `${this.file}: ${n} more ${code} finding(s) not shown, each repeating a message already shown ${this.cap} times (--all shows every finding)`);
+    return [...this.cut].map(
+      ([code, n]) =>
+        `${this.file}: ${n} more ${code} finding(s) not shown, each repeating a message already shown ${this.cap} times (--all shows every finding)`,
+    );
   }
 }
 

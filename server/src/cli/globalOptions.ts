@@ -18,10 +18,16 @@ export const GLOBAL_USAGE = `Options for every command:
 function nest(raw: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (key === 'era835' && value && typeof value === 'object') { Object.assign(out, value); continue; }
+    if (key === 'era835' && value && typeof value === 'object') {
+      Object.assign(out, value);
+      continue;
+    }
     if (!key.startsWith('era835.')) continue; // the rest of a settings.json is VS Code's business
     const [head, ...tail] = key.slice(7).split('.');
-    if (!tail.length) { out[head] = value; continue; }
+    if (!tail.length) {
+      out[head] = value;
+      continue;
+    }
     const obj = (out[head] ??= {}) as Record<string, unknown>;
     obj[tail.join('.')] = value;
   }
@@ -32,7 +38,10 @@ function nest(raw: Record<string, unknown>): Record<string, unknown> {
  * Reads the settings the options name. Problems are one line each (the command then exits 2); warnings
  * name a value that is not used (a bad rate, a skipped code-list row...), and the command runs without it.
  */
-export function loadSettings(settingsPath: string | undefined, codeLists: string | undefined): { settings: Settings; problems: string[]; warnings: string[] } {
+export function loadSettings(
+  settingsPath: string | undefined,
+  codeLists: string | undefined,
+): { settings: Settings; problems: string[]; warnings: string[] } {
   const problems: string[] = [];
   const warnings: string[] = [];
   let settings = DEFAULT_SETTINGS;
@@ -40,15 +49,21 @@ export function loadSettings(settingsPath: string | undefined, codeLists: string
     try {
       const errors: ParseError[] = [];
       const raw = parseJsonc(readFileSync(settingsPath, 'utf8'), errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
-      if (errors.length) problems.push(`--settings ${settingsPath}: not valid JSON (${printParseErrorCode(errors[0].error)} at character ${errors[0].offset})`);
-      else if (!raw || typeof raw !== 'object' || Array.isArray(raw)) problems.push(`--settings ${settingsPath}: not a settings object ({ "era835.rules.<code>": "off", ... })`);
+      if (errors.length)
+        problems.push(
+          `--settings ${settingsPath}: not valid JSON (${printParseErrorCode(errors[0].error)} at character ${errors[0].offset})`,
+        );
+      else if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+        problems.push(`--settings ${settingsPath}: not a settings object ({ "era835.rules.<code>": "off", ... })`);
       else {
         const read = readSettings(nest(raw as Record<string, unknown>));
         settings = read.settings;
         for (const w of read.warnings) warnings.push(`--settings ${settingsPath}: ${w}`);
       }
     } catch (e) {
-      problems.push(`--settings ${settingsPath}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      problems.push(
+        `--settings ${settingsPath}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+      );
     }
   }
   if (codeLists) {

@@ -1,5 +1,13 @@
 import { analyze } from '../analysis';
-import { ImpactAccumulator, impactCsv, impactOfAnalysis, sharePercent, type ImpactEntry, type ImpactGrouping, type ImpactRow } from '../report/impact';
+import {
+  ImpactAccumulator,
+  impactCsv,
+  impactOfAnalysis,
+  sharePercent,
+  type ImpactEntry,
+  type ImpactGrouping,
+  type ImpactRow,
+} from '../report/impact';
 import { walk835Files } from '../workspace/walk';
 import { formatMoney } from '../x835/values';
 import { usageProblem } from './checkCommand';
@@ -62,19 +70,35 @@ export const impactCommand: Command = {
 /** The impact table for a terminal. */
 export function impactText(rows: readonly ImpactRow[], total: ImpactRow, by: ImpactGrouping, files: number): string[] {
   const line = (r: ImpactRow) => [
-    r.label, String(r.files), String(r.claims), formatMoney(r.paidCents), formatMoney(r.medicarePaidCents),
-    formatMoney(r.medicareCo253Cents), r.share === null ? '' : `${sharePercent(r.share)}%`, String(r.deviating), formatMoney(r.deviationCents),
+    r.label,
+    String(r.files),
+    String(r.claims),
+    formatMoney(r.paidCents),
+    formatMoney(r.medicarePaidCents),
+    formatMoney(r.medicareCo253Cents),
+    r.share === null ? '' : `${sharePercent(r.share)}%`,
+    String(r.deviating),
+    formatMoney(r.deviationCents),
     formatMoney(r.co253Cents - r.medicareCo253Cents),
   ];
   return [
     `Medicare sequestration by ${by === 'month' ? 'month of payment' : 'payer'}: ${files} file(s)`,
     '',
-    ...textTable([
-      { title: by === 'month' ? 'Month' : 'Payer', max: 40 }, { title: 'Files', align: 'right' }, { title: 'Claims', align: 'right' },
-      { title: 'Paid', align: 'right' }, { title: 'Medicare paid', align: 'right' }, { title: 'Medicare CO-253', align: 'right' },
-      { title: 'Share', align: 'right' }, { title: 'Off-rate lines', align: 'right' }, { title: 'Deviation', align: 'right' },
-      { title: 'Other CO-253', align: 'right' },
-    ], [...rows.map(line), line(total)]),
+    ...textTable(
+      [
+        { title: by === 'month' ? 'Month' : 'Payer', max: 40 },
+        { title: 'Files', align: 'right' },
+        { title: 'Claims', align: 'right' },
+        { title: 'Paid', align: 'right' },
+        { title: 'Medicare paid', align: 'right' },
+        { title: 'Medicare CO-253', align: 'right' },
+        { title: 'Share', align: 'right' },
+        { title: 'Off-rate lines', align: 'right' },
+        { title: 'Deviation', align: 'right' },
+        { title: 'Other CO-253', align: 'right' },
+      ],
+      [...rows.map(line), line(total)],
+    ),
     '',
     'Share = CO-253 / (paid + CO-253) on Medicare fee-for-service claims (CLP06 MA/MB); off-rate lines are Medicare CO-253s off the rate table',
     '(co253-amount, co253-suspended-period, co253-duplicate). Other CO-253 is taken by payers that are not Medicare fee-for-service (co253-non-medicare).',

@@ -18,7 +18,10 @@ export class BlockWriter {
   private parts: string[] = [];
   private size = 0;
 
-  constructor(private readonly fd: number, private readonly blockChars = BLOCK_CHARS) {}
+  constructor(
+    private readonly fd: number,
+    private readonly blockChars = BLOCK_CHARS,
+  ) {}
 
   write(s: string): void {
     this.parts.push(s);
@@ -49,7 +52,10 @@ export function writeAll(fd: number, bytes: Uint8Array): void {
       at += writeSync(fd, bytes, at, bytes.length - at);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2); continue; }
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+        continue;
+      }
       if (code === 'EPIPE') throw new OutputClosed();
       throw e;
     }
@@ -60,5 +66,7 @@ export function writeAll(fd: number, bytes: Uint8Array): void {
 export function errLine(s: string): void {
   try {
     writeAll(2, Buffer.from(s, 'utf8'));
-  } catch { /* stderr closed: nothing left to tell */ }
+  } catch {
+    /* stderr closed: nothing left to tell */
+  }
 }

@@ -74,7 +74,10 @@ export async function checkInParallel(paths: readonly string[], jobs: number, ru
   };
 
   return new Promise<FileCheck[]>((resolve, reject) => {
-    const finish = () => { for (const w of workers) void w.terminate(); resolve(out); };
+    const finish = () => {
+      for (const w of workers) void w.terminate();
+      resolve(out);
+    };
     const dispatch = () => {
       while (planned < paths.length && planned < head + jobs * AHEAD_PER_JOB && queue.length < jobs * 2) {
         const state = plan(paths[planned++]);
@@ -96,7 +99,10 @@ export async function checkInParallel(paths: readonly string[], jobs: number, ru
           // co253-unknown-rate judges every CO-253 of the file at once: check it whole, as one thread does.
           for (const t of f.tasks) byTask.delete(t.id);
           f.tasks = [{ id: nextId++, path: f.path }];
-          f.blocks.clear(); f.results.clear(); f.analysed.clear(); f.cap = undefined;
+          f.blocks.clear();
+          f.results.clear();
+          f.analysed.clear();
+          f.cap = undefined;
           byTask.set(f.tasks[0].id, f);
           queue.unshift(f.tasks[0]);
           dispatch();
@@ -106,7 +112,10 @@ export async function checkInParallel(paths: readonly string[], jobs: number, ru
           const id = f.tasks[f.written].id;
           const blocks = f.blocks.get(id);
           if (blocks?.length) {
-            for (const b of blocks) { const kept = f.cap ? f.cap.filterLines(b) : b; if (kept) run.emit(kept); }
+            for (const b of blocks) {
+              const kept = f.cap ? f.cap.filterLines(b) : b;
+              if (kept) run.emit(kept);
+            }
             blocks.length = 0;
           }
           if (!f.results.has(id)) return;
@@ -125,9 +134,14 @@ export async function checkInParallel(paths: readonly string[], jobs: number, ru
         if (m.kind === 'done') idle.push(w);
         if (f) {
           if (m.kind === 'analysed') f.analysed.set(m.id, (f.analysed.get(m.id) ?? false) || m.unknownRate);
-          else if (m.kind === 'done' && !f.analysed.has(m.id)) { f.analysed.set(m.id, false); f.results.set(m.id, m.result); }
-          else if (m.kind === 'block') { const list = f.blocks.get(m.id) ?? []; list.push(m.block); f.blocks.set(m.id, list); }
-          else f.results.set(m.id, m.result);
+          else if (m.kind === 'done' && !f.analysed.has(m.id)) {
+            f.analysed.set(m.id, false);
+            f.results.set(m.id, m.result);
+          } else if (m.kind === 'block') {
+            const list = f.blocks.get(m.id) ?? [];
+            list.push(m.block);
+            f.blocks.set(m.id, list);
+          } else f.results.set(m.id, m.result);
         }
         if (m.kind === 'done') dispatch();
         drain();
@@ -176,10 +190,18 @@ function partsOf(path: string, jobs: number): Part[] | undefined {
 export function runCheckWorker(settings: Settings): void {
   const port = parentPort!;
   port.on('message', ({ task, format, all }: { task: Task; format: CheckFormat; all: boolean }) => {
-    const result = checkFile(task.path, settings, {
-      format, all, range: task.range,
-      onAnalysed: (a) => port.postMessage({ id: task.id, kind: 'analysed', unknownRate: a.findings.some((f) => f.code === 'co253-unknown-rate') }),
-    }, (block) => port.postMessage({ id: task.id, kind: 'block', block }));
+    const result = checkFile(
+      task.path,
+      settings,
+      {
+        format,
+        all,
+        range: task.range,
+        onAnalysed: (a) =>
+          port.postMessage({ id: task.id, kind: 'analysed', unknownRate: a.findings.some((f) => f.code === 'co253-unknown-rate') }),
+      },
+      (block) => port.postMessage({ id: task.id, kind: 'block', block }),
+    );
     port.postMessage({ id: task.id, kind: 'done', result });
   });
 }

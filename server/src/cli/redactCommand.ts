@@ -11,10 +11,14 @@ export const redactCommand: Command = {
   options: REDACT_OPTIONS,
   async run(args, ctx) {
     if (!args.paths.length) return usageProblem(ctx, 'redact needs a file');
-    return runRedact(args.paths, { salt: args.values.salt as string | undefined, outDir: args.values['out-dir'] as string | undefined }, {
-      writeOut: (bytes) => ctx.out.writeBytes(bytes),
-      writeFd: (fd, bytes) => writeAll(fd, bytes),
-      err: ctx.err,
-    });
+    return runRedact(
+      args.paths,
+      { salt: args.values.salt as string | undefined, outDir: args.values['out-dir'] as string | undefined },
+      {
+        writeOut: (bytes) => ctx.out.writeBytes(bytes),
+        writeFd: (fd, bytes) => writeAll(fd, bytes),
+        err: ctx.err,
+      },
+    );
   },
 };

@@ -24,19 +24,35 @@ The page has no script and loads nothing; open it in any browser and print it, o
     const path = args.paths[0];
     const texts: string[] = [];
     const problem = eachPiece(path, (piece) => texts.push(piece.text));
-    if (problem) { ctx.err(`era835: ${problem}\n`); return 2; }
-    if (texts.length !== 1) { ctx.err(`era835: ${path}: too big for one printable report (use era835 export)\n`); return 2; }
+    if (problem) {
+      ctx.err(`era835: ${problem}\n`);
+      return 2;
+    }
+    if (texts.length !== 1) {
+      ctx.err(`era835: ${path}: too big for one printable report (use era835 export)\n`);
+      return 2;
+    }
     let text = texts[0];
     if (args.values.redact) {
       const r = redact(text);
-      if (!r.ok) { ctx.err(`era835: ${path}: ${r.message}\n`); return 2; }
+      if (!r.ok) {
+        ctx.err(`era835: ${path}: ${r.message}\n`);
+        return 2;
+      }
       text = r.text;
     }
     const a = analyze(text, ctx.settings);
-    if (a.tokens.count === 0) { ctx.err(`era835: ${notX12(path)}\n`); return 2; }
+    if (a.tokens.count === 0) {
+      ctx.err(`era835: ${notX12(path)}\n`);
+      return 2;
+    }
     const html = remittanceReportHtml(a, path === '-' ? 'standard input' : basename(path));
     const outPath = args.values.output as string | undefined;
-    if (outPath === undefined) { ctx.out.write(html); ctx.out.flush(); return 0; }
+    if (outPath === undefined) {
+      ctx.out.write(html);
+      ctx.out.flush();
+      return 0;
+    }
     try {
       writeFileSync(outPath, html);
     } catch (e) {

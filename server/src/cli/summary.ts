@@ -31,7 +31,12 @@ export const summaryCommand: Command = {
       const entry = fromLine === undefined ? { file, summary } : { file, fromLine, summary };
       if (json && single) held.push(entry);
       else if (json) ctx.out.write(`${printed++ ? ',\n' : '[\n'}${JSON.stringify(entry, null, 2)}`);
-      else ctx.out.write((printed++ ? '\n\n' : '') + summaryText(summary, fromLine === undefined ? file : `${file} (interchanges from line ${fromLine})`).join('\n') + '\n');
+      else
+        ctx.out.write(
+          (printed++ ? '\n\n' : '') +
+            summaryText(summary, fromLine === undefined ? file : `${file} (interchanges from line ${fromLine})`).join('\n') +
+            '\n',
+        );
     };
     for (const path of walked.files) {
       let segments = 0;
@@ -46,7 +51,8 @@ export const summaryCommand: Command = {
       if (problem) problems.push(problem);
       else if (segments === 0) problems.push(notX12(path));
     }
-    if (json && single) ctx.out.write(JSON.stringify(held.length === 1 && held[0].fromLine === undefined ? held[0].summary : held, null, 2) + '\n');
+    if (json && single)
+      ctx.out.write(JSON.stringify(held.length === 1 && held[0].fromLine === undefined ? held[0].summary : held, null, 2) + '\n');
     else if (json) ctx.out.write(printed ? '\n]\n' : '[]\n');
     ctx.out.flush();
     for (const problem of problems) ctx.err(`era835: ${problem}\n`);

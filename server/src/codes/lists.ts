@@ -223,7 +223,7 @@ export const claimStatus = codeList('claimStatus', 'Claim status (CLP02)', [
   { code: '20', label: 'secondary, forwarded', text: 'Processed as secondary and forwarded to another payer' },
   { code: '21', label: 'tertiary, forwarded', text: 'Processed as tertiary and forwarded to another payer' },
   { code: '22', label: 'reversal', text: 'Reversal of an earlier payment: amounts are negated' },
-  { code: '23', label: 'not our claim', text: 'Not this payer\'s claim: forwarded to another payer' },
+  { code: '23', label: 'not our claim', text: "Not this payer's claim: forwarded to another payer" },
   { code: '25', label: 'predetermination', text: 'Predetermination: priced only, no payment' },
 ]);
 
@@ -246,7 +246,7 @@ export const claimFilingIndicator = codeList('claimFilingIndicator', 'Claim fili
   { code: 'OF', label: 'other federal', text: 'Other federal program' },
   { code: 'TV', label: 'Title V', text: 'Title V (maternal and child health)' },
   { code: 'VA', label: 'Veterans Affairs', text: 'Veterans Affairs plan' },
-  { code: 'WC', label: 'workers\' comp', text: 'Workers\' compensation' },
+  { code: 'WC', label: "workers' comp", text: "Workers' compensation" },
   { code: 'ZZ', label: 'mutually defined', text: 'Mutually defined or unknown' },
 ]);
 
@@ -264,7 +264,7 @@ export const groupCode = codeList('groupCode', 'Claim adjustment group (CAS01)',
 /** SVC01-1 (all values) and SVC06-1 (all but N6 and UI). */
 export const procedureQualifier = codeList('procedureQualifier', 'Procedure code type (SVC01-1, SVC06-1)', [
   { code: 'AD', label: 'CDT dental', text: 'ADA dental procedure code (CDT)' },
-  { code: 'ER', label: 'jurisdiction code', text: 'Jurisdiction-specific code (e.g. a state workers\' compensation fee schedule)' },
+  { code: 'ER', label: 'jurisdiction code', text: "Jurisdiction-specific code (e.g. a state workers' compensation fee schedule)" },
   { code: 'HC', label: 'HCPCS/CPT', text: 'HCPCS code, which includes CPT' },
   { code: 'HP', label: 'HIPPS', text: 'HIPPS rate code (skilled nursing, home health, rehab facilities)' },
   { code: 'IV', label: 'home infusion', text: 'Home infusion (HIEC) product or service code' },
@@ -285,7 +285,7 @@ export const lqQualifier = codeList('lqQualifier', 'Remark code type (LQ01)', [
 export const refQualifier = codeList('refQualifier', 'Reference type (REF01)', [
   // Header
   { code: 'EV', label: 'receiver id', text: 'Receiver id, when the remit goes to someone other than the payee (header)' },
-  { code: 'F2', label: 'system version', text: 'Version of the payer\'s adjudication or remit system (header)' },
+  { code: 'F2', label: 'system version', text: "Version of the payer's adjudication or remit system (header)" },
   // 1000A payer
   { code: '2U', label: 'payer id', text: 'Payer id number (payer loop)' },
   { code: 'EO', label: 'submitter id', text: 'Submitter id of the payer (payer loop)' },
@@ -301,8 +301,8 @@ export const refQualifier = codeList('refQualifier', 'Reference type (REF01)', [
   { code: '1W', label: 'member id', text: 'Member id (claim)' },
   { code: '28', label: 'employee id', text: 'Employee id (claim)' },
   { code: '6P', label: 'group number', text: 'Group number (claim)' },
-  { code: '9A', label: 'repricer claim ref', text: 'Repricer\'s claim reference number (claim)' },
-  { code: '9C', label: 'repricer adjusted ref', text: 'Repricer\'s reference for an adjusted claim (claim)' },
+  { code: '9A', label: 'repricer claim ref', text: "Repricer's claim reference number (claim)" },
+  { code: '9C', label: 'repricer adjusted ref', text: "Repricer's reference for an adjusted claim (claim)" },
   { code: 'BB', label: 'authorization', text: 'Authorization number (claim or line)' },
   { code: 'CE', label: 'contract class', text: 'Class of contract code (claim)' },
   { code: 'EA', label: 'medical record', text: 'Medical record number (claim)' },
@@ -399,7 +399,7 @@ export const plbReason = codeList('plbReason', 'Provider adjustment reason (PLB0
   { code: '72', label: 'authorized return', text: 'Authorized return: credits money the provider refunded' },
   { code: '90', label: 'early payment', text: 'Early payment allowance' },
   { code: 'AH', label: 'origination fee', text: 'Origination fee not tied to a claim' },
-  { code: 'AM', label: 'loan repayment', text: 'Applied to the borrower\'s account (loan repayment)' },
+  { code: 'AM', label: 'loan repayment', text: "Applied to the borrower's account (loan repayment)" },
   { code: 'AP', label: 'accelerated payment', text: 'Accelerated payment, or its recovery (the sign tells which)' },
   { code: 'B2', label: 'rebate', text: 'Rebate: excess the provider sent back is returned' },
   { code: 'B3', label: 'recovery allowance', text: 'Recovery allowance' },
@@ -487,13 +487,17 @@ export const SMALL_LISTS_BY_ID: ReadonlyMap<string, CodeList> = new Map(SMALL_LI
  * `element-code` message: list id -> code -> why.
  */
 export const RETIRED_CODE_HINTS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
-  ['groupCode', new Map([
-    ['CR', 'CR (corrections and reversals) was a 4010 group code; 5010 reverses with CLP02 = 22 and negated amounts'],
-  ])],
-  ['claimFilingIndicator', new Map([
-    ['11', '11 (other non-federal program) is an 837 value, not in the 835 list'],
-    ['BL', 'BL (Blue Cross/Blue Shield) is an 837 value, not in the 835 list'],
-    ['CI', 'CI (commercial insurance) is an 837 value, not in the 835 list'],
-    ['FI', 'FI (federal employees program) is an 837 value, not in the 835 list'],
-  ])],
+  [
+    'groupCode',
+    new Map([['CR', 'CR (corrections and reversals) was a 4010 group code; 5010 reverses with CLP02 = 22 and negated amounts']]),
+  ],
+  [
+    'claimFilingIndicator',
+    new Map([
+      ['11', '11 (other non-federal program) is an 837 value, not in the 835 list'],
+      ['BL', 'BL (Blue Cross/Blue Shield) is an 837 value, not in the 835 list'],
+      ['CI', 'CI (commercial insurance) is an 837 value, not in the 835 list'],
+      ['FI', 'FI (federal employees program) is an 837 value, not in the 835 list'],
+    ]),
+  ],
 ]);

@@ -24,8 +24,15 @@ const DESCRIBED = 5;
 
 /** Common spellings of list names mapped to our ids. */
 const ALIASES: Record<string, string> = {
-  carc: 'carc', 'claim adjustment reason code': 'carc', 'claim adjustment reason codes': 'carc', cas: 'carc',
-  rarc: 'rarc', 'remittance advice remark code': 'rarc', 'remittance advice remark codes': 'rarc', remark: 'rarc', lq: 'rarc',
+  carc: 'carc',
+  'claim adjustment reason code': 'carc',
+  'claim adjustment reason codes': 'carc',
+  cas: 'carc',
+  rarc: 'rarc',
+  'remittance advice remark code': 'rarc',
+  'remittance advice remark codes': 'rarc',
+  remark: 'rarc',
+  lq: 'rarc',
 };
 
 /** RFC 4180 records: quoted fields, doubled quotes, CRLF or LF. */
@@ -37,12 +44,20 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"') { if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false; } else field += c;
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
+      row.push(field);
+      field = '';
       if (row.length > 1 || row[0] !== '') rows.push(row);
       row = [];
     } else field += c;
@@ -81,6 +96,7 @@ function rowProblem(r: readonly string[]): string | undefined {
   if (r.length < 3 || !r[0].trim() || !r[1].trim()) return 'expected list,code,description';
   if (r[1].trim().length > MAX_CODE) return `the code is ${r[1].trim().length} characters long (at most ${MAX_CODE})`;
   const description = r.slice(2).join(',').trim().length;
-  if (description > MAX_DESCRIPTION) return `the description is ${description} characters long (at most ${MAX_DESCRIPTION}; a quote left open?)`;
+  if (description > MAX_DESCRIPTION)
+    return `the description is ${description} characters long (at most ${MAX_DESCRIPTION}; a quote left open?)`;
   return undefined;
 }

@@ -33,7 +33,7 @@ function refusal(path: string, s: Stats): string | undefined {
 
 const cannotRead = (path: string, e: unknown): OfficialFile => {
   const code = (e as NodeJS.ErrnoException).code;
-  return { ...NOTHING, error: `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message}` };
+  return { ...NOTHING, error: `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}` };
 };
 
 export async function loadOfficialLists(path: string): Promise<OfficialFile> {

@@ -33,7 +33,10 @@ export function describeAdjustment(a: Analysis, adj: Adjustment, settings: Setti
     return [head, ...why, ...seq, verdict].filter(Boolean).join('\n\n') + officialText(settings.official, 'carc', reason);
   }
   const parts = [head, `_${capitalise(c.why)}._`];
-  if (reason === '223') parts.push('CO-223 meant Medicare sequestration only on Medicare remits for services from April 2013 to January 2014 (before CO-253); here it is another legally required adjustment.');
+  if (reason === '223')
+    parts.push(
+      'CO-223 meant Medicare sequestration only on Medicare remits for services from April 2013 to January 2014 (before CO-253); here it is another legally required adjustment.',
+    );
   if (v && (v.reversal || v.reversedInFile)) parts.push(verdict);
   return parts.join('\n\n') + officialText(settings.official, 'carc', reason);
 }
@@ -56,8 +59,10 @@ function sentence(adj: Adjustment, c: Classification, actionable: boolean, actio
  * recover**." for work, or why a reversal is no work; '' otherwise.
  */
 function verdictLine(v: Verdict): string {
-  if (v.actionable) return `Verdict: ${CLASS_WORDS[v.cls]}${v.recoverableCents > 0 ? `, **${formatCents(v.recoverableCents)} to recover**` : ''}.`;
-  if (v.reversal) return `Verdict: ${CLASS_WORDS[v.cls]}, in a reversal (CLP02 22): the undoing of the original payment, never work of its own.`;
+  if (v.actionable)
+    return `Verdict: ${CLASS_WORDS[v.cls]}${v.recoverableCents > 0 ? `, **${formatCents(v.recoverableCents)} to recover**` : ''}.`;
+  if (v.reversal)
+    return `Verdict: ${CLASS_WORDS[v.cls]}, in a reversal (CLP02 22): the undoing of the original payment, never work of its own.`;
   if (v.reversedInFile) return `Verdict: ${CLASS_WORDS[v.cls]}; a reversal later in this file undoes this payment: nothing to claim.`;
   return '';
 }
@@ -71,14 +76,18 @@ function sequestration(a: Analysis, adj: Adjustment, settings: Settings, v: Verd
   const money = v && v.recoverableCents > 0 ? formatCents(v.recoverableCents) : formatCents(check.observed);
   switch (v?.finding) {
     case 'co253-group':
-      out.push(adj.group.trim().toUpperCase() === 'PR'
-        ? `**Needs work**: it is grouped PR, pushed to the patient: do not bill the patient; ask the payer to correct the group to CO${kind === 'other' || kind === 'medicaid' ? ` (not Medicare: no law allows this cut, ask for ${money} back)` : ''}.`
-        : `**Needs work**: it is grouped ${adj.group.trim().toUpperCase() || '(empty)'}: it belongs under CO; ask the payer to correct the group.`);
+      out.push(
+        adj.group.trim().toUpperCase() === 'PR'
+          ? `**Needs work**: it is grouped PR, pushed to the patient: do not bill the patient; ask the payer to correct the group to CO${kind === 'other' || kind === 'medicaid' ? ` (not Medicare: no law allows this cut, ask for ${money} back)` : ''}.`
+          : `**Needs work**: it is grouped ${adj.group.trim().toUpperCase() || '(empty)'}: it belongs under CO; ask the payer to correct the group.`,
+      );
       break;
     case 'co253-non-medicare':
-      out.push(kind === 'medicare-advantage'
-        ? `**Needs work: verify the contract.** The claim is Medicare Advantage (CLP06 "${adj.claim.filingIndicator}"): passing the cut on is allowed only if your contract says so.`
-        : `**Recoverable: ${money}.** The claim is not Medicare fee-for-service (CLP06 "${adj.claim.filingIndicator}"${kind === 'medicaid' ? ', Medicaid' : ''}): this payer has no law behind the cut; unless your contract allows it, ask for a refund.`);
+      out.push(
+        kind === 'medicare-advantage'
+          ? `**Needs work: verify the contract.** The claim is Medicare Advantage (CLP06 "${adj.claim.filingIndicator}"): passing the cut on is allowed only if your contract says so.`
+          : `**Recoverable: ${money}.** The claim is not Medicare fee-for-service (CLP06 "${adj.claim.filingIndicator}"${kind === 'medicaid' ? ', Medicaid' : ''}): this payer has no law behind the cut; unless your contract allows it, ask for a refund.`,
+      );
       break;
     case 'co253-duplicate':
       out.push(`**Recoverable: ${money}.** Sequestration is also taken on the service lines of this claim: ask for the double cut back.`);
@@ -87,26 +96,37 @@ function sequestration(a: Analysis, adj: Adjustment, settings: Settings, v: Verd
       out.push(`**Recoverable: ${money}.** No sequestration was in force for this date: ask the payer to reprocess and pay back ${money}.`);
       break;
     case 'co253-amount':
-      out.push(v!.recoverableCents > 0
-        ? `**Recoverable: ${money}.** The amount is off the rate by ${formatCents(check.difference)}, taken in excess: ask the payer to reprocess and refund it.`
-        : `The amount is off the rate by ${formatCents(check.difference)}, less than expected: nothing to recover (check the base the payer used).`);
+      out.push(
+        v!.recoverableCents > 0
+          ? `**Recoverable: ${money}.** The amount is off the rate by ${formatCents(check.difference)}, taken in excess: ask the payer to reprocess and refund it.`
+          : `The amount is off the rate by ${formatCents(check.difference)}, less than expected: nothing to recover (check the base the payer used).`,
+      );
       break;
     case 'co253-unknown-rate':
-      out.push('Every CO-253 of this file applies one rate the table does not know: the table is likely out of date (see co253-unknown-rate); post as a contractual adjustment.');
+      out.push(
+        'Every CO-253 of this file applies one rate the table does not know: the table is likely out of date (see co253-unknown-rate); post as a contractual adjustment.',
+      );
       break;
     case 'co253-reversal':
-      out.push('**Reversal, nothing to claim.** This undoes the sequestration of the original payment, which was not the expected Medicare cut: the payer takes the whole payment back, this amount included.');
+      out.push(
+        '**Reversal, nothing to claim.** This undoes the sequestration of the original payment, which was not the expected Medicare cut: the payer takes the whole payment back, this amount included.',
+      );
       break;
     default:
-      out.push(v?.reversal
-        ? 'A reversal of an expected Medicare sequestration: post it against the original; nothing to claim.'
-        : '**Expected and not recoverable.** Post as a contractual adjustment with its own code (Medicare sequestration), apart from denials and CO-45; do not appeal, rebill or bill the patient; carry it to a secondary payer\'s claim.');
+      out.push(
+        v?.reversal
+          ? 'A reversal of an expected Medicare sequestration: post it against the original; nothing to claim.'
+          : "**Expected and not recoverable.** Post as a contractual adjustment with its own code (Medicare sequestration), apart from denials and CO-45; do not appeal, rebill or bill the patient; carry it to a secondary payer's claim.",
+      );
   }
   return out;
 }
 
 const DATE_NAMES: Record<string, string> = {
-  '472': 'line service date', '150': 'line service period start', '232': 'claim statement start', '233': 'claim statement end (discharge)',
+  '472': 'line service date',
+  '150': 'line service period start',
+  '232': 'claim statement start',
+  '233': 'claim statement end (discharge)',
 };
 
 function rateLine(check: SequestrationCheck): string {
@@ -115,10 +135,14 @@ function rateLine(check: SequestrationCheck): string {
   if (!check.date) return 'Medicare sequestration rate: unknown, since neither the line nor the claim has a service or statement date.';
   const date = `${formatDate(check.date.date)} (DTM*${check.date.source}, ${DATE_NAMES[check.date.source]})`;
   switch (lookup.status) {
-    case 'in-force': return `Medicare sequestration rate **${formatRate(lookup.rate)}** for ${date}: in force ${formatPeriod(lookup.period)} (${source}).`;
-    case 'suspended': return `No sequestration for ${date}: suspended ${formatPeriod(lookup.period)} (${source}).`;
-    case 'before': return `No sequestration for ${date}: it applies to services from ${lookup.source === 'table' ? '2013-04-01' : 'the first configured period'} (${source}).`;
-    default: return `No sequestration period covers ${date} (${source}).`;
+    case 'in-force':
+      return `Medicare sequestration rate **${formatRate(lookup.rate)}** for ${date}: in force ${formatPeriod(lookup.period)} (${source}).`;
+    case 'suspended':
+      return `No sequestration for ${date}: suspended ${formatPeriod(lookup.period)} (${source}).`;
+    case 'before':
+      return `No sequestration for ${date}: it applies to services from ${lookup.source === 'table' ? '2013-04-01' : 'the first configured period'} (${source}).`;
+    default:
+      return `No sequestration period covers ${date} (${source}).`;
   }
 }
 

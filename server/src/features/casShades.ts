@@ -14,7 +14,11 @@ export type CasShade = 'muted' | 'patient' | 'attention' | 'other';
  * ones; see Visible), each shade cut at the render limit of its line, at most MAX_ITEMS.casShades: a
  * one-line file costs its first 10,000 characters.
  */
-export function casShades(a: Analysis, ranges: readonly Range[], limits: ViewLimits = DEFAULT_VIEW_LIMITS): Array<{ range: Range; shade: CasShade; label: string }> {
+export function casShades(
+  a: Analysis,
+  ranges: readonly Range[],
+  limits: ViewLimits = DEFAULT_VIEW_LIMITS,
+): Array<{ range: Range; shade: CasShade; label: string }> {
   const t = a.tokens;
   const out: Array<{ range: Range; shade: CasShade; label: string }> = [];
   const seen = new Set<number>();
@@ -26,9 +30,13 @@ export function casShades(a: Analysis, ranges: readonly Range[], limits: ViewLim
       seen.add(i);
       const classes = tripletsOf(a.model, i).map((x) => a.verdicts.at(a.model.cas.rowOf(x.seg, x.triplet)));
       if (!classes.length) continue;
-      const shade: CasShade = classes.some((c) => c.actionable) ? 'attention'
-        : classes.every((c) => c.cls === 'sequestration' || c.cls === 'contractual') ? 'muted'
-        : classes.every((c) => c.cls === 'patientResponsibility') ? 'patient' : 'other';
+      const shade: CasShade = classes.some((c) => c.actionable)
+        ? 'attention'
+        : classes.every((c) => c.cls === 'sequestration' || c.cls === 'contractual')
+          ? 'muted'
+          : classes.every((c) => c.cls === 'patientResponsibility')
+            ? 'patient'
+            : 'other';
       const label = [...new Set(classes.map(verdictLabel))].join(', ');
       // Cut at the render limit of its line (a segment wrapped over several lines keeps its end).
       const start = a.lines.positionAt(t.segStart[i]);

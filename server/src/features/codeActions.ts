@@ -28,7 +28,10 @@ export function codeActions(a: Analysis, uri: string, range: Range, diagnostics:
     const fix = (d.data as Partial<FixData> | undefined)?.fix;
     if (fix && textAt(a, fix.range) === fix.oldText) {
       out.push({
-        title: fix.title, kind: 'quickfix', diagnostics: [d], isPreferred: true,
+        title: fix.title,
+        kind: 'quickfix',
+        diagnostics: [d],
+        isPreferred: true,
         edit: { changes: { [uri]: [{ range: fix.range, newText: fix.newText }] } },
       });
     }
@@ -36,13 +39,19 @@ export function codeActions(a: Analysis, uri: string, range: Range, diagnostics:
     if (code && code in DIAGNOSTIC_CODES && !turnedOff.has(code)) {
       turnedOff.add(code);
       out.push({
-        title: `Turn off rule ${code} here (era835.rules.${code}: off)`, kind: 'quickfix', diagnostics: [d],
+        title: `Turn off rule ${code} here (era835.rules.${code}: off)`,
+        kind: 'quickfix',
+        diagnostics: [d],
         command: { title: `Turn off ${code}`, command: TURN_OFF_RULE_COMMAND, arguments: [code, uri] },
       });
     }
   }
   if (segmentsOnLine(a, range.start.line) > 1) {
-    out.push({ title: 'Open as one segment per line', kind: 'refactor', command: { title: 'Open as one segment per line', command: OPEN_PRETTY_VIEW_COMMAND } });
+    out.push({
+      title: 'Open as one segment per line',
+      kind: 'refactor',
+      command: { title: 'Open as one segment per line', command: OPEN_PRETTY_VIEW_COMMAND },
+    });
   }
   return out;
 }

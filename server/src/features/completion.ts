@@ -1,6 +1,12 @@
 import {
-  CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind,
-  type CompletionItem, type CompletionList, type Position, type Range,
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
 } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import type { Settings } from '../settings';

@@ -30,7 +30,13 @@ export function normalizeDelimiters(t: SegmentTable, change: DelimiterChange): N
     };
     const used = ROLES.map((r) => next[r]).filter((c): c is string => c !== undefined);
     const bad = used.find((c, i) => c.length !== 1 || used.indexOf(c) !== i || /[A-Za-z0-9 ]/.test(c));
-    if (bad !== undefined) return { ok: false, message: `'${show(bad)}' cannot be used: delimiters are single, distinct characters that are not letters, digits or spaces.`, start: 0, end: 0 };
+    if (bad !== undefined)
+      return {
+        ok: false,
+        message: `'${show(bad)}' cannot be used: delimiters are single, distinct characters that are not letters, digits or spaces.`,
+        start: 0,
+        end: 0,
+      };
     const map = new Map<string, string>();
     for (const r of ROLES) if (old[r] !== undefined && next[r] !== undefined) map.set(old[r]!, next[r]!);
     const newOnly = new Set(used.filter((c) => !map.has(c)));
@@ -49,14 +55,22 @@ export function normalizeDelimiters(t: SegmentTable, change: DelimiterChange): N
         else if (p === isa16 && c === old.component) seg += next.component;
         else if (map.has(c) && c !== old.segment) seg += map.get(c);
         else if (newOnly.has(c)) {
-          return { ok: false, message: `'${show(c)}' already occurs inside data (${t.id(i)} segment): using it as a delimiter would split that element. Choose another character.`, start: p, end: p + 1 };
+          return {
+            ok: false,
+            message: `'${show(c)}' already occurs inside data (${t.id(i)} segment): using it as a delimiter would split that element. Choose another character.`,
+            start: p,
+            end: p + 1,
+          };
         } else seg += c;
       }
       out.push(seg);
       cursor = end;
       // The terminator (and the CR kept before a newline terminator) maps to the new terminator.
       if (text[cursor] === '\r' && old.segment === '\n') cursor++;
-      if (text[cursor] === old.segment) { out.push(next.segment); cursor++; }
+      if (text[cursor] === old.segment) {
+        out.push(next.segment);
+        cursor++;
+      }
     }
   }
   out.push(text.slice(cursor));

@@ -13,8 +13,19 @@ import { DEFAULT_VIEW_LIMITS, MAX_ITEMS, Visible, type ViewLimits } from './visi
  * Keyed by segment id, the element positions to label.
  */
 const LABELLED: Readonly<Record<string, readonly number[]>> = {
-  BPR: [1, 4], CLP: [2, 6], CAS: [1, 2, 5, 8, 11, 14, 17], DTM: [1], REF: [1], AMT: [1], QTY: [1],
-  LQ: [2], MOA: [3, 4, 5, 6, 7], MIA: [5, 20, 21, 22, 23, 24], N1: [1], NM1: [1], PLB: [3, 5, 7, 9, 11, 13],
+  BPR: [1, 4],
+  CLP: [2, 6],
+  CAS: [1, 2, 5, 8, 11, 14, 17],
+  DTM: [1],
+  REF: [1],
+  AMT: [1],
+  QTY: [1],
+  LQ: [2],
+  MOA: [3, 4, 5, 6, 7],
+  MIA: [5, 20, 21, 22, 23, 24],
+  N1: [1],
+  NM1: [1],
+  PLB: [3, 5, 7, 9, 11, 13],
 };
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -63,7 +74,12 @@ export function inlayHints(a: Analysis, range: Range, settings: Settings, limits
       if (k >= n) break;
       if (!view.shows(t.elementEndOffset(i, k))) continue;
       const label = labelFor(a, i, id, k);
-      if (label) add(t.elementEndOffset(i, k), id === 'CAS' && k === 1 ? 2 : 0, { label: ` › ${label}`, kind: InlayHintKind.Type, paddingLeft: false });
+      if (label)
+        add(t.elementEndOffset(i, k), id === 'CAS' && k === 1 ? 2 : 0, {
+          label: ` › ${label}`,
+          kind: InlayHintKind.Type,
+          paddingLeft: false,
+        });
     }
   }
   hints.push(...fitLine(line, limits.inlayChars));

@@ -91,7 +91,10 @@ export function navigate(a: Analysis, position: Position, target: NavigationTarg
         if (!verdicts.isActionable(i)) continue;
         const adj = cas.at(i);
         if (forward ? after(adj) : before(adj)) {
-          return range(t.elementStartOffset(adj.seg, adj.reasonElem - (adj.triplet === 0 ? 1 : 0)), t.elementEndOffset(adj.seg, adj.reasonElem + 1));
+          return range(
+            t.elementStartOffset(adj.seg, adj.reasonElem - (adj.triplet === 0 ? 1 : 0)),
+            t.elementEndOffset(adj.seg, adj.reasonElem + 1),
+          );
         }
       }
       return null;

@@ -68,7 +68,10 @@ function tokenData(a: Analysis, view: Visible, cap: number): { data: number[]; c
   const push = (start: number, end: number, type: number, mods: number) => {
     for (let s = start, i = start; i <= end; i++) {
       const c = i < end ? a.text.charCodeAt(i) : -1;
-      if (c === 10 || c === 13 || c === -1) { pushOne(s, i, type, mods); s = i + 1; }
+      if (c === 10 || c === 13 || c === -1) {
+        pushOne(s, i, type, mods);
+        s = i + 1;
+      }
     }
   };
 
@@ -76,7 +79,10 @@ function tokenData(a: Analysis, view: Visible, cap: number): { data: number[]; c
     if (count >= cap) return { data: data.slice(0, cap * 5), capped: true };
     const id = t.id(i);
     push(t.segStart[i], t.elementEndOffset(i, 0), ENVELOPE.has(id) ? T.envelope : T.segment, 0);
-    if (id === 'CAS') { casTokens(a, i, push); continue; }
+    if (id === 'CAS') {
+      casTokens(a, i, push);
+      continue;
+    }
     const n = t.elementCount(i);
     for (let k = 1; k < n; k++) {
       const def = elementDef(id, k);
@@ -93,7 +99,10 @@ function casTokens(a: Analysis, seg: number, push: (s: number, e: number, type: 
   const t = a.tokens;
   const triplets = tripletsOf(a.model, seg);
   const v = a.verdicts;
-  const mods = triplets.map((x) => { const row = a.model.cas.rowOf(x.seg, x.triplet); return row < 0 ? 0 : modifierBits(v.classOf(row), v.isActionable(row)); });
+  const mods = triplets.map((x) => {
+    const row = a.model.cas.rowOf(x.seg, x.triplet);
+    return row < 0 ? 0 : modifierBits(v.classOf(row), v.isActionable(row));
+  });
   // The group code covers every triplet of the segment: it carries all their classes.
   const groupMods = mods.reduce((acc, m) => acc | m, 0);
   push(t.elementStartOffset(seg, 1), t.elementEndOffset(seg, 1), T.casGroup, groupMods);

@@ -71,7 +71,12 @@ function transactionSymbol(a: Analysis, tx: Transaction, budget: ClaimBudget): D
       if (!budget.truncated) {
         budget.truncated = true;
         const r = spanRange(a, claim.seg, claim.seg);
-        children.push({ name: `… ${budget.more.toLocaleString('en-US')} more claim${budget.more === 1 ? '' : 's'} (open the summary)`, kind: SymbolKind.Null, range: r, selectionRange: r });
+        children.push({
+          name: `… ${budget.more.toLocaleString('en-US')} more claim${budget.more === 1 ? '' : 's'} (open the summary)`,
+          kind: SymbolKind.Null,
+          range: r,
+          selectionRange: r,
+        });
       }
       break;
     }
@@ -88,9 +93,10 @@ function transactionSymbol(a: Analysis, tx: Transaction, budget: ClaimBudget): D
   }
   const pay = tx.payment;
   const paid = pay ? ` · ${formatMoney(pay.amount)}${pay.method ? ` ${pay.method}` : ''}` : '';
-  const name = tx.setId === '835'
-    ? `835 ${tx.controlNumber}${paid}${tx.trace?.number ? ` · ${tx.trace.number}` : ''}`
-    : `${tx.setId || 'ST'} ${tx.controlNumber} (not an 835)`;
+  const name =
+    tx.setId === '835'
+      ? `835 ${tx.controlNumber}${paid}${tx.trace?.number ? ` · ${tx.trace.number}` : ''}`
+      : `${tx.setId || 'ST'} ${tx.controlNumber} (not an 835)`;
   return {
     name,
     detail: `${tx.claims.length} claim${tx.claims.length === 1 ? '' : 's'}`,
@@ -155,7 +161,10 @@ function lineSymbol(a: Analysis, line: ServiceLine): DocumentSymbol {
 function plbSymbol(a: Analysis, pairs: readonly ProviderAdjustment[]): DocumentSymbol {
   const seg = pairs[0].seg;
   const total = pairs.reduce((s, p) => s + p.amount, 0);
-  const reasons = pairs.map((p) => p.reason).filter(Boolean).join(', ');
+  const reasons = pairs
+    .map((p) => p.reason)
+    .filter(Boolean)
+    .join(', ');
   const effect = total >= 0 ? `${formatMoney(total)} withheld` : `${formatMoney(-total)} added`;
   return {
     name: `PLB${reasons ? ` ${reasons}` : ''} · ${effect}`,

@@ -28,7 +28,10 @@ export function tableOf(a: Analysis, range: Range): { tsv: string; rows: number 
   first = Math.max(first, 0);
   if (start === end) {
     const claim = claimAt(a.model, first);
-    if (claim) { first = claim.seg; last = claim.lastSeg; } else last = first;
+    if (claim) {
+      first = claim.seg;
+      last = claim.lastSeg;
+    } else last = first;
   }
   const rows: string[] = ['Line\tLoop\tSegment\tElement\tName\tValue\tMeaning'];
   for (let i = first; i <= last; i++) {
@@ -39,14 +42,22 @@ export function tableOf(a: Analysis, range: Range): { tsv: string; rows: number 
       const value = t.element(i, k);
       if (value === '') continue;
       const def = elementDef(id, k);
-      rows.push([String(line), loop, id, `${id}${pad2(k)}`, def?.name ?? '', value, meaning(def?.type, def?.codeList, value)].map(cell).join('\t'));
+      rows.push(
+        [String(line), loop, id, `${id}${pad2(k)}`, def?.name ?? '', value, meaning(def?.type, def?.codeList, value)].map(cell).join('\t'),
+      );
     }
   }
   return { tsv: rows.join('\n') + '\n', rows: last - first + 1 };
 }
 
 function meaning(type: string | undefined, list: string | undefined, value: string): string {
-  if (type === 'R') { const c = parseCents(value); return c === undefined ? '' : formatCents(c); }
-  if (type === 'DT') { const d = parseDate(value); return d === undefined ? '' : formatDate(d); }
+  if (type === 'R') {
+    const c = parseCents(value);
+    return c === undefined ? '' : formatCents(c);
+  }
+  if (type === 'DT') {
+    const d = parseDate(value);
+    return d === undefined ? '' : formatDate(d);
+  }
   return codeListById(list)?.entries.get(value)?.text ?? '';
 }

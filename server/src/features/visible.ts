@@ -59,7 +59,11 @@ export class Visible {
   private readonly lastLine: number;
 
   /** `range` absent: the whole document (each line still cut at the render limit). */
-  constructor(private readonly a: Analysis, range: Range | undefined, readonly limits: ViewLimits) {
+  constructor(
+    private readonly a: Analysis,
+    range: Range | undefined,
+    readonly limits: ViewLimits,
+  ) {
     this.from = range ? a.lines.offsetAt(range.start) : 0;
     this.to = range ? a.lines.offsetAt(range.end) : a.text.length;
     this.firstLine = a.lines.positionAt(this.from).line;

@@ -88,7 +88,15 @@ export function reanalyseClaims(prev: Analysis, region: EditRegion, text: string
   const spliced = spliceParts(prev.findings, parts.partStarts, replaced, oldFrom, oldTo, delta);
   const inserted = text.slice(region.start, region.newEnd);
   const lines = new LineIndex(text, lineStartsAfterEdit(prev.lines.starts, prev.text, region.start, region.oldEnd, inserted));
-  return { text, tokens, lines, model, findings: spliced.findings, verdicts: facts.verdicts, parts: { settings, ctx, partStarts: spliced.partStarts } };
+  return {
+    text,
+    tokens,
+    lines,
+    model,
+    findings: spliced.findings,
+    verdicts: facts.verdicts,
+    parts: { settings, ctx, partStarts: spliced.partStarts },
+  };
 }
 
 /** The new findings of one source (the tokenizer, the model, a rule): of the edited claims (`local`), or all. */
@@ -102,7 +110,14 @@ interface Replacement {
  * claims) by its items and the ones after them moved by `delta`, another's whole part by its items.
  * In place when every part keeps its length (the usual keystroke), else in a new list.
  */
-function spliceParts(findings: readonly Finding[], partStarts: readonly number[], replaced: readonly Replacement[], oldFrom: number, oldTo: number, delta: number): { findings: Finding[]; partStarts: number[] } {
+function spliceParts(
+  findings: readonly Finding[],
+  partStarts: readonly number[],
+  replaced: readonly Replacement[],
+  oldFrom: number,
+  oldTo: number,
+  delta: number,
+): { findings: Finding[]; partStarts: number[] } {
   const blocks: { lo: number; hi: number }[] = [];
   let sameLength = true;
   for (let p = 0; p < replaced.length; p++) {
@@ -127,7 +142,8 @@ function spliceParts(findings: readonly Finding[], partStarts: readonly number[]
     return { findings: out, partStarts: partStarts.slice() };
   }
   let total = 0;
-  for (let p = 0; p < replaced.length; p++) total += partStarts[p + 1] - partStarts[p] - (blocks[p].hi - blocks[p].lo) + replaced[p].items.length;
+  for (let p = 0; p < replaced.length; p++)
+    total += partStarts[p + 1] - partStarts[p] - (blocks[p].hi - blocks[p].lo) + replaced[p].items.length;
   const out = new Array<Finding>(total);
   const starts: number[] = [];
   let n = 0;
@@ -144,7 +160,13 @@ function spliceParts(findings: readonly Finding[], partStarts: readonly number[]
 
 /** Segments that open or close an envelope: never part of a claim. */
 const ENVELOPE: Readonly<Partial<Record<SegId, true>>> = {
-  [SegId.ISA]: true, [SegId.GS]: true, [SegId.ST]: true, [SegId.SE]: true, [SegId.GE]: true, [SegId.IEA]: true, [SegId.TA1]: true,
+  [SegId.ISA]: true,
+  [SegId.GS]: true,
+  [SegId.ST]: true,
+  [SegId.SE]: true,
+  [SegId.GE]: true,
+  [SegId.IEA]: true,
+  [SegId.TA1]: true,
 };
 
 interface Unit {
@@ -174,13 +196,13 @@ function touchedClaims(prev: Analysis, region: EditRegion, text: string): Unit |
   for (let extra = 0; extra <= MAX_EXTRA_CLAIMS; extra++) {
     const s1 = claims.lastSeg[last] + 1;
     if (s1 >= t.count) return undefined;
-    for (let i = (extra === 0 ? s0 : claims.seg[last]); i < s1; i++) {
+    for (let i = extra === 0 ? s0 : claims.seg[last]; i < s1; i++) {
       const loop = model.segLoop[i];
       if ((loop !== Loop.Claim && loop !== Loop.ServiceLine) || model.segIds[i] === SegId.BPR) return undefined;
     }
     const to = t.segStart[s1] + region.newEnd - region.oldEnd;
     const table = Tokenizer.range(text, t.segStart[s0], to, t.delimitersOf(s0));
-    if (table && (table.elemRel instanceof Int32Array) === (t.elemRel instanceof Int32Array)) return { first, last, s0, s1, table };
+    if (table && table.elemRel instanceof Int32Array === t.elemRel instanceof Int32Array) return { first, last, s0, s1, table };
     if (last + 1 >= claims.length || !adjacent(model, last + 1)) return undefined;
     last++;
   }
@@ -214,13 +236,18 @@ function rowsAtClaim(model: Model, c: number): RowCounts {
   if (c >= s.claims.length) return rowCounts(model);
   const line = s.claims.lineFrom[c];
   return {
-    claims: c, lines: line, cas: s.claims.casFrom[c], claimRemarks: s.claims.remarkFrom[c],
+    claims: c,
+    lines: line,
+    cas: s.claims.casFrom[c],
+    claimRemarks: s.claims.remarkFrom[c],
     lineRemarks: line < s.lines.length ? s.lines.remarkFrom[line] : s.lineRemarks.length,
   };
 }
 
 function sameRows(a: RowCounts, b: RowCounts): boolean {
-  return a.claims === b.claims && a.lines === b.lines && a.cas === b.cas && a.claimRemarks === b.claimRemarks && a.lineRemarks === b.lineRemarks;
+  return (
+    a.claims === b.claims && a.lines === b.lines && a.cas === b.cas && a.claimRemarks === b.claimRemarks && a.lineRemarks === b.lineRemarks
+  );
 }
 
 function hasFailure(facts: ClaimPassFacts): boolean {
@@ -229,7 +256,16 @@ function hasFailure(facts: ClaimPassFacts): boolean {
 }
 
 /** The old table with segments s0..s1-1 replaced by `part` (the edited claims), and the segments after them moved. */
-function spliceTokens(t: SegmentTable, text: string, s0: number, s1: number, part: SegmentTable, oldFrom: number, oldTo: number, delta: number): SegmentTable {
+function spliceTokens(
+  t: SegmentTable,
+  text: string,
+  s0: number,
+  s1: number,
+  part: SegmentTable,
+  oldFrom: number,
+  oldTo: number,
+  delta: number,
+): SegmentTable {
   const firstElem = t.segElem[s0];
   // Read before the columns change (they are updated in place when their length stays).
   const endElem = t.segElem[s1];
@@ -243,4 +279,3 @@ function spliceTokens(t: SegmentTable, text: string, s0: number, s1: number, par
   const findings = spliceFindings(t.findings, oldFrom, oldTo, [], 0);
   return new SegmentTable(text, segStart, segEnd, segElem, elemRel, t.spans, findings);
 }
-

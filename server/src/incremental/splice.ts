@@ -77,9 +77,16 @@ type Column = Int32Array | Uint16Array;
  * `a` with rows from..to-1 replaced by `part` (plus `partAdd`), and the rows after them plus `tailAdd`:
  * in place when the length stays the same, else in a new array of the same kind.
  */
-export function spliceColumn<A extends Column>(a: A, from: number, to: number, part: ArrayLike<number>, partAdd: number, tailAdd: number): A {
+export function spliceColumn<A extends Column>(
+  a: A,
+  from: number,
+  to: number,
+  part: ArrayLike<number>,
+  partAdd: number,
+  tailAdd: number,
+): A {
   const n = a.length;
-  const out = part.length === to - from ? a : (new (a.constructor as new (length: number) => A)(n - (to - from) + part.length));
+  const out = part.length === to - from ? a : new (a.constructor as new (length: number) => A)(n - (to - from) + part.length);
   if (out !== a) out.set(a.subarray(0, from));
   for (let i = 0; i < part.length; i++) out[from + i] = part[i] + partAdd;
   const at = from + part.length;

@@ -2,7 +2,10 @@ import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import type { Part } from './parts';
 
 /** A place in the original file: 1-based line and column, as `era835 check` prints them. */
-export interface OriginalPlace { readonly line: number; readonly column: number }
+export interface OriginalPlace {
+  readonly line: number;
+  readonly column: number;
+}
 
 /**
  * Where a position of a part is in the original file, or undefined on a trailer the part added. A part
@@ -24,7 +27,12 @@ export function describePlace(place: OriginalPlace, fileName: string): string {
  * suffix, and related information that opens it); findings that only the cut made are dropped: on a
  * claim part, the payment's balance (BPR02 against one claim) says nothing about the file.
  */
-export function diagnosticsInOriginal(part: Part, diagnostics: readonly Diagnostic[], file: { uri: string; name: string }, kind: 'claim' | 'payment'): Diagnostic[] {
+export function diagnosticsInOriginal(
+  part: Part,
+  diagnostics: readonly Diagnostic[],
+  file: { uri: string; name: string },
+  kind: 'claim' | 'payment',
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (kind === 'claim' && d.code === 'transaction-balance') continue;

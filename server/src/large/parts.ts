@@ -35,7 +35,10 @@ export function partSize(index: RemittanceIndex, key: PartKey): number | undefin
 export function buildPart(index: RemittanceIndex, fd: number, key: PartKey): Part | { problem: string } {
   const size = partSize(index, key);
   if (size === undefined) return { problem: `There is no ${key.kind} ${key.n + 1} in this file.` };
-  if (size > MAX_PART_BYTES) return { problem: `This ${key.kind} is ${(size / 1e6).toFixed(1)} MB: too large to open as a part (at most ${MAX_PART_BYTES / 2 ** 20} MiB). Open one of its claims instead.` };
+  if (size > MAX_PART_BYTES)
+    return {
+      problem: `This ${key.kind} is ${(size / 1e6).toFixed(1)} MB: too large to open as a part (at most ${MAX_PART_BYTES / 2 ** 20} MiB). Open one of its claims instead.`,
+    };
   const claim = key.kind === 'claim' ? index.claims[key.n] : undefined;
   const tx: IndexedTransaction = index.transactions[claim ? claim.transaction : key.n];
   const { envelope } = tx;
@@ -76,7 +79,10 @@ class PartWriter {
   stAt = -1;
   private readonly separator: string;
 
-  constructor(private readonly elementSeparator: string, private readonly terminator: string) {
+  constructor(
+    private readonly elementSeparator: string,
+    private readonly terminator: string,
+  ) {
     // A file whose terminator is a line break needs no second one.
     this.separator = terminator === '\n' || terminator === '\r' ? '' : '\n';
   }
@@ -93,8 +99,17 @@ class PartWriter {
     while (i < text.length) {
       // Line breaks and blanks between segments are layout, not data.
       const c = text[i];
-      if (c === '\n') { line++; column = 1; i++; continue; }
-      if (c === '\r' || c === ' ' || c === '\t') { column++; i++; continue; }
+      if (c === '\n') {
+        line++;
+        column = 1;
+        i++;
+        continue;
+      }
+      if (c === '\r' || c === ' ' || c === '\t') {
+        column++;
+        i++;
+        continue;
+      }
       let end = text.indexOf(this.terminator, i);
       if (end < 0) end = text.length;
       const segment = text.slice(i, end);

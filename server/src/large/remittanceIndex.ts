@@ -98,14 +98,23 @@ export type SeverityOf = (f: Finding) => Severity | undefined;
  * responsive (drive it with setImmediate; stop calling next() to cancel). Memory: one piece's analysis at
  * a time (as `era835 check`), plus the index (some 200 bytes a claim).
  */
-export function* indexRemittance(path: string, settings: Settings, severityOf: SeverityOf, sliceMs = 20, pieceChars = PIECE_CHARS): Generator<void, RemittanceIndex, void> {
+export function* indexRemittance(
+  path: string,
+  settings: Settings,
+  severityOf: SeverityOf,
+  sliceMs = 20,
+  pieceChars = PIECE_CHARS,
+): Generator<void, RemittanceIndex, void> {
   const fd = openSync(path, 'r');
   try {
     const acc = new Accumulator(path, fstatSync(fd).size);
     for (const piece of readPieces(fd, { pieceChars, onProblem: (m) => acc.problems.push(`${path}: ${m}`) })) {
       const steps = analyzeInSlices(piece.text, settings, sliceMs);
       let r = steps.next();
-      while (!r.done) { yield; r = steps.next(); }
+      while (!r.done) {
+        yield;
+        r = steps.next();
+      }
       acc.add(r.value, piece, severityOf);
       yield;
     }
@@ -145,7 +154,10 @@ class Accumulator {
   /** Bytes of the file before the next piece. */
   private byte = 0;
 
-  constructor(private readonly path: string, private readonly bytes: number) {}
+  constructor(
+    private readonly path: string,
+    private readonly bytes: number,
+  ) {}
 
   add(a: Analysis, piece: Piece, severityOf: SeverityOf): void {
     const { model, tokens: t } = a;
@@ -156,7 +168,10 @@ class Accumulator {
     const next = (seg: number) => (seg + 1 < t.count ? t.segStart[seg + 1] : a.text.length);
     const envelopes = new Map<object, IndexedEnvelope>();
     for (const tx of model.transactions) {
-      if (tx.setId !== '835' || !tx.group) { this.others++; continue; }
+      if (tx.setId !== '835' || !tx.group) {
+        this.others++;
+        continue;
+      }
       const group = tx.group;
       let envelope = envelopes.get(group);
       if (!envelope) {
@@ -190,28 +205,53 @@ class Accumulator {
         const work = workOf(claim);
         toWork += work;
         this.claims.push({
-          n: this.claims.length, transaction: n, id: own(claim.id), status: own(claim.status),
-          chargedCents: cents(claim.charge), paidCents: cents(claim.paid),
-          toWork: work, errors: c?.errors ?? 0, warnings: c?.warnings ?? 0, span: span(start, end), lx,
+          n: this.claims.length,
+          transaction: n,
+          id: own(claim.id),
+          status: own(claim.status),
+          chargedCents: cents(claim.charge),
+          paidCents: cents(claim.paid),
+          toWork: work,
+          errors: c?.errors ?? 0,
+          warnings: c?.warnings ?? 0,
+          span: span(start, end),
+          lx,
         });
       }
       const end = points.at(next(tx.lastSeg));
       const c = counts.transactions.get(tx);
       const party = (p: Transaction['payer']) => own(p?.name || p?.id || '');
       this.transactions.push({
-        n, envelope, controlNumber: own(tx.controlNumber), payer: party(tx.payer), payee: party(tx.payee),
-        trace: own(tx.trace?.number ?? ''), paidCents: cents(tx.payment?.amount),
-        span: span(stStart, end), header: span(stStart, headerEnd),
-        firstClaim, claimCount: this.claims.length - firstClaim, toWork,
-        errors: c?.errors ?? 0, warnings: c?.warnings ?? 0,
+        n,
+        envelope,
+        controlNumber: own(tx.controlNumber),
+        payer: party(tx.payer),
+        payee: party(tx.payee),
+        trace: own(tx.trace?.number ?? ''),
+        paidCents: cents(tx.payment?.amount),
+        span: span(stStart, end),
+        header: span(stStart, headerEnd),
+        firstClaim,
+        claimCount: this.claims.length - firstClaim,
+        toWork,
+        errors: c?.errors ?? 0,
+        warnings: c?.warnings ?? 0,
       });
     }
   }
 
   result(): RemittanceIndex {
     return {
-      path: this.path, bytes: this.bytes, interchanges: this.interchanges, transactions: this.transactions, claims: this.claims,
-      otherTransactions: this.others, errors: this.errors, warnings: this.warnings, outside: this.outside, problems: this.problems,
+      path: this.path,
+      bytes: this.bytes,
+      interchanges: this.interchanges,
+      transactions: this.transactions,
+      claims: this.claims,
+      otherTransactions: this.others,
+      errors: this.errors,
+      warnings: this.warnings,
+      outside: this.outside,
+      problems: this.problems,
     };
   }
 
@@ -223,16 +263,21 @@ class Accumulator {
     const bump = <K>(m: Map<K, Count>, k: K, error: boolean) => {
       let c = m.get(k);
       if (!c) m.set(k, (c = { errors: 0, warnings: 0 }));
-      if (error) c.errors++; else c.warnings++;
+      if (error) c.errors++;
+      else c.warnings++;
     };
     for (const f of a.findings) {
       const severity = severityOf(f);
       if (severity !== 'error' && severity !== 'warning') continue;
       const error = severity === 'error';
-      if (error) this.errors++; else this.warnings++;
+      if (error) this.errors++;
+      else this.warnings++;
       const seg = a.tokens.segmentAt(f.start);
       const tx = seg >= 0 ? transactionAt(a.model, seg) : undefined;
-      if (!tx) { this.outside++; continue; }
+      if (!tx) {
+        this.outside++;
+        continue;
+      }
       bump(transactions, tx, error);
       const claim = claimAt(a.model, seg);
       if (claim) bump(claims, claim, error);
@@ -266,9 +311,18 @@ function delimitersAt(a: Analysis, seg: number) {
 }
 
 /** A place in the file: byte offset and 1-based line and column. */
-interface Point { readonly byte: number; readonly line: number; readonly column: number }
+interface Point {
+  readonly byte: number;
+  readonly line: number;
+  readonly column: number;
+}
 
-const span = (start: Point, end: Point): FileSpan => ({ byte: start.byte, bytes: end.byte - start.byte, line: start.line, column: start.column });
+const span = (start: Point, end: Point): FileSpan => ({
+  byte: start.byte,
+  bytes: end.byte - start.byte,
+  line: start.line,
+  column: start.column,
+});
 
 /**
  * Character offsets of one piece as file points. Asked in increasing order, so the byte count of the
@@ -279,14 +333,21 @@ class Points {
   private byte = 0;
   private readonly ascii: boolean;
 
-  constructor(private readonly a: Analysis, private readonly piece: Piece, private readonly firstByte: number) {
+  constructor(
+    private readonly a: Analysis,
+    private readonly piece: Piece,
+    private readonly firstByte: number,
+  ) {
     this.ascii = piece.invalid.length === 0 && Buffer.byteLength(a.text, 'utf8') === a.text.length;
   }
 
   at(offset: number): Point {
     if (this.ascii) this.byte = offset;
     else {
-      if (offset < this.char) { this.char = 0; this.byte = 0; }
+      if (offset < this.char) {
+        this.char = 0;
+        this.byte = 0;
+      }
       this.byte += this.bytesOf(this.char, offset);
     }
     this.char = offset;
@@ -312,7 +373,8 @@ function below(offsets: readonly number[], x: number): number {
   let hi = offsets.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (offsets[mid] < x) lo = mid + 1; else hi = mid;
+    if (offsets[mid] < x) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }

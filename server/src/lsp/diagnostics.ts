@@ -8,7 +8,6 @@ import type { Finding, Severity } from '../x12/finding';
 
 export { effectiveSeverity };
 
-
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -23,13 +22,29 @@ export function toDiagnostics(a: Analysis, settings: Settings, uri: string): Dia
   for (const f of a.findings) {
     const severity = effectiveSeverity(f, settings);
     if (!severity) continue;
-    const d: Diagnostic = { range: range(f.start, f.end), severity: LSP_SEVERITY[severity], source: 'era835', code: f.code, message: f.message };
+    const d: Diagnostic = {
+      range: range(f.start, f.end),
+      severity: LSP_SEVERITY[severity],
+      source: 'era835',
+      code: f.code,
+      message: f.message,
+    };
     if (f.fix) {
-      const data: FixData = { fix: { title: f.fix.title, range: range(f.fix.start, f.fix.end), newText: f.fix.newText, oldText: a.text.slice(f.fix.start, f.fix.end) } };
+      const data: FixData = {
+        fix: {
+          title: f.fix.title,
+          range: range(f.fix.start, f.fix.end),
+          newText: f.fix.newText,
+          oldText: a.text.slice(f.fix.start, f.fix.end),
+        },
+      };
       d.data = data;
     }
     if (f.related?.length) {
-      d.relatedInformation = f.related.map((r): DiagnosticRelatedInformation => ({ location: { uri, range: range(r.start, r.end) }, message: r.message }));
+      d.relatedInformation = f.related.map((r): DiagnosticRelatedInformation => ({
+        location: { uri, range: range(r.start, r.end) },
+        message: r.message,
+      }));
     }
     out.push(d);
   }
@@ -73,7 +88,9 @@ export function shownDiagnostics(a: Analysis, settings: Settings, uri: string): 
   if (shown > kept.length) {
     out.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
-      severity: DiagnosticSeverity.Information, source: 'era835', code: 'diagnostics-limit',
+      severity: DiagnosticSeverity.Information,
+      source: 'era835',
+      code: 'diagnostics-limit',
       message: `${shown - kept.length} more findings are not shown: an editor shows at most ${MAX_DIAGNOSTICS} per file (errors first). Run \`era835 check\` on this file to list all ${shown}.`,
     });
   }

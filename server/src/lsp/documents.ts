@@ -95,14 +95,17 @@ export class AnalysisCache {
     const job: Job = { version: doc.version, settings, cancelled: false, promise: undefined! };
     const text = doc.getText();
     const steps = analyzeInSlices(text, settings, SLICE_MS);
-    (job as { promise: Promise<Analysis | undefined> }).promise = runInSlices(text, steps, () => job.cancelled).then((analysis) => {
-      if (this.jobs.get(doc.uri) === job) this.jobs.delete(doc.uri);
-      if (analysis && !job.cancelled) this.entries.set(doc.uri, { version: job.version, settings, analysis });
-      return job.cancelled ? undefined : analysis;
-    }, (e) => {
-      if (this.jobs.get(doc.uri) === job) this.jobs.delete(doc.uri);
-      throw e;
-    });
+    (job as { promise: Promise<Analysis | undefined> }).promise = runInSlices(text, steps, () => job.cancelled).then(
+      (analysis) => {
+        if (this.jobs.get(doc.uri) === job) this.jobs.delete(doc.uri);
+        if (analysis && !job.cancelled) this.entries.set(doc.uri, { version: job.version, settings, analysis });
+        return job.cancelled ? undefined : analysis;
+      },
+      (e) => {
+        if (this.jobs.get(doc.uri) === job) this.jobs.delete(doc.uri);
+        throw e;
+      },
+    );
     this.jobs.set(doc.uri, job);
     return job.promise;
   }
@@ -208,32 +211,37 @@ export function afterTurns(turns: number, fn: () => void): void {
  * again or closed, and the request gets the handler's empty answer).
  */
 export function gatedConnection(connection: Connection, waitFor: (uri: string) => Promise<unknown> | undefined): Connection {
-  const gate = (handler: (...args: unknown[]) => unknown) => function (this: unknown, ...args: unknown[]): unknown {
-    const params = args[0] as { textDocument?: { uri?: unknown }; uri?: unknown } | undefined;
-    const uri = params?.textDocument?.uri ?? params?.uri;
-    const wait = typeof uri === 'string' ? waitFor(uri) : undefined;
-    if (!wait) return handler.apply(this, args);
-    return wait.then(() => handler.apply(this, args), () => handler.apply(this, args));
-  };
-  const view = <T extends object>(target: T, nested: boolean): T => new Proxy(target, {
-    get(t, key) {
-      const value = Reflect.get(t, key, t) as unknown;
-      if (typeof value === 'function') {
-        const fn = value as (...args: unknown[]) => unknown;
-        // Registration methods take the handler last: onHover(h), onRequest(type, h), semanticTokens.on(h).
-        if (typeof key === 'string' && /^on([A-Z]|$)/.test(key)) {
-          return (...args: unknown[]) => {
-            const last = args.length - 1;
-            if (typeof args[last] === 'function') args[last] = gate(args[last] as (...a: unknown[]) => unknown);
-            return fn.apply(t, args);
-          };
+  const gate = (handler: (...args: unknown[]) => unknown) =>
+    function (this: unknown, ...args: unknown[]): unknown {
+      const params = args[0] as { textDocument?: { uri?: unknown }; uri?: unknown } | undefined;
+      const uri = params?.textDocument?.uri ?? params?.uri;
+      const wait = typeof uri === 'string' ? waitFor(uri) : undefined;
+      if (!wait) return handler.apply(this, args);
+      return wait.then(
+        () => handler.apply(this, args),
+        () => handler.apply(this, args),
+      );
+    };
+  const view = <T extends object>(target: T, nested: boolean): T =>
+    new Proxy(target, {
+      get(t, key) {
+        const value = Reflect.get(t, key, t) as unknown;
+        if (typeof value === 'function') {
+          const fn = value as (...args: unknown[]) => unknown;
+          // Registration methods take the handler last: onHover(h), onRequest(type, h), semanticTokens.on(h).
+          if (typeof key === 'string' && /^on([A-Z]|$)/.test(key)) {
+            return (...args: unknown[]) => {
+              const last = args.length - 1;
+              if (typeof args[last] === 'function') args[last] = gate(args[last] as (...a: unknown[]) => unknown);
+              return fn.apply(t, args);
+            };
+          }
+          return fn.bind(t);
         }
-        return fn.bind(t);
-      }
-      // Feature registries (connection.languages.semanticTokens, .inlayHint...) register handlers too.
-      if (value && typeof value === 'object' && (key === 'languages' || nested)) return view(value as object, true);
-      return value;
-    },
-  });
+        // Feature registries (connection.languages.semanticTokens, .inlayHint...) register handlers too.
+        if (value && typeof value === 'object' && (key === 'languages' || nested)) return view(value as object, true);
+        return value;
+      },
+    });
   return view(connection, false);
 }

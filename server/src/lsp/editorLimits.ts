@@ -9,7 +9,10 @@ import { EDITOR_LIMIT_SECTIONS } from './protocol';
 export class EditorLimits {
   private readonly byUri = new Map<string, ViewLimits>();
 
-  constructor(private readonly connection: Connection, private readonly canPull: () => boolean) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: () => boolean,
+  ) {}
 
   of(uri: string): ViewLimits {
     return this.byUri.get(uri) ?? DEFAULT_VIEW_LIMITS;
@@ -20,7 +23,9 @@ export class EditorLimits {
     if (!this.canPull() || !uris.length) return false;
     let values: unknown[];
     try {
-      values = await this.connection.workspace.getConfiguration(uris.flatMap((scopeUri) => EDITOR_LIMIT_SECTIONS.map((section) => ({ scopeUri, section }))));
+      values = await this.connection.workspace.getConfiguration(
+        uris.flatMap((scopeUri) => EDITOR_LIMIT_SECTIONS.map((section) => ({ scopeUri, section }))),
+      );
     } catch {
       return false; // the client cannot say: the defaults stay
     }

@@ -29,45 +29,76 @@ export type { RemittanceSummary } from '../report/types';
 export const EDITOR_LIMIT_SECTIONS = ['editor.stopRenderingLineAfter', 'editor.inlayHints.maximumLength'] as const;
 
 /** Parameters of a request about one open document. */
-export interface DocumentParams { readonly textDocument: TextDocumentIdentifier }
+export interface DocumentParams {
+  readonly textDocument: TextDocumentIdentifier;
+}
 /** Parameters of a request about a position in one open document. */
-export interface PositionParams extends DocumentParams { readonly position: Position }
+export interface PositionParams extends DocumentParams {
+  readonly position: Position;
+}
 
 /** `era835/layout`: the document with one segment per line (`format`) or on one line (`minify`); null when not open. */
-export interface LayoutParams extends DocumentParams { readonly mode: 'format' | 'minify' }
-export interface LayoutResult { readonly text: string; readonly changed: boolean; readonly note?: string }
+export interface LayoutParams extends DocumentParams {
+  readonly mode: 'format' | 'minify';
+}
+export interface LayoutResult {
+  readonly text: string;
+  readonly changed: boolean;
+  readonly note?: string;
+}
 export const LAYOUT = new RequestType<LayoutParams, LayoutResult | null, void>('era835/layout');
 
 /** `era835/whereAmI`: loop and element under the cursor, for the status bar; null outside any segment. */
 export const WHERE_AM_I = new RequestType<PositionParams, Location835 | null, void>('era835/whereAmI');
 
 /** `era835/segmentRange`: range of the n-th segment (to jump between original and pretty view). */
-export interface SegmentRangeParams extends DocumentParams { readonly index: number }
+export interface SegmentRangeParams extends DocumentParams {
+  readonly index: number;
+}
 export const SEGMENT_RANGE = new RequestType<SegmentRangeParams, Range | null, void>('era835/segmentRange');
 
 /** `era835/navigate`: where "go to next claim / actionable adjustment" lands; null when nothing is further. */
-export interface NavigateParams extends PositionParams { readonly target: NavigationTarget }
+export interface NavigateParams extends PositionParams {
+  readonly target: NavigationTarget;
+}
 export const NAVIGATE = new RequestType<NavigateParams, Range | null, void>('era835/navigate');
 
 /** `era835/normalizeDelimiters`: the text with other delimiters, or why not (with the place). */
 export interface NormalizeParams extends DocumentParams {
-  readonly element?: string; readonly component?: string; readonly repetition?: string; readonly segment?: string;
+  readonly element?: string;
+  readonly component?: string;
+  readonly repetition?: string;
+  readonly segment?: string;
 }
-export type NormalizeResponse = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string; readonly range: Range };
+export type NormalizeResponse =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string; readonly range: Range };
 export const NORMALIZE_DELIMITERS = new RequestType<NormalizeParams, NormalizeResponse | null, void>('era835/normalizeDelimiters');
 
 /** `era835/table`: the selected segments (or the claim around the cursor) as tab-separated values. */
-export interface TableParams extends DocumentParams { readonly range: Range }
-export interface TableResult { readonly tsv: string; readonly rows: number }
+export interface TableParams extends DocumentParams {
+  readonly range: Range;
+}
+export interface TableResult {
+  readonly tsv: string;
+  readonly rows: number;
+}
 export const TABLE = new RequestType<TableParams, TableResult | null, void>('era835/table');
 
 /** `era835/status`: server notification with what the status bar shows (analysis state of a document). */
-export interface StatusParams { readonly textDocument: TextDocumentIdentifier; readonly state: 'analysing' | 'ready'; readonly message: string }
+export interface StatusParams {
+  readonly textDocument: TextDocumentIdentifier;
+  readonly state: 'analysing' | 'ready';
+  readonly message: string;
+}
 export const STATUS = new NotificationType<StatusParams>('era835/status');
 
 /** `era835/casClasses`: each CAS segment in the ranges with the class the client shades it by. */
-export interface CasClassesParams extends DocumentParams { readonly ranges: readonly Range[] }
-export interface CasClassesResult { readonly shades: ReadonlyArray<{ readonly range: Range; readonly shade: CasShade; readonly label: string }> }
+export interface CasClassesParams extends DocumentParams {
+  readonly ranges: readonly Range[];
+}
+export interface CasClassesResult {
+  readonly shades: ReadonlyArray<{ readonly range: Range; readonly shade: CasShade; readonly label: string }>;
+}
 export const CAS_CLASSES = new RequestType<CasClassesParams, CasClassesResult, void>('era835/casClasses');
 
 /** `era835/summary`: the remittance summary of an open document (see server/src/report/types.ts), or null. */
@@ -79,15 +110,25 @@ export const SUMMARY = new RequestType<SummaryParams, RemittanceSummary | null, 
  * server reads from disk; `text` when the client read the file itself (virtual workspaces); `label` is the
  * name the CSV shows (a workspace-relative path).
  */
-export interface ReportFile { readonly uri: string; readonly text?: string; readonly label?: string }
+export interface ReportFile {
+  readonly uri: string;
+  readonly text?: string;
+  readonly label?: string;
+}
 
 /** `era835/impact`: each file's sequestration entries (a batch of files; the client keeps them for `era835/impactTable`). */
-export interface ImpactParams { readonly files: readonly ReportFile[] }
-export interface ImpactResponse { readonly files: readonly FileImpact[] }
+export interface ImpactParams {
+  readonly files: readonly ReportFile[];
+}
+export interface ImpactResponse {
+  readonly files: readonly FileImpact[];
+}
 export const IMPACT = new RequestType<ImpactParams, ImpactResponse, void>('era835/impact');
 
 /** `era835/impactTable`: the entries of every scanned file added up by month and payer, with the CSV of each. */
-export interface ImpactTableParams { readonly files: readonly FileImpact[] }
+export interface ImpactTableParams {
+  readonly files: readonly FileImpact[];
+}
 export const IMPACT_TABLE = new RequestType<ImpactTableParams, ImpactTable, void>('era835/impactTable');
 
 /**
@@ -101,14 +142,20 @@ export interface ExportCsvParams {
   readonly level?: import('../report/tables').TableLevel;
   readonly redactSalt?: string;
 }
-export interface ExportCsvResponse { readonly csv: string; readonly rows: number; readonly problems: readonly string[] }
+export interface ExportCsvResponse {
+  readonly csv: string;
+  readonly rows: number;
+  readonly problems: readonly string[];
+}
 export const EXPORT_CSV = new RequestType<ExportCsvParams, ExportCsvResponse, void>('era835/exportCsv');
 
 /**
  * `era835/remittanceReport`: the printable remittance of an open document (self-contained HTML: no script,
  * no external resource; report/html/remittanceReport.ts), with patient data replaced by fakes when asked.
  */
-export interface RemittanceReportParams extends DocumentParams { readonly redact?: boolean }
+export interface RemittanceReportParams extends DocumentParams {
+  readonly redact?: boolean;
+}
 export type RemittanceReportResponse = { readonly ok: true; readonly html: string } | { readonly ok: false; readonly message: string };
 export const REMITTANCE_REPORT = new RequestType<RemittanceReportParams, RemittanceReportResponse, void>('era835/remittanceReport');
 
@@ -116,10 +163,11 @@ export const REMITTANCE_REPORT = new RequestType<RemittanceReportParams, Remitta
  * `era835/redact`: the document with patient and subscriber data replaced by consistent fakes, for sharing
  * (ERA: Copy Redacted). `salt` makes the fakes repeatable; without it they differ on every call.
  */
-export interface RedactParams extends DocumentParams { readonly salt?: string }
+export interface RedactParams extends DocumentParams {
+  readonly salt?: string;
+}
 export type RedactResponse =
-  | { readonly ok: true; readonly text: string; readonly replaced: number }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly text: string; readonly replaced: number } | { readonly ok: false; readonly message: string };
 export const REDACT = new RequestType<RedactParams, RedactResponse, void>('era835/redact');
 
 // ---- Large remittances (files over VS Code's 50 MB sync limit): typed requests, see server/src/large/. ----
@@ -159,15 +207,25 @@ export interface LargeClaim {
 }
 
 /** `era835/largeIndex`: reads a file from disk (`file:` URI) into an index, or reuses the one built. */
-export interface LargeIndexParams { readonly file: string }
+export interface LargeIndexParams {
+  readonly file: string;
+}
 export type LargeIndexResult =
   | {
-    readonly ok: true; readonly file: string; readonly bytes: number; readonly interchanges: number;
-    readonly payments: readonly LargePayment[]; readonly claims: number; readonly toWork: number;
-    readonly errors: number; readonly warnings: number; readonly otherTransactions: number;
-    /** Time spent building the index (0 when it was already built). */
-    readonly ms: number; readonly problems: readonly string[];
-  }
+      readonly ok: true;
+      readonly file: string;
+      readonly bytes: number;
+      readonly interchanges: number;
+      readonly payments: readonly LargePayment[];
+      readonly claims: number;
+      readonly toWork: number;
+      readonly errors: number;
+      readonly warnings: number;
+      readonly otherTransactions: number;
+      /** Time spent building the index (0 when it was already built). */
+      readonly ms: number;
+      readonly problems: readonly string[];
+    }
   | { readonly ok: false; readonly message: string };
 export const LargeIndexRequest = new RequestType<LargeIndexParams, LargeIndexResult, void>('era835/largeIndex');
 
@@ -175,8 +233,17 @@ export const LargeIndexRequest = new RequestType<LargeIndexParams, LargeIndexRes
  * `era835/largeClaims`: claims of an indexed file, of one payment or all, whose CLP01 contains `filter`
  * (any case), claims that need work first when `workFirst`; at most `limit` (and the number that matched).
  */
-export interface LargeClaimsParams { readonly file: string; readonly payment?: number; readonly filter?: string; readonly workFirst?: boolean; readonly limit: number }
-export interface LargeClaimsResult { readonly claims: readonly LargeClaim[]; readonly total: number }
+export interface LargeClaimsParams {
+  readonly file: string;
+  readonly payment?: number;
+  readonly filter?: string;
+  readonly workFirst?: boolean;
+  readonly limit: number;
+}
+export interface LargeClaimsResult {
+  readonly claims: readonly LargeClaim[];
+  readonly total: number;
+}
 export const LargeClaimsRequest = new RequestType<LargeClaimsParams, LargeClaimsResult | null, void>('era835/largeClaims');
 
 /**
@@ -189,7 +256,12 @@ export const LargePartRequest = new RequestType<LargePartParams, LargePartResult
 
 /** `era835/largeOrigin`: where a position of a part is in the original file ("line 1, column 2,345 of big.835"). */
 export type LargeOriginParams = PositionParams;
-export interface LargeOriginResult { readonly line: number; readonly column: number; readonly file: string; readonly text: string }
+export interface LargeOriginResult {
+  readonly line: number;
+  readonly column: number;
+  readonly file: string;
+  readonly text: string;
+}
 export const LargeOriginRequest = new RequestType<LargeOriginParams, LargeOriginResult | null, void>('era835/largeOrigin');
 
 /** Scheme of the read-only parts of large remittances. */
@@ -199,9 +271,19 @@ export const PART_SCHEME = 'era835-part';
  * The URI of a part: its path names the file and the part (the editor tab shows it and `.835` picks the
  * language); the query says which file and part: `kind=claim&n=12&file=<file URI>` (the file URI last).
  */
-export function largePartUri(file: string, fileName: string, kind: 'claim' | 'payment', n: number, label: string): { scheme: string; path: string; query: string } {
+export function largePartUri(
+  file: string,
+  fileName: string,
+  kind: 'claim' | 'payment',
+  n: number,
+  label: string,
+): { scheme: string; path: string; query: string } {
   const safe = label.replace(/[/\\?#%]/g, '_');
-  return { scheme: PART_SCHEME, path: `/${fileName.replace(/[/\\?#%]/g, '_')} · ${kind} ${safe}.835`, query: `kind=${kind}&n=${n}&file=${file}` };
+  return {
+    scheme: PART_SCHEME,
+    path: `/${fileName.replace(/[/\\?#%]/g, '_')} · ${kind} ${safe}.835`,
+    query: `kind=${kind}&n=${n}&file=${file}`,
+  };
 }
 
 /** The file and part a part URI's (decoded) query names, or undefined. */

@@ -1,4 +1,13 @@
-import { MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type Diagnostic, type InitializeResult } from 'vscode-languageserver';
+import {
+  MessageType,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import { loadOfficialLists, skippedRows } from '../codes/officialFile';
 import { VERSION } from '../version';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
@@ -87,7 +96,10 @@ export function startServer(connection: Connection): void {
     if (canPullConfig) {
       try {
         // One request: the window's settings, then each open document's (scopeUri).
-        const [raw, ...forDocs] = await connection.workspace.getConfiguration([{ section: 'era835' }, ...open.map((scopeUri) => ({ scopeUri, section: 'era835' }))]);
+        const [raw, ...forDocs] = await connection.workspace.getConfiguration([
+          { section: 'era835' },
+          ...open.map((scopeUri) => ({ scopeUri, section: 'era835' })),
+        ]);
         next = await withOfficialLists(readAndReport(raw));
         perDocument = await Promise.all(forDocs.map((r) => withOfficialLists(readAndReport(r))));
       } catch (e) {
@@ -137,7 +149,8 @@ export function startServer(connection: Connection): void {
    * A warning the editor shows. A notification (window/showMessage), not connection.window's request
    * form: nothing is waited for, and a client that does not take requests cannot make it fail.
    */
-  const notify = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  const notify = (message: string) =>
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   function readAndReport(raw: unknown): Settings {
     const { settings: read, warnings } = readSettings(raw);
     const key = warnings.join('\n');
@@ -171,7 +184,10 @@ export function startServer(connection: Connection): void {
 
   function schedule(uri: string, version: number, delay: number): void {
     clearTimeout(pending.get(uri)?.timer);
-    const timer = setTimeout(() => { pending.delete(uri); void validate(uri); }, delay);
+    const timer = setTimeout(() => {
+      pending.delete(uri);
+      void validate(uri);
+    }, delay);
     pending.set(uri, { timer, version });
   }
 
@@ -183,7 +199,12 @@ export function startServer(connection: Connection): void {
     const version = doc.version;
     // A large document takes a noticeable while: the client's status item says so until it is done.
     const large = cache.isLarge(doc) && !cache.peek(doc);
-    if (large) void connection.sendNotification(STATUS, { textDocument: { uri }, state: 'analysing', message: `analysing ${sizeLabel(doc.getText().length)}…` });
+    if (large)
+      void connection.sendNotification(STATUS, {
+        textDocument: { uri },
+        state: 'analysing',
+        message: `analysing ${sizeLabel(doc.getText().length)}…`,
+      });
     try {
       // Large documents are analysed in slices; a newer version or a close cancels (undefined).
       const analysis = await cache.analyse(doc, settingsOf(uri));
@@ -206,12 +227,23 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => {
     const uri = e.document.uri;
     if (canPullConfig) {
-      settingsRead.set(uri, connection.workspace.getConfiguration({ scopeUri: uri, section: 'era835' })
-        .then((raw) => withOfficialLists(readAndReport(raw)), () => settings)
-        .then((s) => { if (documents.get(uri) && !sameSettings(s, settings)) scoped.set(uri, s); }));
+      settingsRead.set(
+        uri,
+        connection.workspace
+          .getConfiguration({ scopeUri: uri, section: 'era835' })
+          .then(
+            (raw) => withOfficialLists(readAndReport(raw)),
+            () => settings,
+          )
+          .then((s) => {
+            if (documents.get(uri) && !sameSettings(s, settings)) scoped.set(uri, s);
+          }),
+      );
     }
     schedule(uri, e.document.version, 0);
-    void limits.pull([uri]).then((changed) => { if (changed) refreshViews(); });
+    void limits.pull([uri]).then((changed) => {
+      if (changed) refreshViews();
+    });
   });
   documents.onDidChangeContent(({ document: doc }) => {
     if (pending.get(doc.uri)?.version === doc.version) return;
@@ -247,7 +279,12 @@ export function startServer(connection: Connection): void {
   };
 
   const ctx: ServerContext = {
-    connection: gatedConnection(connection, waitFor), documents, analysisOf, settings: (uri?: string) => (uri === undefined ? settings : settingsOf(uri)), viewLimits: (uri) => limits.of(uri), clientCapabilities: () => clientCapabilities,
+    connection: gatedConnection(connection, waitFor),
+    documents,
+    analysisOf,
+    settings: (uri?: string) => (uri === undefined ? settings : settingsOf(uri)),
+    viewLimits: (uri) => limits.of(uri),
+    clientCapabilities: () => clientCapabilities,
     onInitialized: (l) => initializedListeners.push(l),
     onDidAnalyse: (l) => analysedListeners.push(l),
     adjustDiagnostics: (a) => adjusters.push(a),

@@ -25,7 +25,12 @@ export class SyncedDocument implements TextDocument {
   private log: { version: number; start: number; end: number; length: number }[] = [];
   private loggedSince: number;
 
-  constructor(readonly uri: string, readonly languageId: string, version: number, text: string) {
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    version: number,
+    text: string,
+  ) {
     this.currentVersion = version;
     this.loggedSince = version;
     this.text = text;
@@ -169,7 +174,13 @@ type IncrementalChange = { range: Range; rangeLength?: number; text: string };
 // The same tests as the library's, so the same events are accepted and refused.
 function isIncremental(e: TextDocumentContentChangeEvent): e is IncrementalChange {
   const c = e as Partial<IncrementalChange> | null | undefined;
-  return c !== undefined && c !== null && typeof c.text === 'string' && c.range !== undefined && (c.rangeLength === undefined || typeof c.rangeLength === 'number');
+  return (
+    c !== undefined &&
+    c !== null &&
+    typeof c.text === 'string' &&
+    c.range !== undefined &&
+    (c.rangeLength === undefined || typeof c.rangeLength === 'number')
+  );
 }
 
 function isFull(e: TextDocumentContentChangeEvent): e is { text: string } {

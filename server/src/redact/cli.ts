@@ -19,7 +19,8 @@ export interface RedactCliContext {
   readonly err: (line: string) => void;
 }
 
-export const REDACT_USAGE = 'era835 redact FILE|DIR|-... [--salt S] [--out-dir DIR]  the file with patient data replaced by consistent fakes';
+export const REDACT_USAGE =
+  'era835 redact FILE|DIR|-... [--salt S] [--out-dir DIR]  the file with patient data replaced by consistent fakes';
 export const REDACT_HELP = `Options:
   --salt S         the same salt gives the same fakes (across runs and files); default: random per run
   --out-dir DIR    write each file to DIR under its own name instead of standard output
@@ -34,7 +35,11 @@ export const REDACT_OPTIONS = { salt: { type: 'string' }, 'out-dir': { type: 'st
  * A file that cannot be read or is not X12 gets one line on stderr and is skipped (never echoed: it may
  * hold exactly what redaction is for); the others are still redacted. Exit 0, or 2 when any file failed.
  */
-export async function runRedact(paths: readonly string[], values: { salt?: string; outDir?: string }, ctx: RedactCliContext): Promise<number> {
+export async function runRedact(
+  paths: readonly string[],
+  values: { salt?: string; outDir?: string },
+  ctx: RedactCliContext,
+): Promise<number> {
   const salt = values.salt ?? randomBytes(16).toString('hex');
   const outDir = values.outDir;
   const walked = await walk835Files(paths);
@@ -42,7 +47,9 @@ export async function runRedact(paths: readonly string[], values: { salt?: strin
   for (const problem of walked.problems) ctx.err(`era835: ${problem}\n`);
   let failed = walked.problems.length;
   if (outDir) {
-    try { mkdirSync(outDir, { recursive: true }); } catch (e) {
+    try {
+      mkdirSync(outDir, { recursive: true });
+    } catch (e) {
       ctx.err(`era835: --out-dir ${outDir}: cannot create it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
       return 2;
     }
@@ -50,7 +57,11 @@ export async function runRedact(paths: readonly string[], values: { salt?: strin
   const written = new Set<string>();
   for (const path of walked.files) {
     const input = openInput(path);
-    if ('problem' in input) { ctx.err(`era835: ${input.problem}\n`); failed++; continue; }
+    if ('problem' in input) {
+      ctx.err(`era835: ${input.problem}\n`);
+      failed++;
+      continue;
+    }
     const target = outDir ? uniqueName(outDir, basename(path === '-' ? 'stdin.835' : path), written) : undefined;
     let fd: number | undefined;
     let replaced = 0;
@@ -66,7 +77,12 @@ export async function runRedact(paths: readonly string[], values: { salt?: strin
         }
         const bytes = encodeKeepingBytes(r.text);
         if (target && fd === undefined) {
-          try { fd = openSync(target, 'w'); } catch (e) { problem = `${target}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`; break; }
+          try {
+            fd = openSync(target, 'w');
+          } catch (e) {
+            problem = `${target}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+            break;
+          }
         }
         if (fd === undefined) ctx.writeOut(bytes);
         else ctx.writeFd(fd, bytes);
@@ -81,8 +97,16 @@ export async function runRedact(paths: readonly string[], values: { salt?: strin
       input.close();
       if (fd !== undefined) closeSync(fd);
     }
-    if (problem) { ctx.err(`era835: ${problem}\n`); failed++; continue; }
-    ctx.err(target ? `era835: ${path} -> ${target}: ${replaced} value(s) replaced (${distinct} distinct)\n` : `era835: ${path}: ${replaced} value(s) replaced (${distinct} distinct)\n`);
+    if (problem) {
+      ctx.err(`era835: ${problem}\n`);
+      failed++;
+      continue;
+    }
+    ctx.err(
+      target
+        ? `era835: ${path} -> ${target}: ${replaced} value(s) replaced (${distinct} distinct)\n`
+        : `era835: ${path}: ${replaced} value(s) replaced (${distinct} distinct)\n`,
+    );
   }
   return failed ? 2 : 0;
 }

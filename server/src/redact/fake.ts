@@ -26,7 +26,11 @@ export class FakeValues {
    * @param originals every value that will be replaced (a fake never equals one of them)
    * @param keep characters never produced and never replaced (the file's delimiters)
    */
-  constructor(salt: string | undefined, private readonly originals: ReadonlySet<string>, keep: ReadonlySet<string>) {
+  constructor(
+    salt: string | undefined,
+    private readonly originals: ReadonlySet<string>,
+    keep: ReadonlySet<string>,
+  ) {
     this.salt = salt ?? randomBytes(16).toString('hex');
     this.shaper = new Shaper(keep);
   }

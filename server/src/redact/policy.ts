@@ -42,11 +42,13 @@ export const PERSON_REFERENCES: ReadonlySet<string> = new Set([
   '1W', // member identification number
   '28', // employee identification number
   '6P', // group number
-  '9A', '9C', // repriced claim reference numbers
+  '9A',
+  '9C', // repriced claim reference numbers
   'BB', // authorization number
   'EA', // medical record identification number
   'F8', // original reference number (the claim being corrected)
-  'G1', 'G3', // prior authorization, predetermination of benefits
+  'G1',
+  'G3', // prior authorization, predetermination of benefits
   'IG', // insurance policy number
   'SY', // social security number
   'HN', // health insurance claim number (Medicare HICN)
@@ -62,8 +64,24 @@ export const PERSON_REFERENCES: ReadonlySet<string> = new Set([
  * or a claim: kept. Any other REF value in a claim or a line is replaced.
  */
 export const KEPT_CLAIM_REFERENCES: ReadonlySet<string> = new Set([
-  '0B', '1A', '1B', '1C', '1D', '1G', '1H', '1J', 'D3', 'G2', 'HPI', 'LU', // rendering provider ids
-  'CE', 'RB', 'APC', '1S', 'E9', '0K', // class of contract, rate code, APC, APG, attachment code, policy form
+  '0B',
+  '1A',
+  '1B',
+  '1C',
+  '1D',
+  '1G',
+  '1H',
+  '1J',
+  'D3',
+  'G2',
+  'HPI',
+  'LU', // rendering provider ids
+  'CE',
+  'RB',
+  'APC',
+  '1S',
+  'E9',
+  '0K', // class of contract, rate code, APC, APG, attachment code, policy form
 ]);
 
 /** Id qualifiers (NM108, N103) whose identifier may be a person's: federal tax id (a sole provider's SSN), SSN. */
@@ -102,19 +120,27 @@ export function targetsOf(model: Model, i: number, count: number): Target[] {
       if (PERSON_ROLES.has(qualifier)) return elems(3, 4, 5, 6, 7, 9);
       return TAX_ID_QUALIFIERS.has(qualifierAt(8)) ? elems(9) : [];
     }
-    case 'N1': return TAX_ID_QUALIFIERS.has(qualifierAt(3)) ? elems(4) : [];
+    case 'N1':
+      return TAX_ID_QUALIFIERS.has(qualifierAt(3)) ? elems(4) : [];
     case 'REF': {
       if (PERSON_REFERENCES.has(qualifier)) return elems(2, 3);
       if (qualifier === 'TJ') return elems(2);
       return inClaim && !KEPT_CLAIM_REFERENCES.has(qualifier) ? elems(2, 3) : [];
     }
-    case 'PER': return loop === Loop.Payer ? [] : elems(2, 4, 6, 8);
-    case 'CLP': return elems(1, 7);
-    case 'PLB': return PLB_REFERENCES;
-    case 'BPR': return elems(9, 15);
-    case 'N3': return inClaim ? elems(1, 2) : [];
-    case 'N4': return inClaim ? elems(1, 3) : [];
-    default: return [];
+    case 'PER':
+      return loop === Loop.Payer ? [] : elems(2, 4, 6, 8);
+    case 'CLP':
+      return elems(1, 7);
+    case 'PLB':
+      return PLB_REFERENCES;
+    case 'BPR':
+      return elems(9, 15);
+    case 'N3':
+      return inClaim ? elems(1, 2) : [];
+    case 'N4':
+      return inClaim ? elems(1, 3) : [];
+    default:
+      return [];
   }
 }
 

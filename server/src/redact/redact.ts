@@ -21,16 +21,19 @@ export interface RedactOptions {
 
 export type RedactResult =
   | {
-    readonly ok: true;
-    readonly text: string;
-    /** How many element values (and pieces of unreadable text) were replaced. */
-    readonly replaced: number;
-    /** How many distinct original values they held. */
-    readonly distinct: number;
-  }
+      readonly ok: true;
+      readonly text: string;
+      /** How many element values (and pieces of unreadable text) were replaced. */
+      readonly replaced: number;
+      /** How many distinct original values they held. */
+      readonly distinct: number;
+    }
   | { readonly ok: false; readonly message: string };
 
-interface Span { readonly start: number; readonly end: number }
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
 
 export function redact(text: string, options: RedactOptions = {}): RedactResult {
   return redactModel(buildModel(tokenize(text)), options);
@@ -115,9 +118,10 @@ function componentSpan(t: SegmentTable, i: number, k: number, c: number): Span |
 
 function spanOf(t: SegmentTable, i: number, target: Target): Span | undefined {
   if (target.k >= t.elementCount(i)) return undefined;
-  const s = target.c === undefined
-    ? { start: t.elementStartOffset(i, target.k), end: t.elementEndOffset(i, target.k) }
-    : componentSpan(t, i, target.k, target.c);
+  const s =
+    target.c === undefined
+      ? { start: t.elementStartOffset(i, target.k), end: t.elementEndOffset(i, target.k) }
+      : componentSpan(t, i, target.k, target.c);
   return s && s.end > s.start ? s : undefined;
 }
 
@@ -144,7 +148,10 @@ function* sweepSpans(t: SegmentTable, targeted: ReadonlySet<number>, originals: 
   if (!originals.size) return out;
   let shortest = Infinity;
   let longest = 0;
-  for (const v of originals) { shortest = Math.min(shortest, v.length); longest = Math.max(longest, v.length); }
+  for (const v of originals) {
+    shortest = Math.min(shortest, v.length);
+    longest = Math.max(longest, v.length);
+  }
   const candidate = (s: Span) => {
     const n = s.end - s.start;
     return n >= shortest && n <= longest && originals.has(t.text.slice(s.start, s.end));
@@ -157,7 +164,10 @@ function* sweepSpans(t: SegmentTable, targeted: ReadonlySet<number>, originals: 
       if (targeted.has(t.elementStartOffset(i, k))) continue;
       const whole = { start: t.elementStartOffset(i, k), end: t.elementEndOffset(i, k) };
       if (whole.end === whole.start) continue;
-      if (mayQuoteValues(id, k, undefined)) { if (candidate(whole)) out.push(whole); continue; }
+      if (mayQuoteValues(id, k, undefined)) {
+        if (candidate(whole)) out.push(whole);
+        continue;
+      }
       for (let c = 0; c < 8; c++) {
         const s = componentSpan(t, i, k, c);
         if (!s) break;
@@ -175,7 +185,10 @@ function* sweepSpans(t: SegmentTable, targeted: ReadonlySet<number>, originals: 
  */
 function gapSpans(t: SegmentTable): Span[] {
   const text = t.text;
-  const keepIsa = t.findings.filter((f) => f.code === 'isa-invalid' && text.startsWith('ISA', f.start)).map((f) => f.start).sort((a, b) => a - b);
+  const keepIsa = t.findings
+    .filter((f) => f.code === 'isa-invalid' && text.startsWith('ISA', f.start))
+    .map((f) => f.start)
+    .sort((a, b) => a - b);
   const out: Span[] = [];
   let next = 0; // the first kept "ISA" not yet passed
   const gap = (start: number, end: number) => {
@@ -200,7 +213,8 @@ function gapSpans(t: SegmentTable): Span[] {
 function delimiterChars(t: SegmentTable): Set<string> {
   const keep = new Set<string>();
   // An unreadable ISA's would-be element separator too: the tokenizer counts it to explain the failure.
-  for (const f of t.findings) if (f.code === 'isa-invalid' && t.text.startsWith('ISA', f.start) && f.start + 3 < t.text.length) keep.add(t.text[f.start + 3]);
+  for (const f of t.findings)
+    if (f.code === 'isa-invalid' && t.text.startsWith('ISA', f.start) && f.start + 3 < t.text.length) keep.add(t.text[f.start + 3]);
   for (const s of t.spans) {
     for (const d of [s.delimiters.element, s.delimiters.component, s.delimiters.segment, s.delimiters.repetition]) if (d) keep.add(d);
   }

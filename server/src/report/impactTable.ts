@@ -32,7 +32,16 @@ export interface ImpactSums {
 }
 
 /** The sums, in the order rows and CSV columns show them. */
-const SUM_KEYS = ['claims', 'medicareClaims', 'paidCents', 'medicarePaidCents', 'co253Cents', 'medicareCo253Cents', 'deviating', 'deviationCents'] as const satisfies readonly (keyof ImpactSums)[];
+const SUM_KEYS = [
+  'claims',
+  'medicareClaims',
+  'paidCents',
+  'medicarePaidCents',
+  'co253Cents',
+  'medicareCo253Cents',
+  'deviating',
+  'deviationCents',
+] as const satisfies readonly (keyof ImpactSums)[];
 
 /** One transaction set's contribution. */
 export interface ImpactEntry extends ImpactSums {
@@ -102,9 +111,11 @@ export class ImpactAccumulator {
   /** Rows by month (oldest first, unknown last) or by payer (by name). */
   rows(by: ImpactGrouping): ImpactRow[] {
     const accs = [...(by === 'month' ? this.byMonth : this.byPayer).values()];
-    accs.sort(by === 'month'
-      ? (a, b) => (a.key === UNKNOWN_MONTH ? 1 : b.key === UNKNOWN_MONTH ? -1 : a.key.localeCompare(b.key))
-      : (a, b) => a.label.localeCompare(b.label));
+    accs.sort(
+      by === 'month'
+        ? (a, b) => (a.key === UNKNOWN_MONTH ? 1 : b.key === UNKNOWN_MONTH ? -1 : a.key.localeCompare(b.key))
+        : (a, b) => a.label.localeCompare(b.label),
+    );
     return accs.map(finish);
   }
 
@@ -119,7 +130,10 @@ export class ImpactAccumulator {
   }
 
   private addTo(r: Acc, e: ImpactEntry): void {
-    if (r.lastFile !== this.fileNo) { r.files++; r.lastFile = this.fileNo; }
+    if (r.lastFile !== this.fileNo) {
+      r.files++;
+      r.lastFile = this.fileNo;
+    }
     r.transactions++;
     for (const k of SUM_KEYS) r[k] += e[k];
   }
@@ -131,17 +145,37 @@ function finish(a: Acc): ImpactRow {
   return { ...row, share: base === 0 ? null : a.medicareCo253Cents / base };
 }
 
-
 /** The table as CSV (RFC 4180, amounts as plain decimals), with the total as the last row. */
 export function impactCsv(rows: readonly ImpactRow[], by: ImpactGrouping, total?: ImpactRow): string {
   const head = csvRecord([
-    by === 'month' ? 'month' : 'payer', 'files', 'transactions', 'claims', 'medicare_claims', 'paid', 'medicare_paid',
-    'co253', 'medicare_co253', 'co253_share_percent', 'deviating_lines', 'deviation',
+    by === 'month' ? 'month' : 'payer',
+    'files',
+    'transactions',
+    'claims',
+    'medicare_claims',
+    'paid',
+    'medicare_paid',
+    'co253',
+    'medicare_co253',
+    'co253_share_percent',
+    'deviating_lines',
+    'deviation',
   ]);
-  const line = (r: ImpactRow) => csvRecord([
-    r.label, r.files, r.transactions, r.claims, r.medicareClaims, decimalOf(r.paidCents), decimalOf(r.medicarePaidCents),
-    decimalOf(r.co253Cents), decimalOf(r.medicareCo253Cents), sharePercent(r.share), r.deviating, decimalOf(r.deviationCents),
-  ]);
+  const line = (r: ImpactRow) =>
+    csvRecord([
+      r.label,
+      r.files,
+      r.transactions,
+      r.claims,
+      r.medicareClaims,
+      decimalOf(r.paidCents),
+      decimalOf(r.medicarePaidCents),
+      decimalOf(r.co253Cents),
+      decimalOf(r.medicareCo253Cents),
+      sharePercent(r.share),
+      r.deviating,
+      decimalOf(r.deviationCents),
+    ]);
   return head + rows.map(line).join('') + (total ? line(total) : '');
 }
 
@@ -163,5 +197,11 @@ export function impactTable(files: readonly FileImpact[]): ImpactTable {
   const months = acc.rows('month');
   const payers = acc.rows('payer');
   const total = acc.total();
-  return { months, payers, total, problems: acc.problems, csv: { month: impactCsv(months, 'month', total), payer: impactCsv(payers, 'payer', total) } };
+  return {
+    months,
+    payers,
+    total,
+    problems: acc.problems,
+    csv: { month: impactCsv(months, 'month', total), payer: impactCsv(payers, 'payer', total) },
+  };
 }

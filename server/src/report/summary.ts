@@ -11,8 +11,18 @@ import { formatDate, formatMoney } from '../x835/values';
 import { partyOf, patientName, procedureText, serviceDateOf } from './describe';
 import { impactOfAnalysis } from './impact';
 import type {
-  BalanceCheck, BalanceCode, ClaimRow, MoneyFlowCents, PaymentSummary, Range, ReasonRow, RemittanceSummary,
-  SequestrationSummary, StatusCount, TotalsCents, WorkItem,
+  BalanceCheck,
+  BalanceCode,
+  ClaimRow,
+  MoneyFlowCents,
+  PaymentSummary,
+  Range,
+  ReasonRow,
+  RemittanceSummary,
+  SequestrationSummary,
+  StatusCount,
+  TotalsCents,
+  WorkItem,
 } from './types';
 
 export type * from './types';
@@ -55,13 +65,28 @@ export function summarize(a: Analysis, settings: Settings): RemittanceSummary {
   for (const tx of transactions) payments += tx.amountCents ?? 0;
   const b = classes.byClass;
   const totals: TotalsCents = {
-    charged, paid, contractual: b.contractual, sequestration: b.sequestration, patientResponsibility: b.patientResponsibility,
-    denied: b.needsWork, recoverable: b.recoverable, other: b.other, providerAdjustments: plb, payments,
+    charged,
+    paid,
+    contractual: b.contractual,
+    sequestration: b.sequestration,
+    patientResponsibility: b.patientResponsibility,
+    denied: b.needsWork,
+    recoverable: b.recoverable,
+    other: b.other,
+    providerAdjustments: plb,
+    payments,
   };
   const adjusted = b.contractual + b.sequestration + b.patientResponsibility + b.needsWork + b.recoverable + b.other;
   const moneyFlow: MoneyFlowCents = {
-    charged, paid, contractual: b.contractual, sequestration: b.sequestration, patient: b.patientResponsibility,
-    denied: b.needsWork, recoverable: b.recoverable, other: b.other, unexplained: charged - paid - adjusted,
+    charged,
+    paid,
+    contractual: b.contractual,
+    sequestration: b.sequestration,
+    patient: b.patientResponsibility,
+    denied: b.needsWork,
+    recoverable: b.recoverable,
+    other: b.other,
+    unexplained: charged - paid - adjusted,
   };
 
   // One pass over the claims' triplets (rows) for what is per triplet: reasons, worklist, claim rows.
@@ -161,8 +186,17 @@ function addReason(rows: Map<string, Mutable<ReasonRow>>, adj: Adjustment, verdi
   const info = CARC.entries.get(reason);
   const c = classify(adj);
   rows.set(id, {
-    key: `${group}-${reason}`, group, reason, cls, category: c.category, actionable,
-    count: 1, cents: adj.amount, text: info?.text ?? '', why: c.why, action: verdicts.actionOf(r) || (info?.action ?? ''),
+    key: `${group}-${reason}`,
+    group,
+    reason,
+    cls,
+    category: c.category,
+    actionable,
+    count: 1,
+    cents: adj.amount,
+    text: info?.text ?? '',
+    why: c.why,
+    action: verdicts.actionOf(r) || (info?.action ?? ''),
   });
 }
 
@@ -192,7 +226,7 @@ function workItem(adj: Adjustment, v: Verdict, range: Range): WorkItem {
     level: adj.level,
     procedure: adj.line ? procedureText(adj.line.procedure) : '',
     serviceDate: serviceDateOf(adj) || undefined,
-    explanation: denial ? info?.text || classify(adj).why : WORK_WHY[v.finding ?? ''] ?? classify(adj).why,
+    explanation: denial ? info?.text || classify(adj).why : (WORK_WHY[v.finding ?? ''] ?? classify(adj).why),
     action: v.action,
     reversal: claim.status === '22',
     range,
@@ -229,7 +263,8 @@ function balanceChecks(a: Analysis, settings: Settings, range: (s: number, e: nu
   return BALANCE_RULES.map(({ code, label }) => {
     const found = a.findings.filter((f) => f.code === code);
     return {
-      code, label,
+      code,
+      label,
       status: found.length ? 'problems' : 'ok',
       findings: found.length,
       off: settings.rules[code] === 'off',
@@ -261,7 +296,13 @@ function sequestrationOf(a: Analysis, settings: Settings): SequestrationSummary 
   }
   const base = s.medicarePaidCents + s.medicareCo253Cents;
   const share = base === 0 ? null : s.medicareCo253Cents / base;
-  return { ...s, otherRecoverableCents, otherToVerifyCents, share, notes: sequestrationNotes({ ...s, otherRecoverableCents, otherToVerifyCents, share }) };
+  return {
+    ...s,
+    otherRecoverableCents,
+    otherToVerifyCents,
+    share,
+    notes: sequestrationNotes({ ...s, otherRecoverableCents, otherToVerifyCents, share }),
+  };
 }
 
 type Numbers = Omit<SequestrationSummary, 'notes'>;
@@ -270,14 +311,36 @@ type Numbers = Omit<SequestrationSummary, 'notes'>;
 function sequestrationNotes(q: Numbers): SequestrationSummary['notes'] {
   const notes: Array<{ tone: 'ok' | 'warn' | 'info'; text: string }> = [];
   if (q.medicareClaims === 0) {
-    notes.push({ tone: 'info', text: 'No Medicare fee-for-service claims (CLP06 MA or MB) in this file: no sequestration is expected here.' });
+    notes.push({
+      tone: 'info',
+      text: 'No Medicare fee-for-service claims (CLP06 MA or MB) in this file: no sequestration is expected here.',
+    });
   } else {
     const share = q.share === null ? '' : ` (${(q.share * 100).toFixed(2)}% of the Medicare payment before the cut)`;
-    notes.push({ tone: 'info', text: `Medicare fee-for-service paid ${formatMoney(q.medicarePaidCents)} on ${q.medicareClaims} claim${q.medicareClaims === 1 ? '' : 's'}; CO-253 took ${formatMoney(q.medicareCo253Cents)}${share}.` });
-    if (q.deviating) notes.push({ tone: 'warn', text: `${q.deviating} Medicare CO-253 line${q.deviating === 1 ? '' : 's'} off the rate table (co253-amount, co253-suspended-period, co253-duplicate): ${formatMoney(q.deviationCents)} more than expected in total.` });
-    else if (q.medicareCo253Cents !== 0) notes.push({ tone: 'ok', text: 'Every Medicare CO-253 is at the rate in force for its date: post it as a contractual adjustment; nothing to appeal.' });
+    notes.push({
+      tone: 'info',
+      text: `Medicare fee-for-service paid ${formatMoney(q.medicarePaidCents)} on ${q.medicareClaims} claim${q.medicareClaims === 1 ? '' : 's'}; CO-253 took ${formatMoney(q.medicareCo253Cents)}${share}.`,
+    });
+    if (q.deviating)
+      notes.push({
+        tone: 'warn',
+        text: `${q.deviating} Medicare CO-253 line${q.deviating === 1 ? '' : 's'} off the rate table (co253-amount, co253-suspended-period, co253-duplicate): ${formatMoney(q.deviationCents)} more than expected in total.`,
+      });
+    else if (q.medicareCo253Cents !== 0)
+      notes.push({
+        tone: 'ok',
+        text: 'Every Medicare CO-253 is at the rate in force for its date: post it as a contractual adjustment; nothing to appeal.',
+      });
   }
-  if (q.otherRecoverableCents) notes.push({ tone: 'warn', text: `CO-253 by payers that are not Medicare (commercial, Medicaid): ${formatMoney(q.otherRecoverableCents)} recoverable: no law allows them this cut (co253-non-medicare).` });
-  if (q.otherToVerifyCents) notes.push({ tone: 'warn', text: `CO-253 by Medicare Advantage plans: ${formatMoney(q.otherToVerifyCents)}, allowed only if your contract says so: verify the contract (co253-non-medicare).` });
+  if (q.otherRecoverableCents)
+    notes.push({
+      tone: 'warn',
+      text: `CO-253 by payers that are not Medicare (commercial, Medicaid): ${formatMoney(q.otherRecoverableCents)} recoverable: no law allows them this cut (co253-non-medicare).`,
+    });
+  if (q.otherToVerifyCents)
+    notes.push({
+      tone: 'warn',
+      text: `CO-253 by Medicare Advantage plans: ${formatMoney(q.otherToVerifyCents)}, allowed only if your contract says so: verify the contract (co253-non-medicare).`,
+    });
   return notes;
 }

@@ -11,7 +11,14 @@ import { elementsRange, MAX_RELATED, relatedAt } from './ranges';
  */
 
 /** `a - b = c, but <name> is d (off by e)`, every number exact to the cent. */
-export function equation(startLabel: string, start: number, minusLabel: string, minus: number, actualLabel: string, actual: number): string {
+export function equation(
+  startLabel: string,
+  start: number,
+  minusLabel: string,
+  minus: number,
+  actualLabel: string,
+  actual: number,
+): string {
   const computed = start - minus;
   return `${startLabel} ${formatCents(start)} - ${minusLabel} ${formatCents(minus)} = ${formatCents(computed)}, but ${actualLabel} is ${formatCents(actual)} (off by ${formatCents(Math.abs(actual - computed))})`;
 }
@@ -43,4 +50,3 @@ export function blank(t: SegmentTable, seg: number, k: number): boolean {
   // `t.element(seg, k) === ''`, from the offsets: this runs for every claim and line.
   return k >= t.elementCount(seg) || t.elementStartOffset(seg, k) === t.elementEndOffset(seg, k);
 }
-

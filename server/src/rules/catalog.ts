@@ -38,8 +38,14 @@ export const DIAGNOSTIC_CODES = {
   'co253-group': { severity: 'warning', title: 'Reason 253 under a group other than CO (e.g. billed to the patient)' },
   'co253-duplicate': { severity: 'warning', title: 'Sequestration taken at claim level and again at line level' },
   'co253-unknown-rate': { severity: 'warning', title: 'Every CO-253 applies one rate the rate table does not know' },
-  'co253-reversal': { severity: 'information', title: 'Sequestration in a reversal (CLP02 22): the undoing of the original, nothing to claim' },
-  'internal-error': { severity: 'error', title: 'A check failed on this file (a bug in the inspector): please report it with a redacted sample' },
+  'co253-reversal': {
+    severity: 'information',
+    title: 'Sequestration in a reversal (CLP02 22): the undoing of the original, nothing to claim',
+  },
+  'internal-error': {
+    severity: 'error',
+    title: 'A check failed on this file (a bug in the inspector): please report it with a redacted sample',
+  },
   'adjustment-actionable': { severity: 'warning', title: 'An adjustment that usually needs work (the worklist)' },
 } as const satisfies Record<string, CodeEntry>;
 

@@ -46,12 +46,19 @@ interface Failures {
 
 /** `Cls` of each `codeClass` answer. */
 const CLASS_OF: Readonly<Record<string, number>> = {
-  contractual: Cls.Contractual, sequestration: Cls.Sequestration, patientResponsibility: Cls.PatientResponsibility,
-  actionable: Cls.NeedsWork, other: Cls.Other,
+  contractual: Cls.Contractual,
+  sequestration: Cls.Sequestration,
+  patientResponsibility: Cls.PatientResponsibility,
+  actionable: Cls.NeedsWork,
+  other: Cls.Other,
 } satisfies Record<string, number> & Partial<Record<VerdictClass, number>>;
 
 /** Which balancing check a sum that does not match goes to. */
-const enum Part { ServiceLine, Claim, Patient }
+const enum Part {
+  ServiceLine,
+  Claim,
+  Patient,
+}
 
 /** The walk, one chunk of claims at a time, with what each part has gathered so far. */
 class ClaimPass implements ClaimPassFacts {
@@ -71,7 +78,11 @@ class ClaimPass implements ClaimPassFacts {
   private readonly state = { reversal: false, reversedInFile: false };
 
   /** `expectedCapacity`: see SequestrationPass (a pass over a few claims says 0). */
-  constructor(private readonly model: Model, settings: Settings, expectedCapacity?: number) {
+  constructor(
+    private readonly model: Model,
+    settings: Settings,
+    expectedCapacity?: number,
+  ) {
     const store = model.store;
     this.flags = codeFlags(store);
     this.balance = new BalanceChecks(model.tokens, store);

@@ -25,7 +25,10 @@ export class BalanceChecks implements ClaimBalanceFindings {
   readonly patientResponsibility: Finding[] = [];
 
   /** `store.claimAt`: only a claim that does not balance becomes an object. */
-  constructor(private readonly t: SegmentTable, private readonly store: ModelStore) {}
+  constructor(
+    private readonly t: SegmentTable,
+    private readonly store: ModelStore,
+  ) {}
 
   /** Line `n` of claim row `claim`, whose triplets add up to `adjusted`, is not charge - adjusted = paid. */
   serviceLine(claim: number, n: number, adjusted: number): void {
@@ -52,7 +55,8 @@ function checkServiceLine(t: SegmentTable, claim: Claim, line: ServiceLine, n: n
   if (Number.isNaN(line.charge) || Number.isNaN(line.paid) || Number.isNaN(adjusted)) return;
   if (line.charge - adjusted === line.paid) return;
   out.push({
-    code: 'service-balance', ...elementRange(t, line.seg, 3),
+    code: 'service-balance',
+    ...elementRange(t, line.seg, 3),
     message: `Service line ${n + 1}${label(line)} of claim ${claim.id || '(no CLP01)'} does not balance: ${equation('charged', line.charge, 'adjustments', adjusted, 'paid', line.paid)}.`,
     related: [relatedAt(elementRange(t, line.seg, 2), `SVC02 charge ${t.element(line.seg, 2)}`), ...casRelated(t, line.adjustments)],
   });
@@ -69,13 +73,17 @@ function checkClaimBalance(t: SegmentTable, claim: Claim, adjusted: number, out:
   if (blank(t, claim.seg, 3) || blank(t, claim.seg, 4)) return;
   if (Number.isNaN(claim.charge) || Number.isNaN(claim.paid) || Number.isNaN(adjusted)) return;
   if (claim.charge - adjusted === claim.paid) return;
-  const related = [relatedAt(elementRange(t, claim.seg, 3), `CLP03 charge ${t.element(claim.seg, 3)}`), ...casRelated(t, claim.adjustments, 'claim-level')];
+  const related = [
+    relatedAt(elementRange(t, claim.seg, 3), `CLP03 charge ${t.element(claim.seg, 3)}`),
+    ...casRelated(t, claim.adjustments, 'claim-level'),
+  ];
   for (const line of claim.lines) {
     if (related.length >= MAX_RELATED) break;
     related.push(...casRelated(t, line.adjustments, 'line-level'));
   }
   out.push({
-    code: 'claim-balance', ...elementRange(t, claim.seg, 4),
+    code: 'claim-balance',
+    ...elementRange(t, claim.seg, 4),
     message: `Claim ${claim.id || '(no CLP01)'} does not balance: ${equation('charged', claim.charge, 'adjustments', adjusted, 'paid', claim.paid)}.${lineChargeNote(claim)}`,
     related: related.slice(0, MAX_RELATED),
   });
@@ -103,7 +111,8 @@ function checkPatientResponsibility(t: SegmentTable, claim: Claim, pr: number, o
   }
   const stated = t.element(claim.seg, 5) === '' ? 'CLP05 is empty (0.00)' : `CLP05 says ${formatCents(claim.patientResponsibility)}`;
   out.push({
-    code: 'patient-responsibility', ...elementRange(t, claim.seg, 5),
+    code: 'patient-responsibility',
+    ...elementRange(t, claim.seg, 5),
     message: `Claim ${claim.id || '(no CLP01)'}: ${stated}, but its PR (patient responsibility) adjustments add up to ${formatCents(pr)} (off by ${formatCents(Math.abs(pr - claim.patientResponsibility))}).`,
     related: related.slice(0, MAX_RELATED),
   });

@@ -5,7 +5,16 @@ import type { SegmentTable } from '../x12/tokenizer';
 import { applyRate, TOLERANCE_CENTS } from '../x835/sequestrationCheck';
 import { formatCents, parseIsoDate } from '../x835/values';
 import { Why, type Verdicts } from '../x835/verdicts';
-import { amountOnBase, describeDate, describeSource, rateTexts, reversedNote, tripletRange, verdictSeverity, type MedicareSequestration } from './co253Common';
+import {
+  amountOnBase,
+  describeDate,
+  describeSource,
+  rateTexts,
+  reversedNote,
+  tripletRange,
+  verdictSeverity,
+  type MedicareSequestration,
+} from './co253Common';
 import { sequestrationFacts, verdictsOf } from './claimPass';
 import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from './shared';
 
@@ -31,14 +40,27 @@ export const co253AmountRule = steppedRule('co253-amount', function* (ctx) {
   return out;
 });
 
-function report(t: SegmentTable, { row, adj, check }: MedicareSequestration, verdicts: Verdicts, periods: readonly SequestrationPeriod[], rateText: (rate: number) => string, out: Finding[]): void {
+function report(
+  t: SegmentTable,
+  { row, adj, check }: MedicareSequestration,
+  verdicts: Verdicts,
+  periods: readonly SequestrationPeriod[],
+  rateText: (rate: number) => string,
+  out: Finding[],
+): void {
   const lookup = check.lookup;
   const period = lookup.period ? ` (${formatPeriod(lookup.period)}, ${describeSource(lookup)})` : '';
   const observedRate = Number.isFinite(check.observedRate) ? formatRate(check.observedRate) : 'an undefined share';
-  const direction = check.difference > 0 ? 'taken in excess: recoverable, ask the payer to reprocess and refund it' : 'less than expected: nothing to recover (the payer may correct it later), but check the base the payer used';
+  const direction =
+    check.difference > 0
+      ? 'taken in excess: recoverable, ask the payer to reprocess and refund it'
+      : 'less than expected: nothing to recover (the payer may correct it later), but check the base the payer used';
   const range = tripletRange(t, adj);
   out.push({
-    code: 'co253-amount', start: range.start, end: range.end, severity: verdictSeverity(verdicts, row),
+    code: 'co253-amount',
+    start: range.start,
+    end: range.end,
+    severity: verdictSeverity(verdicts, row),
     message: `${adj.group.trim().toUpperCase()}-${adj.reason.trim()} is ${observedRate} of the Medicare payment (${amountOnBase(check)}), but the rate for ${describeDate(check)} is ${rateText(check.rate)}${period}: expected ${formatCents(check.expected)}, difference ${formatCents(check.difference)} ${direction}.${appliedLate(check, periods)}${reversedNote(verdicts, row)}`,
   });
 }

@@ -50,14 +50,16 @@ export function describeDate(check: SequestrationCheck): string {
 }
 
 const DATE_NAMES: Record<string, string> = {
-  '472': 'service date', '150': 'service period start', '232': 'claim statement start', '233': 'claim statement end',
+  '472': 'service date',
+  '150': 'service period start',
+  '232': 'claim statement start',
+  '233': 'claim statement end',
 };
 
 /** "the built-in table" / "your era835.sequestration.periods" */
 export function describeSource(lookup: RateLookup): string {
   return lookup.source === 'setting' ? 'your era835.sequestration.periods' : 'the built-in sequestration table';
 }
-
 
 /**
  * The severity of a finding that explains a triplet's verdict: its code's own (Warning) when the
@@ -70,5 +72,7 @@ export function verdictSeverity(verdicts: Verdicts, row: number): Severity | und
 
 /** " A reversal in this file (claim X) undoes this payment: nothing to claim." when one does; else ''. */
 export function reversedNote(verdicts: Verdicts, row: number): string {
-  return verdicts.flags[row] & VerdictFlag.ReversedInFile ? ' A reversal later in this file undoes this payment: nothing to claim here.' : '';
+  return verdicts.flags[row] & VerdictFlag.ReversedInFile
+    ? ' A reversal later in this file undoes this payment: nothing to claim here.'
+    : '';
 }

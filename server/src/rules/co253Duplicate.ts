@@ -52,10 +52,18 @@ function lineLevelCo(store: ModelStore, flags: Uint8Array, claim: number): reado
 
 const NONE: readonly Adjustment[] = [];
 
-function report(t: SegmentTable, claimLevel: Adjustment, lines: readonly Adjustment[], verdicts: Verdicts, row: number, out: Finding[]): void {
+function report(
+  t: SegmentTable,
+  claimLevel: Adjustment,
+  lines: readonly Adjustment[],
+  verdicts: Verdicts,
+  row: number,
+  out: Finding[],
+): void {
   const lineTotal = lines.reduce((s, a) => s + a.amount, 0);
   out.push({
-    code: 'co253-duplicate', ...tripletRange(t, claimLevel),
+    code: 'co253-duplicate',
+    ...tripletRange(t, claimLevel),
     message: `Sequestration taken twice on claim ${claimLevel.claim.id}: ${formatCents(claimLevel.amount)} at claim level and ${formatCents(lineTotal)} on ${lines.length} service line${lines.length > 1 ? 's' : ''}. It belongs at one level only: ask the payer to reprocess and refund the double cut.${reversedNote(verdicts, row)}`,
     severity: verdictSeverity(verdicts, row),
     related: lines.slice(0, MAX_RELATED).map((a) => relatedAt(tripletRange(t, a), `line-level CO-253 of ${formatCents(a.amount)}`)),

@@ -51,4 +51,3 @@ function rateText(rate: number): string {
   }
   return text;
 }
-

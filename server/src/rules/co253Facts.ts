@@ -91,7 +91,13 @@ export class SequestrationPass implements SequestrationFacts {
   private lineCoAnswer = false;
 
   /** `flags`: `codeFlags(model.store)`; `capacity`: room for expected findings (default: every sequestration-reason triplet of the model). */
-  constructor(private readonly model: Model, private readonly settings: Settings, private readonly flags: Uint8Array, private readonly verdicts: Verdicts, capacity?: number) {
+  constructor(
+    private readonly model: Model,
+    private readonly settings: Settings,
+    private readonly flags: Uint8Array,
+    private readonly verdicts: Verdicts,
+    capacity?: number,
+  ) {
     this.rates = new RateMemo(settings);
     this.rateOf = this.rates.rateOf;
     this.kindByFiling = new Uint8Array(flags.length).fill(255);
@@ -102,7 +108,9 @@ export class SequestrationPass implements SequestrationFacts {
   /** After the walk: `expected` holds exactly the findings made, and the file-wide unknown rate is decided. */
   finish(): void {
     this.expected.length = this.expectedCount;
-    this.unknownRate = this.deviating.length ? unknownRateAmong(this.inForceCount, this.inForceWithinTolerance, this.deviating, this.settings) : undefined;
+    this.unknownRate = this.deviating.length
+      ? unknownRateAmong(this.inForceCount, this.inForceWithinTolerance, this.deviating, this.settings)
+      : undefined;
     if (!this.unknownRate) return;
     // The table is out of date, not the payer wrong on every line: nothing to recover from these.
     const v = this.verdicts;
@@ -202,7 +210,10 @@ export class SequestrationPass implements SequestrationFacts {
     let found = false;
     for (let l = claims.lineFrom[claim]; l < claims.lineTo[claim] && !found; l++) {
       for (let r = lines.casFrom[l]; r < lines.casTo[l]; r++) {
-        if (cas.amount[r] !== 0 && this.flags[cas.reason[r]] & CodeFlag.Reason253 && this.flags[cas.group[r]] & CodeFlag.GroupCo) { found = true; break; }
+        if (cas.amount[r] !== 0 && this.flags[cas.reason[r]] & CodeFlag.Reason253 && this.flags[cas.group[r]] & CodeFlag.GroupCo) {
+          found = true;
+          break;
+        }
       }
     }
     this.lineCoClaim = claim;
@@ -234,7 +245,13 @@ export class SequestrationPass implements SequestrationFacts {
       const t = this.model.tokens;
       const seg = store.cas.seg[r];
       const reasonElem = 2 + 3 * store.cas.triplet[r];
-      this.expected[this.expectedCount++] = new ExpectedSequestrationFinding(elementsStart(t, seg, reasonElem), elementsEnd(t, seg, reasonElem, reasonElem + 1), observed, base, date === undefined ? undefined : rates.lookups[lookup]);
+      this.expected[this.expectedCount++] = new ExpectedSequestrationFinding(
+        elementsStart(t, seg, reasonElem),
+        elementsEnd(t, seg, reasonElem, reasonElem + 1),
+        observed,
+        base,
+        date === undefined ? undefined : rates.lookups[lookup],
+      );
       return;
     }
     // A reversal is judged as its original: its negated money mirrors the original's excess.
@@ -242,7 +259,11 @@ export class SequestrationPass implements SequestrationFacts {
     this.set(r, inForce ? Why.Amount : Why.Suspended, excess > 0 ? Cls.Recoverable : Cls.Sequestration, excess, state, NO_LIST);
     if (state.reversal) return;
     const adj = store.cas.at(r);
-    (inForce ? this.deviating : this.outOfPeriod).push({ row: r, adj, check: sequestrationWith(adj, observed, undefined, this.model.tokens, this.rateOf)! });
+    (inForce ? this.deviating : this.outOfPeriod).push({
+      row: r,
+      adj,
+      check: sequestrationWith(adj, observed, undefined, this.model.tokens, this.rateOf)!,
+    });
   }
 }
 

@@ -30,13 +30,22 @@ function report(t: SegmentTable, cas: CasColumns, verdicts: Verdicts, row: numbe
   const kind = payerKind(adj.claim);
   let message: string;
   if (group === 'PR') {
-    const payer = kind === 'medicare-ffs' ? 'Medicare does not allow it: do not bill the patient; ask the payer to correct the group to CO.'
-      : kind === 'medicare-advantage' ? 'A Medicare Advantage plan may pass the federal cut on to you only if your contract says so, never to the patient: do not bill the patient; ask the plan to correct the group and check the contract.'
-      : `The claim is not Medicare (CLP06 "${adj.claim.filingIndicator}"): no law allows this cut and the patient never owes it. Do not bill the patient; ask the payer to refund ${amount}.`;
+    const payer =
+      kind === 'medicare-ffs'
+        ? 'Medicare does not allow it: do not bill the patient; ask the payer to correct the group to CO.'
+        : kind === 'medicare-advantage'
+          ? 'A Medicare Advantage plan may pass the federal cut on to you only if your contract says so, never to the patient: do not bill the patient; ask the plan to correct the group and check the contract.'
+          : `The claim is not Medicare (CLP06 "${adj.claim.filingIndicator}"): no law allows this cut and the patient never owes it. Do not bill the patient; ask the payer to refund ${amount}.`;
     message = `PR-253: sequestration of ${amount} pushed to the patient. ${payer}`;
   } else {
     message = `${group || '(no group)'}-253: sequestration of ${amount} under group ${group || '(empty)'}; it belongs under CO (contractual obligation). Post it as a contractual adjustment and ask the payer to correct the group.`;
   }
   const range = tripletRange(t, adj);
-  out.push({ code: 'co253-group', start: range.start, end: range.end, message: message + reversedNote(verdicts, row), severity: verdictSeverity(verdicts, row) });
+  out.push({
+    code: 'co253-group',
+    start: range.start,
+    end: range.end,
+    message: message + reversedNote(verdicts, row),
+    severity: verdictSeverity(verdicts, row),
+  });
 }

@@ -33,8 +33,15 @@ function report(t: SegmentTable, cas: CasColumns, verdicts: Verdicts, row: numbe
   const share = check && Number.isFinite(check.observedRate) ? ` (${formatRate(check.observedRate)} of ${formatCents(check.base)})` : '';
   const what = `${adj.group}-253 of ${formatCents(adj.amount)}${share} on a claim filed as CLP06 "${adj.claim.filingIndicator}"`;
   const range = tripletRange(t, adj);
-  const message = kind === 'medicare-advantage'
-    ? `${what}, a Medicare Advantage plan: passing the federal sequestration cut on is allowed only if your contract says so. Verify the contract (and its rate): if it allows it, post as a contractual adjustment; if not, ask the plan to refund ${formatCents(adj.amount)}.`
-    : `${what}, ${kind === 'medicaid' ? 'Medicaid' : 'not Medicare'}: sequestration is a Medicare fee-for-service cut, and this payer has no law behind it. Recoverable: unless your contract allows the cut, ask the payer to refund ${formatCents(adj.amount)}.`;
-  out.push({ code: 'co253-non-medicare', start: range.start, end: range.end, message: message + reversedNote(verdicts, row), severity: verdictSeverity(verdicts, row) });
+  const message =
+    kind === 'medicare-advantage'
+      ? `${what}, a Medicare Advantage plan: passing the federal sequestration cut on is allowed only if your contract says so. Verify the contract (and its rate): if it allows it, post as a contractual adjustment; if not, ask the plan to refund ${formatCents(adj.amount)}.`
+      : `${what}, ${kind === 'medicaid' ? 'Medicaid' : 'not Medicare'}: sequestration is a Medicare fee-for-service cut, and this payer has no law behind it. Recoverable: unless your contract allows the cut, ask the payer to refund ${formatCents(adj.amount)}.`;
+  out.push({
+    code: 'co253-non-medicare',
+    start: range.start,
+    end: range.end,
+    message: message + reversedNote(verdicts, row),
+    severity: verdictSeverity(verdicts, row),
+  });
 }

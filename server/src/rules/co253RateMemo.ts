@@ -61,8 +61,8 @@ const DAY_SLOTS = YEARS * 12 * 31;
 /** The slot of a CCYYMMDD date, or -1 outside 1900-2199 (or not a month/day the slots have). */
 function daySlot(date: number): number {
   const year = Math.floor(date / 10000) - FIRST_YEAR;
-  const month = Math.floor(date / 100) % 100 - 1;
-  const day = date % 100 - 1;
+  const month = (Math.floor(date / 100) % 100) - 1;
+  const day = (date % 100) - 1;
   if (year < 0 || year >= YEARS || month < 0 || month > 11 || day < 0 || day > 30 || !Number.isInteger(date)) return -1;
   return (year * 12 + month) * 31 + day;
 }

@@ -41,14 +41,18 @@ function report(model: Model, adj: Adjustment, undoes: number, out: Finding[]): 
   const claim = adj.claim;
   const range = tripletRange(t, adj);
   out.push({
-    code: 'co253-reversal', start: range.start, end: range.end,
+    code: 'co253-reversal',
+    start: range.start,
+    end: range.end,
     message: `Reverses the ${code} of ${formatCents(-adj.amount)} of claim ${claim.id || '(no CLP01)'}'s original payment (${what}): the payer takes the whole payment back, this amount included. Nothing to claim: if you asked for it, this is its undoing.${netEffect(model, claim, adj)}`,
   });
 }
 
 /** " Corrected by claim X (CO-253 1.60): net effect +0.00." when the correction follows in the file; else ''. */
 function netEffect(model: Model, reversal: Claim, adj: Adjustment): string {
-  const correction = claimsNear(model, reversal, 50).find((c) => c.seg > reversal.seg && c.status.trim() !== '22' && sameClaim(c, reversal));
+  const correction = claimsNear(model, reversal, 50).find(
+    (c) => c.seg > reversal.seg && c.status.trim() !== '22' && sameClaim(c, reversal),
+  );
   if (!correction) return '';
   const reversed = sumOf(reversal, adj);
   const again = sumOf(correction, adj);
@@ -56,7 +60,8 @@ function netEffect(model: Model, reversal: Claim, adj: Adjustment): string {
   return ` Corrected by claim ${correction.id || '(no CLP01)'} later in this file (${adj.group.trim().toUpperCase()}-${adj.reason.trim()} ${formatCents(again)}): net effect ${net > 0 ? '+' : ''}${formatCents(net)}.`;
 }
 
-const sameClaim = (a: Claim, b: Claim) => (b.id !== '' && a.id === b.id) || (b.payerControlNumber !== '' && a.payerControlNumber === b.payerControlNumber);
+const sameClaim = (a: Claim, b: Claim) =>
+  (b.id !== '' && a.id === b.id) || (b.payerControlNumber !== '' && a.payerControlNumber === b.payerControlNumber);
 
 /** The claim's triplets (claim and line level) with `adj`'s reason, added up. */
 function sumOf(claim: Claim, adj: Adjustment): number {

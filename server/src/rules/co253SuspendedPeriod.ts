@@ -28,8 +28,15 @@ function report(t: SegmentTable, { row, adj, check }: MedicareSequestration, ver
   const ask = `Medicare should not have taken it: recoverable, ask the payer to reprocess and pay back ${amount}.${reversedNote(verdicts, row)}`;
   let why: string;
   if (lookup.status === 'suspended') why = `sequestration was suspended for ${formatPeriod(lookup.period)} (${describeSource(lookup)})`;
-  else if (lookup.status === 'before') why = `sequestration only applies from ${lookup.source === 'table' ? '2013-04-01 (Budget Control Act of 2011)' : `the first period of ${describeSource(lookup)}`}`;
+  else if (lookup.status === 'before')
+    why = `sequestration only applies from ${lookup.source === 'table' ? '2013-04-01 (Budget Control Act of 2011)' : `the first period of ${describeSource(lookup)}`}`;
   else why = `no period of ${describeSource(lookup)} covers it`;
   const range = tripletRange(t, adj);
-  out.push({ code: 'co253-suspended-period', start: range.start, end: range.end, severity: verdictSeverity(verdicts, row), message: `${adj.group.trim().toUpperCase()}-${adj.reason.trim()} of ${amount} for ${describeDate(check)}, but ${why}. ${ask}` });
+  out.push({
+    code: 'co253-suspended-period',
+    start: range.start,
+    end: range.end,
+    severity: verdictSeverity(verdicts, row),
+    message: `${adj.group.trim().toUpperCase()}-${adj.reason.trim()} of ${amount} for ${describeDate(check)}, but ${why}. ${ask}`,
+  });
 }

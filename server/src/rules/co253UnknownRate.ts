@@ -16,9 +16,12 @@ export const co253UnknownRateRule = steppedRule('co253-unknown-rate', function* 
   const t = ctx.model.tokens;
   const [first, ...rest] = unknown.items;
   const source = first.check.lookup.source === 'setting' ? 'your era835.sequestration.periods' : 'the built-in table';
-  return [{
-    code: 'co253-unknown-rate', ...tripletRange(t, first.adj),
-    message: `All ${unknown.items.length} CO-253 adjustments in this file apply ${formatRate(unknown.rate)}, a rate ${source} does not have for their dates (from ${formatDate(unknown.firstDate)}). If a new sequestration rate is in force, set "era835.sequestration.periods" to (adjust the dates to the CMS notice): ${unknown.suggestion}`,
-    related: rest.slice(0, MAX_RELATED).map((m) => relatedAt(tripletRange(t, m.adj), `CO-253 at ${formatRate(unknown.rate)}`)),
-  }];
+  return [
+    {
+      code: 'co253-unknown-rate',
+      ...tripletRange(t, first.adj),
+      message: `All ${unknown.items.length} CO-253 adjustments in this file apply ${formatRate(unknown.rate)}, a rate ${source} does not have for their dates (from ${formatDate(unknown.firstDate)}). If a new sequestration rate is in force, set "era835.sequestration.periods" to (adjust the dates to the CMS notice): ${unknown.suggestion}`,
+      related: rest.slice(0, MAX_RELATED).map((m) => relatedAt(tripletRange(t, m.adj), `CO-253 at ${formatRate(unknown.rate)}`)),
+    },
+  ];
 });

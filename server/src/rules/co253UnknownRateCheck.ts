@@ -25,7 +25,12 @@ export const UNKNOWN_RATE_MIN = 3;
  * `inForceCount`: the CO-253s under a rate in force with a non-zero base; `inForceWithinTolerance`:
  * whether any of them is within a cent; `deviating`: those off the rate.
  */
-export function unknownRateAmong(inForceCount: number, inForceWithinTolerance: boolean, deviating: readonly MedicareSequestration[], settings: Settings): UnknownRate | undefined {
+export function unknownRateAmong(
+  inForceCount: number,
+  inForceWithinTolerance: boolean,
+  deviating: readonly MedicareSequestration[],
+  settings: Settings,
+): UnknownRate | undefined {
   if (inForceCount < UNKNOWN_RATE_MIN || inForceWithinTolerance) return undefined;
   // None in force is within a cent, so the in-force ones with a base are the deviating ones with a base.
   const items = deviating.filter((m) => m.check.base !== 0);
@@ -33,7 +38,8 @@ export function unknownRateAmong(inForceCount: number, inForceWithinTolerance: b
   const widest = items.reduce((a, b) => (Math.abs(b.check.base) > Math.abs(a.check.base) ? b : a));
   const raw = widest.check.observedRate;
   const candidates = [Math.round(raw * 1000) / 1000, Math.round(raw * 10000) / 10000];
-  const fits = (rate: number) => rate > 0 && rate < 1 && items.every((m) => Math.abs(m.check.observed - applyRate(rate, m.check.base)) <= 1);
+  const fits = (rate: number) =>
+    rate > 0 && rate < 1 && items.every((m) => Math.abs(m.check.observed - applyRate(rate, m.check.base)) <= 1);
   const rate = candidates.find(fits);
   if (rate === undefined || isKnownRate(rate, settings)) return undefined;
   const firstDate = items.reduce((min, m) => Math.min(min, m.check.date!.date), Infinity);
@@ -52,13 +58,17 @@ function suggestPeriods(settings: Settings, from: number, rate: number): Sequest
   const out: SequestrationPeriod[] = [];
   for (const p of activePeriods(settings).periods) {
     if (p.from >= start) continue;
-    out.push(p.to === undefined || p.to >= start ? { from: p.from, to: dayBefore, rate: p.rate } : { from: p.from, ...(p.to ? { to: p.to } : {}), rate: p.rate });
+    out.push(
+      p.to === undefined || p.to >= start
+        ? { from: p.from, to: dayBefore, rate: p.rate }
+        : { from: p.from, ...(p.to ? { to: p.to } : {}), rate: p.rate },
+    );
   }
   out.push({ from: start, rate });
   return out;
 }
 
 function previousDay(date: number): number {
-  const d = new Date(Date.UTC(Math.floor(date / 10000), Math.floor(date / 100) % 100 - 1, date % 100 - 1));
+  const d = new Date(Date.UTC(Math.floor(date / 10000), (Math.floor(date / 100) % 100) - 1, (date % 100) - 1));
   return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
 }

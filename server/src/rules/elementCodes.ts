@@ -50,7 +50,15 @@ export function codeTable(id: string): CodeTable {
  * the allowed values when few, and why a familiar old value is wrong), an unknown CARC or RARC, or a
  * CARC/RARC retired before the remit was produced.
  */
-export function checkCode(table: CodeTable, text: string, e: ElementDef, start: number, end: number, ctx: CodeContext, out: Finding[]): boolean {
+export function checkCode(
+  table: CodeTable,
+  text: string,
+  e: ElementDef,
+  start: number,
+  end: number,
+  ctx: CodeContext,
+  out: Finding[],
+): boolean {
   const list = table.list;
   if (!list) return true;
   if (table.external) return external(table, list, e, text, start, end, ctx, out);
@@ -60,7 +68,9 @@ export function checkCode(table: CodeTable, text: string, e: ElementDef, start: 
   const hint = RETIRED_CODE_HINTS.get(id)?.get(value);
   const allowed = list.entries.size <= SPELL_OUT_MAX ? ` 5010 allows ${[...list.entries.keys()].join(', ')}.` : '';
   out.push({
-    code: 'element-code', start, end,
+    code: 'element-code',
+    start,
+    end,
     message: `${e.id} "${value}" is not in the list ${list.name}${hint ? `: ${hint}.` : '.'}${allowed}`,
   });
   return false;
@@ -94,7 +104,16 @@ function isRemarkNCode(text: string, start: number, end: number): boolean {
 }
 
 /** False when the value is not a code of the list at all (a retired code is still a code). */
-function external(table: CodeTable, list: CodeList<CodeInfo>, e: ElementDef, text: string, start: number, end: number, ctx: CodeContext, out: Finding[]): boolean {
+function external(
+  table: CodeTable,
+  list: CodeList<CodeInfo>,
+  e: ElementDef,
+  text: string,
+  start: number,
+  end: number,
+  ctx: CodeContext,
+  out: Finding[],
+): boolean {
   const entry = entryAt(table, list, text, start, end);
   if (!entry) {
     const value = text.slice(start, end);
@@ -103,7 +122,12 @@ function external(table: CodeTable, list: CodeList<CodeInfo>, e: ElementDef, tex
     // not hold may be perfectly valid, so only a value that is not shaped like a remark code is wrong.
     if (list === RARC && /^N\d{1,4}$/.test(value)) return true;
     const shape = list === RARC && !/^(M|MA|N)\d{1,4}$/.test(value) ? ': remark codes are M, MA or N followed by digits' : '';
-    out.push({ code: 'element-code', start, end, message: `${e.id} "${value}" is not a known ${kind}${/^[a-z]/.test(value) ? ' (codes are upper case)' : shape}.` });
+    out.push({
+      code: 'element-code',
+      start,
+      end,
+      message: `${e.id} "${value}" is not a known ${kind}${/^[a-z]/.test(value) ? ' (codes are upper case)' : shape}.`,
+    });
     return false;
   }
   const { code, info } = entry;
@@ -113,7 +137,9 @@ function external(table: CodeTable, list: CodeList<CodeInfo>, e: ElementDef, tex
   if (stop === undefined || ctx.remitDate <= stop) return true;
   const short = list === CARC ? 'CARC' : 'RARC';
   out.push({
-    code: 'element-code', start, end,
+    code: 'element-code',
+    start,
+    end,
     message: `${short} ${code} was retired on ${info.stop}, before the date of this remit (${formatDate(ctx.remitDate)}, DTM*405 or BPR16): a new adjudication must use a current code. (A crossover of a claim adjudicated before then may still carry it.)`,
   });
   return true;
@@ -205,7 +231,7 @@ function packedIndex(lists: readonly (readonly [list: CodeList, external: boolea
       keys[slot] = key;
       entries[slot] = { code, info };
       // Retirement is judged for CARC and RARC only (`external`), as `checkCode` does.
-      stops[slot] = external && info.stop ? parseIsoDate(info.stop) ?? 0 : 0;
+      stops[slot] = external && info.stop ? (parseIsoDate(info.stop) ?? 0) : 0;
     }
   });
   return { offsets, masks, isRarc: Uint8Array.from(lists, ([list]) => (list === RARC ? 1 : 0)), keys, stops, entries };
@@ -241,4 +267,6 @@ const TABLE_IS_RARC = INDEX.isRarc;
 const CODE_KEYS = INDEX.keys;
 const CODE_STOPS = INDEX.stops;
 const CODE_ENTRIES = INDEX.entries;
-const TABLES: ReadonlyMap<string, CodeTable> = new Map(HELD.map(([id, list, external], number): [string, CodeTable] => [id, { id, list, external, number }]));
+const TABLES: ReadonlyMap<string, CodeTable> = new Map(
+  HELD.map(([id, list, external], number): [string, CodeTable] => [id, { id, list, external, number }]),
+);

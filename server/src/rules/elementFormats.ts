@@ -10,15 +10,22 @@ import { parseDate, parseDateAt } from '../x835/values';
  */
 export function checkFormat(text: string, e: ElementDef, start: number, end: number, out: Finding[]): void {
   switch (e.type) {
-    case 'R': return decimal(text, e, start, end, out);
-    case 'N0': case 'N2': return integer(text, e, start, end, out);
-    case 'DT': return date(text, e, start, end, out);
-    case 'TM': return time(text, e, start, end, out);
-    case 'AN': case 'ID':
+    case 'R':
+      return decimal(text, e, start, end, out);
+    case 'N0':
+    case 'N2':
+      return integer(text, e, start, end, out);
+    case 'DT':
+      return date(text, e, start, end, out);
+    case 'TM':
+      return time(text, e, start, end, out);
+    case 'AN':
+    case 'ID':
       // A coded value is judged against its list (element-code), which says more than a length would.
       if (!e.codeList) length(text, e, start, end, out);
       return;
-    case 'COMP': return;
+    case 'COMP':
+      return;
   }
 }
 
@@ -75,7 +82,8 @@ export function dateOk(text: string, start: number, end: number): boolean {
   const d0 = text.charCodeAt(start + 6) - 48;
   const d1 = text.charCodeAt(start + 7) - 48;
   // A character outside 0-9 gives a value outside 0..9, which unsigned is above 9.
-  if ((c0 >>> 0) > 9 || (c1 >>> 0) > 9 || (c2 >>> 0) > 9 || (c3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return false;
+  if (c0 >>> 0 > 9 || c1 >>> 0 > 9 || c2 >>> 0 > 9 || c3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9)
+    return false;
   const century = c0 * 10 + c1;
   if (century !== 19 && century !== 20) return false;
   const year = century * 100 + c2 * 10 + c3;
@@ -114,7 +122,12 @@ function decimal(text: string, e: ElementDef, start: number, end: number, out: F
   }
   if (i < end || digits === 0) {
     const v = text.slice(start, end);
-    return bad(out, start, end, `${e.id} (${e.name}) is "${v}", not a number: X12 numbers are digits with an optional leading minus and decimal point${v.includes(',') ? ' (no thousands separators)' : ''}.`);
+    return bad(
+      out,
+      start,
+      end,
+      `${e.id} (${e.name}) is "${v}", not a number: X12 numbers are digits with an optional leading minus and decimal point${v.includes(',') ? ' (no thousands separators)' : ''}.`,
+    );
   }
   if (isMoney(e) && decimals > 2) {
     return bad(out, start, end, `${e.id} (${e.name}) is "${text.slice(start, end)}": an amount has at most 2 decimals (cents).`);
@@ -136,7 +149,8 @@ function integer(text: string, e: ElementDef, start: number, end: number, out: F
 
 function digitCount(e: ElementDef, digits: number, start: number, end: number, out: Finding[]): void {
   if (digits > e.max) bad(out, start, end, `${e.id} (${e.name}) has ${digits} digits; the guide allows at most ${e.max}.`);
-  else if (digits < e.min) bad(out, start, end, `${e.id} (${e.name}) has ${digits} digit${digits === 1 ? '' : 's'}; the guide requires at least ${e.min}.`);
+  else if (digits < e.min)
+    bad(out, start, end, `${e.id} (${e.name}) has ${digits} digit${digits === 1 ? '' : 's'}; the guide requires at least ${e.min}.`);
 }
 
 function date(text: string, e: ElementDef, start: number, end: number, out: Finding[]): void {
@@ -150,11 +164,21 @@ function date(text: string, e: ElementDef, start: number, end: number, out: Find
   if (d !== undefined && d >= PLAUSIBLE_FROM && d < PLAUSIBLE_UNTIL) return;
   const v = text.slice(start, end);
   if (d === undefined) {
-    bad(out, start, end, /^\d{8}$/.test(v)
-      ? `${e.id} (${e.name}) is "${v}", which is not a real calendar date (CCYYMMDD: month ${v.slice(4, 6)}, day ${v.slice(6, 8)}).`
-      : `${e.id} (${e.name}) is "${v}"; a date is written CCYYMMDD, e.g. 20240131.`);
+    bad(
+      out,
+      start,
+      end,
+      /^\d{8}$/.test(v)
+        ? `${e.id} (${e.name}) is "${v}", which is not a real calendar date (CCYYMMDD: month ${v.slice(4, 6)}, day ${v.slice(6, 8)}).`
+        : `${e.id} (${e.name}) is "${v}"; a date is written CCYYMMDD, e.g. 20240131.`,
+    );
   } else {
-    bad(out, start, end, `${e.id} (${e.name}) is "${v}", the year ${v.slice(0, 4)}: no date of an 835 lies outside 1900-2099 (a placeholder or a shifted value?).`);
+    bad(
+      out,
+      start,
+      end,
+      `${e.id} (${e.name}) is "${v}", the year ${v.slice(0, 4)}: no date of an 835 lies outside 1900-2099 (a placeholder or a shifted value?).`,
+    );
   }
 }
 
@@ -166,13 +190,25 @@ const PLAUSIBLE_UNTIL = 21000101;
 function time(text: string, e: ElementDef, start: number, end: number, out: Finding[]): void {
   const v = text.slice(start, end);
   const ok = /^([01]\d|2[0-3])[0-5]\d([0-5]\d\d{0,2})?$/.test(v) && v.length >= e.min && v.length <= e.max;
-  if (!ok) bad(out, start, end, `${e.id} (${e.name}) is "${v}"; a time is written HHMM (24-hour)${e.max > 4 ? ', optionally followed by seconds' : ''}.`);
+  if (!ok)
+    bad(
+      out,
+      start,
+      end,
+      `${e.id} (${e.name}) is "${v}"; a time is written HHMM (24-hour)${e.max > 4 ? ', optionally followed by seconds' : ''}.`,
+    );
 }
 
 function length(text: string, e: ElementDef, start: number, end: number, out: Finding[]): void {
   const n = end - start;
   if (n > e.max) bad(out, start, end, `${e.id} (${e.name}) is ${n} characters long; the guide allows at most ${e.max}.`);
-  else if (n < e.min) bad(out, start, end, `${e.id} (${e.name}) is "${text.slice(start, end)}", ${n} character${n === 1 ? '' : 's'}; the guide requires at least ${e.min}.`);
+  else if (n < e.min)
+    bad(
+      out,
+      start,
+      end,
+      `${e.id} (${e.name}) is "${text.slice(start, end)}", ${n} character${n === 1 ? '' : 's'}; the guide requires at least ${e.min}.`,
+    );
 }
 
 function bad(out: Finding[], start: number, end: number, message: string): void {

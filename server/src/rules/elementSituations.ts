@@ -12,18 +12,34 @@ import { elementName, elementRange } from './ranges';
  */
 export function situationalRequired(t: SegmentTable, i: number, situation: Situation, loop: Loop, out: Finding[]): void {
   switch (situation) {
-    case Situation.Cas: return casRequired(t, i, out);
-    case Situation.Plb: return plb(t, i, out);
-    case Situation.Bpr: return bpr(t, i, out);
-    case Situation.Nm1: return nm1Required(t, i, out);
-    case Situation.N1: return n1(t, i, loop, out);
-    case Situation.Per: for (let k = 3; k <= 7; k += 2) pair(t, i, k, k + 1, out, isCommQualifier); return;
-    case Situation.None: return;
+    case Situation.Cas:
+      return casRequired(t, i, out);
+    case Situation.Plb:
+      return plb(t, i, out);
+    case Situation.Bpr:
+      return bpr(t, i, out);
+    case Situation.Nm1:
+      return nm1Required(t, i, out);
+    case Situation.N1:
+      return n1(t, i, loop, out);
+    case Situation.Per:
+      for (let k = 3; k <= 7; k += 2) pair(t, i, k, k + 1, out, isCommQualifier);
+      return;
+    case Situation.None:
+      return;
   }
 }
 
 /** The segments with situations `situationalRequired` checks; None for the others, which need not call it. */
-export const enum Situation { None, Cas, Plb, Bpr, Nm1, N1, Per }
+export const enum Situation {
+  None,
+  Cas,
+  Plb,
+  Bpr,
+  Nm1,
+  N1,
+  Per,
+}
 
 /** The situations of a segment id. */
 export function situationOf(id: string): Situation {
@@ -31,7 +47,12 @@ export function situationOf(id: string): Situation {
 }
 
 const SITUATIONS: ReadonlyMap<string, Situation> = new Map([
-  ['CAS', Situation.Cas], ['PLB', Situation.Plb], ['BPR', Situation.Bpr], ['NM1', Situation.Nm1], ['N1', Situation.N1], ['PER', Situation.Per],
+  ['CAS', Situation.Cas],
+  ['PLB', Situation.Plb],
+  ['BPR', Situation.Bpr],
+  ['NM1', Situation.Nm1],
+  ['N1', Situation.N1],
+  ['PER', Situation.Per],
 ]);
 
 const isCommQualifier = (v: string) => commQualifier.entries.has(v);
@@ -82,8 +103,7 @@ function pair(t: SegmentTable, i: number, a: number, b: number, out: Finding[], 
   // the message is written only when it is needed (pairs are checked in every NM1).
   if (!empty(t, i, a)) {
     if (empty(t, i, b) && (!isQualifier || isQualifier(t.element(i, a)))) need(t, i, b, `with ${elementName(t.id(i), a)}`, out);
-  }
-  else if (!empty(t, i, b)) need(t, i, a, `with ${elementName(t.id(i), b)}`, out);
+  } else if (!empty(t, i, b)) need(t, i, a, `with ${elementName(t.id(i), b)}`, out);
 }
 
 /**
@@ -114,8 +134,16 @@ export function casRequired(t: SegmentTable, i: number, out: Finding[]): void {
     const amount = !empty(t, i, k + 1);
     if (reason && amount) continue;
     const quantity = !empty(t, i, k + 2);
-    if (reason && !amount) need(t, i, k + 1, `with reason ${elementName('CAS', k)} "${t.element(i, k)}": every adjustment reason has an amount`, out);
-    else if (!reason && (amount || quantity)) need(t, i, k, `with the ${amount ? 'amount' : 'quantity'} in ${elementName('CAS', amount ? k + 1 : k + 2)}: which reason is it?`, out);
+    if (reason && !amount)
+      need(t, i, k + 1, `with reason ${elementName('CAS', k)} "${t.element(i, k)}": every adjustment reason has an amount`, out);
+    else if (!reason && (amount || quantity))
+      need(
+        t,
+        i,
+        k,
+        `with the ${amount ? 'amount' : 'quantity'} in ${elementName('CAS', amount ? k + 1 : k + 2)}: which reason is it?`,
+        out,
+      );
   }
 }
 
@@ -149,7 +177,14 @@ export function nm1Required(t: SegmentTable, i: number, out: Finding[]): void {
   // The role (NM101) is read as a number; its string is made only for a message.
   const role = shortValue(t, i, 1);
   if (role === TT || role === PR) {
-    if (empty(t, i, 3)) need(t, i, 3, `for ${role === TT ? 'a crossover carrier' : 'a corrected priority payer'} (NM1*${role === TT ? 'TT' : 'PR'}): its name`, out);
+    if (empty(t, i, 3))
+      need(
+        t,
+        i,
+        3,
+        `for ${role === TT ? 'a crossover carrier' : 'a corrected priority payer'} (NM1*${role === TT ? 'TT' : 'PR'}): its name`,
+        out,
+      );
   } else if (role === QC && shortValue(t, i, 2) !== ENTITY_PERSON) need(t, i, 3, 'for the patient (NM1*QC): the last name', out);
   if (role === IL || role === N82 || role === TT || role === PR) {
     if (empty(t, i, 8) || empty(t, i, 9)) {

@@ -3,9 +3,18 @@ import type { SegmentTable } from '../x12/tokenizer';
 import { checkCode, codeOkAt, type CodeContext } from './elementCodes';
 import { checkFormat, dateOk, decimalOk, integerOk } from './elementFormats';
 import {
-  Check, CHECK_MASK, CODED, ELEMENT_CODE_TABLE, ELEMENT_COMPONENT_COUNT, ELEMENT_COMPONENT_FIRST, ELEMENT_COMPONENT_REQUIRED, ELEMENT_DEF,
+  Check,
+  CHECK_MASK,
+  CODED,
+  ELEMENT_CODE_TABLE,
+  ELEMENT_COMPONENT_COUNT,
+  ELEMENT_COMPONENT_FIRST,
+  ELEMENT_COMPONENT_REQUIRED,
+  ELEMENT_DEF,
   ELEMENT_LIMITS,
-  ELEMENT_WORD, REQUIRED, TABLE_SHIFT,
+  ELEMENT_WORD,
+  REQUIRED,
+  TABLE_SHIFT,
 } from './segmentPlans';
 
 /**
@@ -44,7 +53,8 @@ export function checkValue(pass: ValuePass, i: number, check: Check, word: numbe
     }
     case Check.Money:
     case Check.Decimal:
-      if (!decimalOk(text, start, end, limit & 0xffff, limit >>> 16, check === Check.Money)) checkFormat(text, ELEMENT_DEF[e], start, end, out);
+      if (!decimalOk(text, start, end, limit & 0xffff, limit >>> 16, check === Check.Money))
+        checkFormat(text, ELEMENT_DEF[e], start, end, out);
       return true;
     case Check.Integer:
       if (!integerOk(text, start, end, limit & 0xffff, limit >>> 16)) checkFormat(text, ELEMENT_DEF[e], start, end, out);
@@ -53,7 +63,10 @@ export function checkValue(pass: ValuePass, i: number, check: Check, word: numbe
       if (!dateOk(text, start, end)) checkFormat(text, ELEMENT_DEF[e], start, end, out);
       return true;
     case Check.Code:
-      return codeOkAt((word >>> TABLE_SHIFT) - 1, text, start, end) || checkCode(ELEMENT_CODE_TABLE[e]!, text, ELEMENT_DEF[e], start, end, pass.codeContext(i), out);
+      return (
+        codeOkAt((word >>> TABLE_SHIFT) - 1, text, start, end) ||
+        checkCode(ELEMENT_CODE_TABLE[e]!, text, ELEMENT_DEF[e], start, end, pass.codeContext(i), out)
+      );
     case Check.Other: {
       const def = ELEMENT_DEF[e];
       checkFormat(text, def, start, end, out);
@@ -122,12 +135,20 @@ export function checkComposite(pass: ValuePass, i: number, element: number, star
       if (word & REQUIRED) {
         const pos = Math.min(from, end);
         const d = ELEMENT_DEF[p];
-        out.push(required(pos, pos, `${d.id} (${d.name}) is required but ${from > end ? `${ELEMENT_DEF[element].id} has no component ${c + 1}` : 'empty'}.`));
+        out.push(
+          required(
+            pos,
+            pos,
+            `${d.id} (${d.name}) is required but ${from > end ? `${ELEMENT_DEF[element].id} has no component ${c + 1}` : 'empty'}.`,
+          ),
+        );
       }
     } else if (c === 0 && word & CODED && looksMisSeparated(text, from, to, sep)) {
       // "HC>55669" under a ':' component separator: one finding that names the cause, not one per component.
       out.push({
-        code: 'element-format', start, end,
+        code: 'element-format',
+        start,
+        end,
         message: `${ELEMENT_DEF[element].id} "${text.slice(start, end)}" is not split into components: this interchange's component separator (ISA16) is "${sep}", but the value seems to use another.`,
       });
       return;
@@ -139,7 +160,12 @@ export function checkComposite(pass: ValuePass, i: number, element: number, star
     from = to + 1;
   }
   if (from <= end) {
-    out.push({ code: 'element-extra', start: from, end, message: `${ELEMENT_DEF[element].id} has more than ${parts} components; the guide defines ${parts}.` });
+    out.push({
+      code: 'element-extra',
+      start: from,
+      end,
+      message: `${ELEMENT_DEF[element].id} has more than ${parts} components; the guide defines ${parts}.`,
+    });
   }
 }
 

@@ -10,8 +10,19 @@ import { casOk, casRequired, nm1Required, situationalRequired, Situation } from 
 import { allOff, elementName } from './ranges';
 import { checkComposite, checkValue, compositeOk, required, type ValuePass } from './elementValues';
 import {
-  Check, CHECK_MASK, ELEMENT_CODE_TABLE, ELEMENT_DEF, ELEMENT_LIMITS,
-  ELEMENT_WORD, PLAN_DEF, PLAN_FIRST, PLAN_LAST_REQUIRED, PLAN_LENGTH, PLAN_OF_SEG_ID, PLAN_SITUATION, REQUIRED,
+  Check,
+  CHECK_MASK,
+  ELEMENT_CODE_TABLE,
+  ELEMENT_DEF,
+  ELEMENT_LIMITS,
+  ELEMENT_WORD,
+  PLAN_DEF,
+  PLAN_FIRST,
+  PLAN_LAST_REQUIRED,
+  PLAN_LENGTH,
+  PLAN_OF_SEG_ID,
+  PLAN_SITUATION,
+  REQUIRED,
   TABLE_SHIFT,
 } from './segmentPlans';
 import { inSteps, SEGMENTS_PER_STEP, steppedRule } from './shared';
@@ -133,18 +144,21 @@ class ElementsPass implements ValuePass {
           case Check.Money:
           case Check.Decimal: {
             const limit = ELEMENT_LIMITS[e];
-            if (!decimalOk(text, start, end, limit & 0xffff, limit >>> 16, check === Check.Money)) checkFormat(text, ELEMENT_DEF[e], start, end, out);
+            if (!decimalOk(text, start, end, limit & 0xffff, limit >>> 16, check === Check.Money))
+              checkFormat(text, ELEMENT_DEF[e], start, end, out);
             break;
           }
           case Check.Date:
             if (!dateOk(text, start, end)) checkFormat(text, ELEMENT_DEF[e], start, end, out);
             break;
           case Check.Code:
-            if (!codeOkAt((word >>> TABLE_SHIFT) - 1, text, start, end)) checkCode(ELEMENT_CODE_TABLE[e]!, text, ELEMENT_DEF[e], start, end, this.codeContext(i), out);
+            if (!codeOkAt((word >>> TABLE_SHIFT) - 1, text, start, end))
+              checkCode(ELEMENT_CODE_TABLE[e]!, text, ELEMENT_DEF[e], start, end, this.codeContext(i), out);
             break;
           case Check.CodeIfHe:
             // LQ02 is a RARC only when LQ01 says HE; an NCPDP reject code (RX) has no list here.
-            if (isHe(t, i) && !codeOkAt((word >>> TABLE_SHIFT) - 1, text, start, end)) checkCode(ELEMENT_CODE_TABLE[e]!, text, ELEMENT_DEF[e], start, end, this.codeContext(i), out);
+            if (isHe(t, i) && !codeOkAt((word >>> TABLE_SHIFT) - 1, text, start, end))
+              checkCode(ELEMENT_CODE_TABLE[e]!, text, ELEMENT_DEF[e], start, end, this.codeContext(i), out);
             break;
           case Check.Composite:
             if (!compositeOk(text, e, start, end, componentCode)) checkComposite(this, i, e, start, end, this.components);
@@ -256,7 +270,9 @@ function extra(t: SegmentTable, def: SegmentDef, base: number, count: number, se
     const end = k + 1 < count ? segStart + t.elemRel[base + k + 1] - 1 : segEnd;
     if (start === end) continue;
     out.push({
-      code: 'element-extra', start, end: segEnd,
+      code: 'element-extra',
+      start,
+      end: segEnd,
       message: `${def.id} has a value in position ${k}, but the 835 defines only ${n} element${n === 1 ? '' : 's'} (${elementName(def.id, 1)}-${elementName(def.id, n)}): an element may have shifted, or a delimiter appears inside data.`,
     });
     return;

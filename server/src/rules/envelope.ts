@@ -23,7 +23,13 @@ export const envelopeRule = steppedRule('envelope', function* ({ model }) {
 function checkInterchange(t: SegmentTable, ic: Interchange, out: Finding[]): void {
   for (const g of ic.groups) checkGroup(t, g.seg, g.geSeg, g.transactions.length, out);
   if (ic.ieaSeg === undefined) {
-    out.push(missing(t, ic.seg, `This interchange (ISA13 ${ic.controlNumber || '(empty)'}) has no IEA trailer: the file may be truncated or two files were joined.`));
+    out.push(
+      missing(
+        t,
+        ic.seg,
+        `This interchange (ISA13 ${ic.controlNumber || '(empty)'}) has no IEA trailer: the file may be truncated or two files were joined.`,
+      ),
+    );
     return;
   }
   checkCount(t, ic.ieaSeg, ic.seg, ic.groups.length, 'IEA01', 'functional group(s) (GS)', 'interchange', out);
@@ -32,16 +38,22 @@ function checkInterchange(t: SegmentTable, ic: Interchange, out: Finding[]): voi
 
 function checkTransaction(t: SegmentTable, tx: Transaction, out: Finding[]): void {
   if (tx.seSeg === undefined) {
-    const f = missing(t, tx.seg, `This transaction set (ST02 ${tx.controlNumber || '(empty)'}) has no SE trailer: ${t.count > tx.lastSeg + 1 ? `a ${t.id(tx.lastSeg + 1)} follows its last segment` : 'the file ends inside it (truncated?)'}.`);
+    const f = missing(
+      t,
+      tx.seg,
+      `This transaction set (ST02 ${tx.controlNumber || '(empty)'}) has no SE trailer: ${t.count > tx.lastSeg + 1 ? `a ${t.id(tx.lastSeg + 1)} follows its last segment` : 'the file ends inside it (truncated?)'}.`,
+    );
     out.push({ ...f, related: [relatedAt(segmentRange(t, tx.lastSeg), 'the transaction set ends here')] });
     return;
   }
   const counted = tx.seSeg - tx.seg + 1;
   const se01 = t.element(tx.seSeg, 1);
   if (!sameNumber(se01, String(counted))) {
-    const said = se01 === '' ? 'SE01 is empty' : /^\d+$/.test(se01) ? `SE01 says ${Number(se01)} segments` : `SE01 "${se01}" is not a count`;
+    const said =
+      se01 === '' ? 'SE01 is empty' : /^\d+$/.test(se01) ? `SE01 says ${Number(se01)} segments` : `SE01 "${se01}" is not a count`;
     out.push({
-      code: 'se-count', ...elementRange(t, tx.seSeg, 1),
+      code: 'se-count',
+      ...elementRange(t, tx.seSeg, 1),
       message: `${said}, but this transaction set holds ${counted} (counting from ST to SE, both included).`,
       fix: setElement(t, tx.seSeg, 1, String(counted), `Set SE01 to ${counted} (the segments counted)`),
       related: [relatedAt(segmentIdRange(t, tx.seg), `the transaction set starts here (ST02 ${tx.controlNumber})`)],
@@ -64,12 +76,22 @@ function missing(t: SegmentTable, opener: number, message: string): Finding {
   return { code: 'segment-missing', ...segmentIdRange(t, opener), message };
 }
 
-function checkCount(t: SegmentTable, trailer: number, opener: number, counted: number, name: string, what: string, container: string, out: Finding[]): void {
+function checkCount(
+  t: SegmentTable,
+  trailer: number,
+  opener: number,
+  counted: number,
+  name: string,
+  what: string,
+  container: string,
+  out: Finding[],
+): void {
   const said = t.element(trailer, 1);
   if (sameNumber(said, String(counted))) return;
   const head = said === '' ? `${name} is empty` : /^\d+$/.test(said) ? `${name} says ${Number(said)}` : `${name} "${said}" is not a count`;
   out.push({
-    code: 'envelope-count', ...elementRange(t, trailer, 1),
+    code: 'envelope-count',
+    ...elementRange(t, trailer, 1),
     message: `${head}, but this ${container} holds ${counted} ${what}.`,
     fix: setElement(t, trailer, 1, String(counted), `Set ${name} to ${counted}, the count in this ${container}`),
     related: [relatedAt(segmentIdRange(t, opener), `the ${container} starts here`)],
@@ -77,13 +99,27 @@ function checkCount(t: SegmentTable, trailer: number, opener: number, counted: n
 }
 
 /** Control numbers must be the same; numeric ones (GS06, ISA13) are compared as numbers. */
-function checkControl(t: SegmentTable, trailer: number, k: number, opener: number, openerK: number, name: string, openerName: string, numeric: boolean, out: Finding[]): void {
+function checkControl(
+  t: SegmentTable,
+  trailer: number,
+  k: number,
+  opener: number,
+  openerK: number,
+  name: string,
+  openerName: string,
+  numeric: boolean,
+  out: Finding[],
+): void {
   const closing = t.element(trailer, k);
   const opening = t.element(opener, openerK);
   if (closing === opening || (numeric && sameNumber(closing, opening))) return;
   out.push({
-    code: 'control-number-mismatch', ...elementRange(t, trailer, k),
-    fix: opening === '' ? undefined : setElement(t, trailer, k, opening, `Set ${name} to "${opening}" (${openerName}, the header's control number)`),
+    code: 'control-number-mismatch',
+    ...elementRange(t, trailer, k),
+    fix:
+      opening === ''
+        ? undefined
+        : setElement(t, trailer, k, opening, `Set ${name} to "${opening}" (${openerName}, the header's control number)`),
     message: `${name} "${closing}" does not match ${openerName} "${opening}": a trailer repeats its header's control number (a mismatch usually means segments were lost or two envelopes were mixed).`,
     related: [relatedAt(elementRange(t, opener, openerK), `${openerName} is "${opening}" here`)],
   });

@@ -32,24 +32,32 @@ function checkGroup(t: SegmentTable, g: Group, out: Finding[]): void {
   const gs01 = t.element(g.seg, 1);
   if (gs01 !== 'HP') {
     out.push({
-      code: 'envelope-version', ...elementRange(t, g.seg, 1),
+      code: 'envelope-version',
+      ...elementRange(t, g.seg, 1),
       message: `GS01 is ${gs01 ? `"${gs01}"` : 'empty'}; a group of 835s is a health care claim payment group, GS01 = HP.`,
     });
   }
-  if (g.version !== GUIDE_VERSION) out.push({ code: 'envelope-version', ...elementRange(t, g.seg, 8), message: `GS08 ${describeVersion(g.version)}` });
+  if (g.version !== GUIDE_VERSION)
+    out.push({ code: 'envelope-version', ...elementRange(t, g.seg, 8), message: `GS08 ${describeVersion(g.version)}` });
 }
 
 function checkTransaction(t: SegmentTable, tx: Transaction, out: Finding[]): void {
   if (tx.setId !== '835' || tx.implementation === '' || tx.implementation === GUIDE_VERSION) return;
   // The same wrong version already reported on GS08 is not worth a second warning per transaction.
   if (tx.group && tx.group.version === tx.implementation) return;
-  out.push({ code: 'envelope-version', ...elementRange(t, tx.seg, 3), message: `ST03 ${describeVersion(tx.implementation)}${tx.group ? mismatch(t, tx.group.seg) : ''}` });
+  out.push({
+    code: 'envelope-version',
+    ...elementRange(t, tx.seg, 3),
+    message: `ST03 ${describeVersion(tx.implementation)}${tx.group ? mismatch(t, tx.group.seg) : ''}`,
+  });
 }
 
 function describeVersion(v: string): string {
   if (v === '') return `is empty; it should name the implementation guide, ${GUIDE_VERSION}.`;
-  if (v === '005010X221') return `is 005010X221, the 835 guide before its 2008 errata; read as 5010, but ask the sender for ${GUIDE_VERSION} (some code lists and notes changed).`;
-  if (v.startsWith('004010')) return `is ${v}, the retired 4010 version of the 835; the checks here follow 5010 (${GUIDE_VERSION}), so some findings may only be version differences.`;
+  if (v === '005010X221')
+    return `is 005010X221, the 835 guide before its 2008 errata; read as 5010, but ask the sender for ${GUIDE_VERSION} (some code lists and notes changed).`;
+  if (v.startsWith('004010'))
+    return `is ${v}, the retired 4010 version of the 835; the checks here follow 5010 (${GUIDE_VERSION}), so some findings may only be version differences.`;
   return `is "${v}", not ${GUIDE_VERSION}, the 835 guide these checks follow.`;
 }
 

@@ -65,5 +65,11 @@ export function runRules(context: RuleContext): Finding[] {
 
 /** The finding that says a rule threw on this file (one, on the first character, so it is seen). */
 export function ruleFailure(rule: Rule, e: unknown): Finding {
-  return { code: 'internal-error', start: 0, end: 0, severity: 'error', message: `Rule ${rule.id} failed on this file: ${(e as Error)?.message ?? e}. Please report it with a redacted sample (era835 redact).` };
+  return {
+    code: 'internal-error',
+    start: 0,
+    end: 0,
+    severity: 'error',
+    message: `Rule ${rule.id} failed on this file: ${(e as Error)?.message ?? e}. Please report it with a redacted sample (era835 redact).`,
+  };
 }

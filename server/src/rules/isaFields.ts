@@ -27,7 +27,11 @@ function checkIsa(t: SegmentTable, ic: Interchange, out: Finding[]): void {
   const code = (k: number, list: CodeList) => {
     const value = v(k);
     if (list.entries.has(value)) return;
-    out.push({ code: 'element-code', ...elementRange(t, seg, k), message: `ISA${pad2(k)} is "${value}", not in the list ${list.name}: 5010 allows ${[...list.entries.keys()].join(', ')}.` });
+    out.push({
+      code: 'element-code',
+      ...elementRange(t, seg, k),
+      message: `ISA${pad2(k)} is "${value}", not in the list ${list.name}: 5010 allows ${[...list.entries.keys()].join(', ')}.`,
+    });
   };
   const format = (k: number, message: string) => out.push({ code: 'element-format', ...elementRange(t, seg, k), message });
 
@@ -40,10 +44,12 @@ function checkIsa(t: SegmentTable, ic: Interchange, out: Finding[]): void {
   const version = v(12);
   if (version !== '00501') {
     out.push({
-      code: 'element-code', ...elementRange(t, seg, 12),
-      message: version === '00401'
-        ? 'ISA12 is 00401: this interchange uses the retired 4010 envelope; the checks here follow 5010 (00501).'
-        : `ISA12 (control version) is "${version}"; a 5010 interchange says 00501.`,
+      code: 'element-code',
+      ...elementRange(t, seg, 12),
+      message:
+        version === '00401'
+          ? 'ISA12 is 00401: this interchange uses the retired 4010 envelope; the checks here follow 5010 (00501).'
+          : `ISA12 (control version) is "${version}"; a 5010 interchange says 00501.`,
     });
   }
   if (!/^\d{9}$/.test(v(13))) format(13, `ISA13 (interchange control number) is "${v(13)}"; it must be exactly 9 digits (zero-padded).`);

@@ -60,12 +60,21 @@ const QUALIFIER_MAX: Partial<Record<Loop, Readonly<Record<string, Readonly<Recor
 
 /** The segment that starts an instance of each loop counted here. */
 const LOOP_START: Partial<Record<Loop, string>> = {
-  [Loop.Header]: 'ST', [Loop.Payer]: 'N1', [Loop.Payee]: 'N1', [Loop.HeaderNumber]: 'LX', [Loop.Claim]: 'CLP', [Loop.ServiceLine]: 'SVC',
+  [Loop.Header]: 'ST',
+  [Loop.Payer]: 'N1',
+  [Loop.Payee]: 'N1',
+  [Loop.HeaderNumber]: 'LX',
+  [Loop.Claim]: 'CLP',
+  [Loop.ServiceLine]: 'SVC',
 };
 
 const WHERE: Partial<Record<Loop, string>> = {
-  [Loop.Header]: 'the transaction header', [Loop.Payer]: 'the payer loop (1000A)', [Loop.Payee]: 'the payee loop (1000B)',
-  [Loop.HeaderNumber]: 'this header number loop (2000)', [Loop.Claim]: 'this claim (2100)', [Loop.ServiceLine]: 'this service line (2110)',
+  [Loop.Header]: 'the transaction header',
+  [Loop.Payer]: 'the payer loop (1000A)',
+  [Loop.Payee]: 'the payee loop (1000B)',
+  [Loop.HeaderNumber]: 'this header number loop (2000)',
+  [Loop.Claim]: 'this claim (2100)',
+  [Loop.ServiceLine]: 'this service line (2110)',
 };
 
 const MAX_LINES_PER_CLAIM = 999;
@@ -229,18 +238,29 @@ class RepeatsPass {
 
   private startLoop(i: number, loop: Loop): void {
     this.instance[loop] = ++this.instances;
-    if (loop === Loop.Header) { this.payerLoops = 0; this.payeeLoops = 0; }
-    else if (loop === Loop.Payer && ++this.payerLoops === 2) this.report(i, 'A second payer loop (N1*PR, 1000A) in this transaction set: the guide allows one payer per 835.');
-    else if (loop === Loop.Payee && ++this.payeeLoops === 2) this.report(i, 'A second payee loop (N1*PE, 1000B) in this transaction set: the guide allows one payee per 835; send another 835 for another payee.');
+    if (loop === Loop.Header) {
+      this.payerLoops = 0;
+      this.payeeLoops = 0;
+    } else if (loop === Loop.Payer && ++this.payerLoops === 2)
+      this.report(i, 'A second payer loop (N1*PR, 1000A) in this transaction set: the guide allows one payer per 835.');
+    else if (loop === Loop.Payee && ++this.payeeLoops === 2)
+      this.report(
+        i,
+        'A second payee loop (N1*PE, 1000B) in this transaction set: the guide allows one payee per 835; send another 835 for another payee.',
+      );
     else if (loop === Loop.Claim) this.lines = 0;
-    else if (loop === Loop.ServiceLine && ++this.lines === MAX_LINES_PER_CLAIM + 1) this.report(i, `Service line ${this.lines} of this claim: the guide allows at most ${MAX_LINES_PER_CLAIM} per claim.`);
+    else if (loop === Loop.ServiceLine && ++this.lines === MAX_LINES_PER_CLAIM + 1)
+      this.report(i, `Service line ${this.lines} of this claim: the guide allows at most ${MAX_LINES_PER_CLAIM} per claim.`);
   }
 
   private tooMany(i: number, index: number, n: number): void {
     const { id, loop, max } = COUNTED[index];
-    this.report(i, max === 1
-      ? `A second ${id} in ${WHERE[loop]}: the guide allows one.`
-      : `${id} number ${n} in ${WHERE[loop]}: the guide allows at most ${max}.`);
+    this.report(
+      i,
+      max === 1
+        ? `A second ${id} in ${WHERE[loop]}: the guide allows one.`
+        : `${id} number ${n} in ${WHERE[loop]}: the guide allows at most ${max}.`,
+    );
   }
 
   /** The qualifier (element 01) of a counted segment against its caps. */
@@ -253,9 +273,12 @@ class RepeatsPass {
     if (!cap) return;
     const m = this.bump(CAP_SLOTS[at], loop);
     if (m === cap.max + 1) {
-      this.report(i, cap.max === 1
-        ? `A second ${cap.name} in ${WHERE[loop]}: the guide allows one.`
-        : `${cap.name} number ${m} in ${WHERE[loop]}: the guide allows at most ${cap.max}.`);
+      this.report(
+        i,
+        cap.max === 1
+          ? `A second ${cap.name} in ${WHERE[loop]}: the guide allows one.`
+          : `${cap.name} number ${m} in ${WHERE[loop]}: the guide allows at most ${cap.max}.`,
+      );
     }
   }
 

@@ -26,7 +26,8 @@ function checkTransaction(t: SegmentTable, tx: Transaction, out: Finding[]): voi
   if (!tx.payee) absent.push('N1*PE (the payee, loop 1000B)');
   if (!absent.length) return;
   out.push({
-    code: 'segment-missing', ...segmentIdRange(t, tx.seg),
+    code: 'segment-missing',
+    ...segmentIdRange(t, tx.seg),
     message: `This 835 (ST02 ${tx.controlNumber || '(empty)'}) has no ${list(absent)}; the guide requires ${absent.length === 1 ? 'it' : 'them'} in every remittance.`,
   });
 }

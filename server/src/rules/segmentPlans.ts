@@ -66,19 +66,26 @@ function checkOf(e: ElementDef, table: CodeTable | undefined): Check {
   // Limits past 15 bits do not fit `ELEMENT_LIMITS` (none of the guide's do): checkFormat reads them.
   if (e.min > 0x7fff || e.max > 0x7fff) return Check.Other;
   switch (e.type) {
-    case 'AN': case 'ID':
+    case 'AN':
+    case 'ID':
       if (!table) return Check.Length;
       // A list we do not hold passes every value (`checkCode`); the format of a coded value is its code.
       if (!table.list) return Check.Nothing;
       return e.id === 'LQ02' ? Check.CodeIfHe : Check.Code;
-    case 'COMP': return e.components ? Check.Composite : Check.Nothing;
+    case 'COMP':
+      return e.components ? Check.Composite : Check.Nothing;
   }
   if (table) return Check.Other;
   switch (e.type) {
-    case 'R': return isMoney(e) ? Check.Money : Check.Decimal;
-    case 'N0': case 'N2': return Check.Integer;
-    case 'DT': return e.max === 6 ? Check.Other : Check.Date;
-    default: return Check.Other;
+    case 'R':
+      return isMoney(e) ? Check.Money : Check.Decimal;
+    case 'N0':
+    case 'N2':
+      return Check.Integer;
+    case 'DT':
+      return e.max === 6 ? Check.Other : Check.Date;
+    default:
+      return Check.Other;
   }
 }
 
@@ -104,7 +111,10 @@ function addElements(defs: readonly ElementDef[]): number {
     componentFirsts[first + k] = at;
     componentCounts[first + k] = e.components.length;
     // Components past the 31st (none in the guide) count as required: the fast check then defers to the full one.
-    componentRequireds[first + k] = e.components.reduce((mask, c, j) => (c.usage === 'R' || j > 30 ? mask | (1 << Math.min(j, 30)) : mask), 0);
+    componentRequireds[first + k] = e.components.reduce(
+      (mask, c, j) => (c.usage === 'R' || j > 30 ? mask | (1 << Math.min(j, 30)) : mask),
+      0,
+    );
   });
   return first;
 }
@@ -124,7 +134,9 @@ for (const d of SEGMENTS.values()) {
   const first = addElements(d.elements);
   elementFirsts.push(first);
   let last = 0;
-  d.elements.forEach((_, k) => { if (words[first + k] & REQUIRED) last = k + 1; });
+  d.elements.forEach((_, k) => {
+    if (words[first + k] & REQUIRED) last = k + 1;
+  });
   lastRequireds.push(last);
   situations.push(situationOf(d.id));
 }

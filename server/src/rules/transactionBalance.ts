@@ -37,11 +37,17 @@ function checkTransaction(t: SegmentTable, tx: Transaction, claims: number, out:
   const related: RelatedLocation[] = [];
   for (const p of tx.providerAdjustments) {
     if (related.length >= MAX_RELATED) break;
-    related.push(relatedAt(elementsRange(t, p.seg, p.elem, p.elem + 1), `PLB ${p.reason || '?'}${p.reference ? ` (${p.reference})` : ''}: ${formatCents(p.amount)}`));
+    related.push(
+      relatedAt(
+        elementsRange(t, p.seg, p.elem, p.elem + 1),
+        `PLB ${p.reason || '?'}${p.reference ? ` (${p.reference})` : ''}: ${formatCents(p.amount)}`,
+      ),
+    );
   }
   const count = tx.claims.length;
   out.push({
-    code: 'transaction-balance', ...elementRange(t, payment.seg, 2),
+    code: 'transaction-balance',
+    ...elementRange(t, payment.seg, 2),
     message: `The payment does not balance: ${equation(`claims paid (CLP04 of ${count} claim${count === 1 ? '' : 's'})`, claims, 'provider adjustments (PLB)', plb, 'BPR02', payment.amount)}.`,
     related,
   });

@@ -27,7 +27,9 @@ export function openInput(path: string): Input | { problem: string } {
     const st = fstatSync(fd);
     if (!st.isFile()) {
       closeSync(fd);
-      return { problem: `${path}: ${st.isDirectory() ? 'is a directory' : 'not a regular file (a device, pipe or socket); era835 reads files, and - for standard input'}` };
+      return {
+        problem: `${path}: ${st.isDirectory() ? 'is a directory' : 'not a regular file (a device, pipe or socket); era835 reads files, and - for standard input'}`,
+      };
     }
     return { fd, size: st.size, close: () => closeSync(fd) };
   } catch (e) {
@@ -39,15 +41,25 @@ export function openInput(path: string): Input | { problem: string } {
 /** "PATH: cannot read (why)" in words a person knows. */
 export function cannotRead(path: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code === 'ENOENT' ? 'no such file or directory'
-    : code === 'ENOTDIR' ? 'not found (a part of the path is a file, not a directory)' : code ?? (e as Error).message;
+  const why =
+    code === 'EACCES'
+      ? 'permission denied'
+      : code === 'EISDIR'
+        ? 'is a directory'
+        : code === 'ENOENT'
+          ? 'no such file or directory'
+          : code === 'ENOTDIR'
+            ? 'not found (a part of the path is a file, not a directory)'
+            : (code ?? (e as Error).message);
   return `${path}: ${code === 'ENOENT' || code === 'ENOTDIR' ? why : `cannot read (${why})`}`;
 }
 
 /** Is this error the engine running out of memory for a buffer, string or array (not a bug)? */
 export function isOutOfMemory(e: unknown): boolean {
   if (!(e instanceof RangeError) && (e as NodeJS.ErrnoException)?.code !== 'ERR_STRING_TOO_LONG') return false;
-  return /allocation failed|Invalid string length|Invalid array length|Invalid typed array length|too long|Array buffer/i.test((e as Error).message);
+  return /allocation failed|Invalid string length|Invalid array length|Invalid typed array length|too long|Array buffer/i.test(
+    (e as Error).message,
+  );
 }
 
 /** The one line said when a file does not fit in memory. */

@@ -42,9 +42,15 @@ export class KeepBytesDecoder {
     let runStart = 0;
     let i = 0;
     while (i < body.length) {
-      if (body[i] < 0x80) { i++; continue; }
+      if (body[i] < 0x80) {
+        i++;
+        continue;
+      }
       const n = sequenceLength(body, i);
-      if (n) { i += n; continue; }
+      if (n) {
+        i += n;
+        continue;
+      }
       if (i > runStart) this.push(parts, body.toString('utf8', runStart, i));
       if (this.invalid.length < this.limit) this.invalid.push(this.produced);
       this.invalidCount++;

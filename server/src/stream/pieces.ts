@@ -62,7 +62,8 @@ export function* readPieces(fd: number, options: PieceOptions = {}): Generator<P
   let taken = 0; // invalid offsets already handed out
   const invalidBefore = (upTo: number) => {
     const out: number[] = [];
-    while (taken < decoder.invalid.length && decoder.invalid[taken] + charBase < upTo) out.push(decoder.invalid[taken++] + charBase - origin.char);
+    while (taken < decoder.invalid.length && decoder.invalid[taken] + charBase < upTo)
+      out.push(decoder.invalid[taken++] + charBase - origin.char);
     return out;
   };
   for (;;) {
@@ -70,7 +71,10 @@ export function* readPieces(fd: number, options: PieceOptions = {}): Generator<P
     const n = want <= 0 ? 0 : readChunk(fd, buffer.subarray(0, want), position);
     if (position >= 0) position += n;
     const chunk = n > 0 ? decoder.write(buffer.subarray(0, n)) : decoder.end();
-    if (chunk) { parts.push(chunk); length += chunk.length; }
+    if (chunk) {
+      parts.push(chunk);
+      length += chunk.length;
+    }
     if (n > 0 && length < pieceChars) continue;
     let text = parts.join('');
     parts = [];
@@ -78,8 +82,14 @@ export function* readPieces(fd: number, options: PieceOptions = {}): Generator<P
     if (n > 0) {
       const cut = interchangeStart(text, pieceChars);
       if (cut < 0) {
-        if (text.length < maxPieceChars) { parts = [text]; length = text.length; continue; }
-        options.onProblem?.(`an interchange longer than ${maxPieceChars / 2 ** 20} M characters cannot be analysed in one piece; the file was checked up to line ${origin.line}`);
+        if (text.length < maxPieceChars) {
+          parts = [text];
+          length = text.length;
+          continue;
+        }
+        options.onProblem?.(
+          `an interchange longer than ${maxPieceChars / 2 ** 20} M characters cannot be analysed in one piece; the file was checked up to line ${origin.line}`,
+        );
         return;
       }
       parts = [text.slice(cut)];
@@ -99,7 +109,10 @@ function readChunk(fd: number, buffer: Buffer, position: number): number {
       return readSync(fd, buffer, 0, buffer.length, position >= 0 ? position : null);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); continue; }
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
       if (code === 'EOF') return 0;
       throw e;
     }
@@ -130,7 +143,10 @@ export function advance(origin: Origin, text: string): Origin {
   let cr = text.indexOf('\r');
   while (lf >= 0 || cr >= 0) {
     if (cr >= 0 && (lf < 0 || cr < lf)) {
-      if (lf === cr + 1) { lastStart = lf + 1; lf = text.indexOf('\n', lastStart); } else lastStart = cr + 1;
+      if (lf === cr + 1) {
+        lastStart = lf + 1;
+        lf = text.indexOf('\n', lastStart);
+      } else lastStart = cr + 1;
       cr = text.indexOf('\r', cr + 1);
     } else {
       lastStart = lf + 1;
@@ -139,5 +155,7 @@ export function advance(origin: Origin, text: string): Origin {
     lines++;
   }
   const char = origin.char + text.length;
-  return lastStart < 0 ? { line: origin.line, column: origin.column + text.length, char } : { line: origin.line + lines, column: text.length - lastStart, char };
+  return lastStart < 0
+    ? { line: origin.line, column: origin.column + text.length, char }
+    : { line: origin.line + lines, column: text.length - lastStart, char };
 }

@@ -59,7 +59,10 @@ function originsAt(fd: number, cuts: readonly number[]): Origin[] {
       position += n;
       let text = heldCr + decoder.write(buf.subarray(0, n));
       heldCr = '';
-      if (position < cut && text.endsWith('\r')) { heldCr = '\r'; text = text.slice(0, -1); }
+      if (position < cut && text.endsWith('\r')) {
+        heldCr = '\r';
+        text = text.slice(0, -1);
+      }
       origin = advance(origin, text);
     }
     // A cut is at an ISA: nothing is pending in the decoder there, and a held CR is a line end.

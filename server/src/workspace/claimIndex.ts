@@ -36,9 +36,14 @@ function listClaims(model: Model, lines: LineIndex, from: number, to: number, ou
     const e = lines.positionAt(t.segEnd[c.seg]);
     const p = c.patient;
     out.push({
-      id: c.id, payerControlNumber: c.payerControlNumber,
+      id: c.id,
+      payerControlNumber: c.payerControlNumber,
       patient: p ? [p.last, p.first].filter(Boolean).join(', ') : '',
-      paid: c.paid, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character,
+      paid: c.paid,
+      line: s.line,
+      character: s.character,
+      endLine: e.line,
+      endCharacter: e.character,
     });
   }
 }

@@ -71,8 +71,16 @@ export async function walk835Files(paths: readonly string[], options: WalkOption
       if (isDir) {
         if (skipFolder(entry.name)) continue;
         let target: string;
-        try { target = await realpath(path); } catch (e) { problems.push(`${path}: cannot read folder (${why(e)})`); continue; }
-        if (inside.has(target)) { notes.push(`${path}: skipped, a link back to ${target} (a loop)`); continue; }
+        try {
+          target = await realpath(path);
+        } catch (e) {
+          problems.push(`${path}: cannot read folder (${why(e)})`);
+          continue;
+        }
+        if (inside.has(target)) {
+          notes.push(`${path}: skipped, a link back to ${target} (a loop)`);
+          continue;
+        }
         await walkFolder(path, target, inside);
         continue;
       }
@@ -80,7 +88,12 @@ export async function walk835Files(paths: readonly string[], options: WalkOption
       const kind = nameKind(entry.name);
       if (!kind) continue;
       let real: string;
-      try { real = await realpath(path); } catch (e) { problems.push(`${path}: cannot read (${why(e)})`); continue; }
+      try {
+        real = await realpath(path);
+      } catch (e) {
+        problems.push(`${path}: cannot read (${why(e)})`);
+        continue;
+      }
       if (seen.has(real)) continue;
       if (kind === 'maybe') {
         try {
@@ -95,7 +108,10 @@ export async function walk835Files(paths: readonly string[], options: WalkOption
   };
 
   for (const arg of paths) {
-    if (arg === '-') { files.push(arg); continue; }
+    if (arg === '-') {
+      files.push(arg);
+      continue;
+    }
     let st;
     try {
       st = await stat(arg);
@@ -104,7 +120,12 @@ export async function walk835Files(paths: readonly string[], options: WalkOption
       continue;
     }
     let real: string;
-    try { real = await realpath(arg); } catch (e) { problems.push(`${arg}: ${whyMissing(e)}`); continue; }
+    try {
+      real = await realpath(arg);
+    } catch (e) {
+      problems.push(`${arg}: ${whyMissing(e)}`);
+      continue;
+    }
     if (st.isDirectory()) await walkFolder(arg, real, new Set());
     else addFile(arg, real); // named directly: read (and refused there if it is not a regular file)
   }
@@ -124,11 +145,24 @@ async function startsWithIsa(path: string): Promise<boolean> {
 
 function why(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'a broken link or a file that vanished' : code === 'ELOOP' ? 'too many levels of links' : code ?? (e as Error).message;
+  return code === 'EACCES'
+    ? 'permission denied'
+    : code === 'ENOENT'
+      ? 'a broken link or a file that vanished'
+      : code === 'ELOOP'
+        ? 'too many levels of links'
+        : (code ?? (e as Error).message);
 }
 
 function whyMissing(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied'
-    : code === 'ENOTDIR' ? 'not found (a part of the path is a file, not a directory)' : code === 'ELOOP' ? 'too many levels of links (a loop)' : (e as Error).message;
+  return code === 'ENOENT'
+    ? 'no such file or directory'
+    : code === 'EACCES'
+      ? 'permission denied'
+      : code === 'ENOTDIR'
+        ? 'not found (a part of the path is a file, not a directory)'
+        : code === 'ELOOP'
+          ? 'too many levels of links (a loop)'
+          : (e as Error).message;
 }

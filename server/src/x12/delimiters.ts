@@ -36,7 +36,10 @@ export function readIsa(text: string, at: number): IsaReading {
     findings: [{ code: 'isa-invalid', start: at, end: Math.max(end, at + 3), message }],
   });
   if (text.length < at + 4) {
-    return fail(text.length, `The file ends ${text.length - at} characters into the ISA; an ISA is ${ISA_LENGTH} characters, so no delimiters can be read.`);
+    return fail(
+      text.length,
+      `The file ends ${text.length - at} characters into the ISA; an ISA is ${ISA_LENGTH} characters, so no delimiters can be read.`,
+    );
   }
   const element = text[at + 3];
   if (isWordChar(element) || element === '\n' || element === '\r') {
@@ -69,17 +72,30 @@ export function readIsa(text: string, at: number): IsaReading {
   }
   if (isWordChar(segment) && segment !== ' ') {
     const widthHint = widthDiagnosis(text, at, seps);
-    return fail(isa16At + 2, `The character after ISA16 is ${describe(segment)}, which cannot be a segment terminator${widthHint ? `: ${widthHint}` : '.'}`);
+    return fail(
+      isa16At + 2,
+      `The character after ISA16 is ${describe(segment)}, which cannot be a segment terminator${widthHint ? `: ${widthHint}` : '.'}`,
+    );
   }
   if (isWordChar(component) && component !== ' ') {
-    findings.push({ code: 'element-format', start: isa16At, end: isa16At + 1, message: `ISA16 (component separator) is ${describe(component)}; a letter or digit cannot separate components.` });
+    findings.push({
+      code: 'element-format',
+      start: isa16At,
+      end: isa16At + 1,
+      message: `ISA16 (component separator) is ${describe(component)}; a letter or digit cannot separate components.`,
+    });
   }
   const isa11 = text.slice(seps[10] + 1, seps[11]);
   const repetition = isa11.length === 1 && !isWordChar(isa11) ? isa11 : undefined;
   const delimiters: Delimiters = { element, repetition, component, segment };
   const clash = [element, component, segment, repetition].filter((d, i, all) => d !== undefined && all.indexOf(d) !== i);
   if (clash.length) {
-    findings.push({ code: 'isa-invalid', start: at, end: isa16At + 2, message: `The ISA uses ${describe(clash[0]!)} for two different delimiters; elements cannot be split reliably.` });
+    findings.push({
+      code: 'isa-invalid',
+      start: at,
+      end: isa16At + 2,
+      message: `The ISA uses ${describe(clash[0]!)} for two different delimiters; elements cannot be split reliably.`,
+    });
   }
   const width = widthDiagnosis(text, at, seps);
   if (width) findings.push({ code: 'isa-width', start: at, end: isa16At + 2, message: width });
@@ -94,7 +110,8 @@ function widthDiagnosis(text: string, at: number, seps: number[]): string {
   for (let k = 0; k < 15; k++) {
     const width = seps[k + 1] - seps[k] - 1;
     const diff = width - ISA_WIDTHS[k];
-    if (diff !== 0) off.push(`ISA${pad2(k + 1)} looks ${Math.abs(diff)} character${Math.abs(diff) === 1 ? '' : 's'} ${diff < 0 ? 'short' : 'long'}`);
+    if (diff !== 0)
+      off.push(`ISA${pad2(k + 1)} looks ${Math.abs(diff)} character${Math.abs(diff) === 1 ? '' : 's'} ${diff < 0 ? 'short' : 'long'}`);
   }
   if (!off.length) return '';
   const length = seps[15] + 3 - at;

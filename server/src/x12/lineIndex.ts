@@ -13,7 +13,10 @@ export class LineIndex {
   readonly starts: Int32Array;
 
   /** `starts`: the line starts of `text` when already known (an edit updated them), else counted now. */
-  constructor(private readonly text: string, starts?: Int32Array) {
+  constructor(
+    private readonly text: string,
+    starts?: Int32Array,
+  ) {
     this.starts = starts ?? lineStartsOf(text);
   }
 

@@ -35,7 +35,8 @@ function startsAround(old: string, start: number, end: number, inserted: string)
   const length = inserted.length;
   const out: number[] = [];
   // The character at offset p of the edited text, without building it (NaN past either end).
-  const at = (p: number) => (p < start ? old.charCodeAt(p) : p < start + length ? inserted.charCodeAt(p - start) : old.charCodeAt(p - start - length + end));
+  const at = (p: number) =>
+    p < start ? old.charCodeAt(p) : p < start + length ? inserted.charCodeAt(p - start) : old.charCodeAt(p - start - length + end);
   const startsLine = (p: number) => {
     const before = at(p - 1);
     return before === LF || (before === CR && at(p) !== LF);

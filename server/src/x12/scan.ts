@@ -15,7 +15,10 @@ export function centsAt(text: string, start: number, end: number): number | unde
   if (i < end) {
     const c = text.charCodeAt(i);
     if (c === 43 /* + */) i++;
-    else if (c === 45 /* - */) { negative = true; i++; }
+    else if (c === 45 /* - */) {
+      negative = true;
+      i++;
+    }
   }
   let whole = 0;
   let wholeDigits = 0;

@@ -196,7 +196,10 @@ export class Tokenizer {
   private stopped = false;
 
   /** `sizeFor`: how many characters the buffers are sized for (the whole text unless a part is read). */
-  constructor(private readonly text: string, sizeFor = text.length) {
+  constructor(
+    private readonly text: string,
+    sizeFor = text.length,
+  ) {
     const n = (this.n = text.length);
     this.segStart = offsets(sizeFor / 20 + 16);
     this.segEnd = offsets(sizeFor / 20 + 16);
@@ -206,7 +209,14 @@ export class Tokenizer {
     let pos = 0;
     while (pos < n && isBlank(text.charCodeAt(pos))) pos++;
     if (pos >= n) {
-      this.findings.push({ code: 'isa-invalid', start: 0, end: n, message: n ? 'The file holds only blank characters: an 835 starts with an ISA segment.' : 'The file is empty: an 835 starts with an ISA segment.' });
+      this.findings.push({
+        code: 'isa-invalid',
+        start: 0,
+        end: n,
+        message: n
+          ? 'The file holds only blank characters: an 835 starts with an ISA segment.'
+          : 'The file is empty: an 835 starts with an ISA segment.',
+      });
     }
     this.pos = pos;
   }
@@ -237,7 +247,10 @@ export class Tokenizer {
         } else {
           // Unreadable ISA: skip to the next ISA, if any, and try again there.
           const next = nextIsa(text, pos + 3);
-          if (next < 0) { this.stopped = true; break; }
+          if (next < 0) {
+            this.stopped = true;
+            break;
+          }
           pos = next;
           this.delims = undefined;
           continue;
@@ -246,7 +259,12 @@ export class Tokenizer {
         const guessed = this.spans.length === 0 ? guessDelimiters(text, pos) : undefined;
         if (guessed) {
           // A fragment without envelope (ST..SE pasted alone): report it once, but still read it.
-          this.findings.push({ code: 'isa-invalid', start: pos, end: pos + 3, message: `The file starts with ${preview(text, pos)}, not an ISA: there is no interchange envelope. Reading it with '${guessed.element}' between elements and '${printable(guessed.segment)}' between segments.` });
+          this.findings.push({
+            code: 'isa-invalid',
+            start: pos,
+            end: pos + 3,
+            message: `The file starts with ${preview(text, pos)}, not an ISA: there is no interchange envelope. Reading it with '${guessed.element}' between elements and '${printable(guessed.segment)}' between segments.`,
+          });
           this.use(guessed);
           continue;
         }
@@ -256,11 +274,15 @@ export class Tokenizer {
           code: 'isa-invalid',
           start: pos,
           end: Math.min(end, pos + 200) > pos ? Math.min(end, pos + 200) : end,
-          message: next < 0
-            ? `No ISA segment found: this does not look like an X12 file (it starts with ${preview(text, pos)}).`
-            : `${end - pos} characters before the ISA are not X12 (starting with ${preview(text, pos)}); they are ignored.`,
+          message:
+            next < 0
+              ? `No ISA segment found: this does not look like an X12 file (it starts with ${preview(text, pos)}).`
+              : `${end - pos} characters before the ISA are not X12 (starting with ${preview(text, pos)}); they are ignored.`,
         });
-        if (next < 0) { this.stopped = true; break; }
+        if (next < 0) {
+          this.stopped = true;
+          break;
+        }
         pos = next;
         continue;
       }
@@ -302,14 +324,20 @@ export class Tokenizer {
     do {
       push(starts, pos);
       push(firsts, len);
-      if (len === data.length) { elems.length = len; data = grow(elems); }
+      if (len === data.length) {
+        elems.length = len;
+        data = grow(elems);
+      }
       data[len++] = 0;
       const i = indexOrEnd(text, termChar, pos, n);
       // The terminator wins over the element separator if an ISA declared the same character for both:
       // only separators before it count.
       if (nextSep < pos) nextSep = indexOrEnd(text, sepChar, pos, n);
       while (nextSep < i) {
-        if (len === data.length) { elems.length = len; data = grow(elems); }
+        if (len === data.length) {
+          elems.length = len;
+          data = grow(elems);
+        }
         const rel = nextSep + 1 - pos;
         if (rel > limit) {
           elems.length = len;
@@ -328,7 +356,12 @@ export class Tokenizer {
         // Separators in the blank tail are not data either.
         while (data[len - 1] > end - pos) len--;
         if (!newlineTerminated && term !== 13) {
-          this.findings.push({ code: 'segment-unterminated', start: pos, end, message: `The last segment has no terminator ('${printable(this.delims!.segment)}'); the file may be truncated.` });
+          this.findings.push({
+            code: 'segment-unterminated',
+            start: pos,
+            end,
+            message: `The last segment has no terminator ('${printable(this.delims!.segment)}'); the file may be truncated.`,
+          });
         }
       }
       push(ends, end);
@@ -363,7 +396,15 @@ export class Tokenizer {
   /** The table of everything read so far (the whole text once `step` returned true). */
   finish(): SegmentTable {
     push(this.segElem, this.elemRel.length);
-    return new SegmentTable(this.text, trimmed(this.segStart), trimmed(this.segEnd), trimmed(this.segElem), trimmed(this.elemRel), this.spans, this.findings);
+    return new SegmentTable(
+      this.text,
+      trimmed(this.segStart),
+      trimmed(this.segEnd),
+      trimmed(this.segElem),
+      trimmed(this.elemRel),
+      this.spans,
+      this.findings,
+    );
   }
 }
 
@@ -378,7 +419,9 @@ const printable = (c: string) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c);
 
 function preview(text: string, at: number): string {
   const raw = text.slice(at, at + 12);
-  const shown = Array.from(raw).map((c) => (c >= ' ' && c <= '~' ? c : '·')).join('');
+  const shown = Array.from(raw)
+    .map((c) => (c >= ' ' && c <= '~' ? c : '·'))
+    .join('');
   return `"${shown}${text.length > at + 12 ? '…' : ''}"`;
 }
 

@@ -4,10 +4,7 @@ import type { SegmentTable } from '../x12/tokenizer';
 import { LOOP_SEGMENTS } from './loops';
 import { ModelStore } from './records';
 import { SEG_ID_COUNT, SegId, segIdOf, segIdOfName } from './segmentIds';
-import {
-  LOOP_LABELS, Loop,
-  type Group, type Interchange, type Model, type ProviderAdjustment, type Transaction,
-} from './types';
+import { LOOP_LABELS, Loop, type Group, type Interchange, type Model, type ProviderAdjustment, type Transaction } from './types';
 
 const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 
@@ -67,7 +64,13 @@ export interface RowCounts {
 /** The model's row counts now. */
 export function rowCounts(model: Model): RowCounts {
   const s = model.store;
-  return { claims: s.claims.length, lines: s.lines.length, cas: s.cas.length, claimRemarks: s.claimRemarks.length, lineRemarks: s.lineRemarks.length };
+  return {
+    claims: s.claims.length,
+    lines: s.lines.length,
+    cas: s.cas.length,
+    claimRemarks: s.claimRemarks.length,
+    lineRemarks: s.lineRemarks.length,
+  };
 }
 
 /**
@@ -77,7 +80,15 @@ export function rowCounts(model: Model): RowCounts {
  * were there, and otherwise analyses the whole text). Segment `to` must be one that closes a claim.
  * Returns the structure findings of those segments, and the row counts after them.
  */
-export function rebuildClaims(model: Model, t: SegmentTable, from: number, to: number, txIndex: number, at: RowCounts, until: RowCounts): { findings: Finding[]; rows: RowCounts } {
+export function rebuildClaims(
+  model: Model,
+  t: SegmentTable,
+  from: number,
+  to: number,
+  txIndex: number,
+  at: RowCounts,
+  until: RowCounts,
+): { findings: Finding[]; rows: RowCounts } {
   const store = model.store;
   const kept = rowCounts(model);
   // Some columns are written only when the text has a value for them: the rows start as new ones do.
@@ -125,7 +136,10 @@ class Builder {
   private sawHeaderNumber = false;
 
   /** `existing`: a model whose store the builder adds to (its findings go to a list of their own). */
-  constructor(private readonly t: SegmentTable, existing?: Model) {
+  constructor(
+    private readonly t: SegmentTable,
+    existing?: Model,
+  ) {
     if (existing) {
       this.store = existing.store;
       // The same fields (a copy of their descriptors: a spread would read `claims`, making every handle).
@@ -138,8 +152,18 @@ class Builder {
     const transactions: Transaction[] = [];
     const store = (this.store = new ModelStore(t, transactions));
     this.model = {
-      tokens: t, interchanges: [], transactions, get claims() { return store.claimHandles; }, store, cas: store.cas, providerAdjustments: [],
-      segLoop: new Uint8Array(t.count), segIds: new Uint8Array(t.count), findings: [],
+      tokens: t,
+      interchanges: [],
+      transactions,
+      get claims() {
+        return store.claimHandles;
+      },
+      store,
+      cas: store.cas,
+      providerAdjustments: [],
+      segLoop: new Uint8Array(t.count),
+      segIds: new Uint8Array(t.count),
+      findings: [],
     };
   }
 
@@ -232,7 +256,7 @@ class Builder {
     if (k >= t.elementCount(seg)) return 0;
     const start = t.elementStartOffset(seg, k);
     const end = t.elementEndOffset(seg, k);
-    return start === end ? 0 : centsAt(t.text, start, end) ?? NaN;
+    return start === end ? 0 : (centsAt(t.text, start, end) ?? NaN);
   }
 
   /** A CCYYMMDD element as 20240131, or undefined. */
@@ -251,19 +275,30 @@ class Builder {
     const s = segIdOf(this.t, i);
     this.model.segIds[i] = s;
     switch (s) {
-      case SegId.ISA: return this.enter(i, this.openInterchange(i));
-      case SegId.GS: return this.enter(i, this.openGroup(i));
-      case SegId.ST: return this.enter(i, this.openTransaction(i));
-      case SegId.SE: return this.enter(i, this.closeTransaction(i));
-      case SegId.GE: return this.enter(i, this.closeGroup(i));
-      case SegId.IEA: return this.enter(i, this.closeInterchange(i));
+      case SegId.ISA:
+        return this.enter(i, this.openInterchange(i));
+      case SegId.GS:
+        return this.enter(i, this.openGroup(i));
+      case SegId.ST:
+        return this.enter(i, this.openTransaction(i));
+      case SegId.SE:
+        return this.enter(i, this.closeTransaction(i));
+      case SegId.GE:
+        return this.enter(i, this.closeGroup(i));
+      case SegId.IEA:
+        return this.enter(i, this.closeInterchange(i));
       case SegId.TA1: // an interchange acknowledgment may follow the ISA
         if (this.loop === Loop.Interchange) return this.enter(i, Loop.Interchange);
     }
     if (this.loop === Loop.Foreign) return this.enter(i, Loop.Foreign);
     if (s === SegId.Other) {
       const id = this.t.id(i);
-      if (!SEGMENT_ID.test(id)) this.report('segment-unknown', i, `"${printable(id)}" is not a segment id; a delimiter may be wrong or a segment may be cut in two.`);
+      if (!SEGMENT_ID.test(id))
+        this.report(
+          'segment-unknown',
+          i,
+          `"${printable(id)}" is not a segment id; a delimiter may be wrong or a segment may be cut in two.`,
+        );
       else this.report('segment-unknown', i, `${id} is not a segment of the 835 (005010X221A1); it is kept but not interpreted.`);
       return this.enter(i, this.loop);
     }
@@ -282,10 +317,18 @@ class Builder {
     // Same loop: check it is allowed here and in order.
     const r = RANKS[this.loop * SEG_ID_COUNT + s];
     if (r < 0) {
-      this.report('segment-out-of-place', i, `${this.t.id(i)} is not allowed in ${describeLoop(this.loop)}; it may belong to another loop or be misplaced.`);
+      this.report(
+        'segment-out-of-place',
+        i,
+        `${this.t.id(i)} is not allowed in ${describeLoop(this.loop)}; it may belong to another loop or be misplaced.`,
+      );
     } else if (r < this.rank) {
       const order = LOOP_SEGMENTS[this.loop]!.join(', ');
-      this.report('segment-out-of-place', i, `${this.t.id(i)} comes after a later segment of loop ${LOOP_LABELS[this.loop].id}; the guide's order there is ${order}.`);
+      this.report(
+        'segment-out-of-place',
+        i,
+        `${this.t.id(i)} comes after a later segment of loop ${LOOP_LABELS[this.loop].id}; the guide's order there is ${order}.`,
+      );
     } else {
       this.rank = r;
     }
@@ -305,11 +348,20 @@ class Builder {
         return this.tx?.payer ? Loop.Payee : Loop.Payer;
       }
       case SegId.LX:
-        if (loop >= Loop.Payee && loop <= Loop.ServiceLine) { this.sawHeaderNumber = true; this.closeClaim(i); return Loop.HeaderNumber; }
+        if (loop >= Loop.Payee && loop <= Loop.ServiceLine) {
+          this.sawHeaderNumber = true;
+          this.closeClaim(i);
+          return Loop.HeaderNumber;
+        }
         return undefined;
       case SegId.CLP:
         if (loop >= Loop.Payee && loop <= Loop.ServiceLine) {
-          if (!this.sawHeaderNumber) this.report('segment-out-of-place', i, 'CLP without a preceding LX: in the 835 every claim sits in a header-number loop (2000) that starts with LX.');
+          if (!this.sawHeaderNumber)
+            this.report(
+              'segment-out-of-place',
+              i,
+              'CLP without a preceding LX: in the 835 every claim sits in a header-number loop (2000) that starts with LX.',
+            );
           this.closeClaim(i);
           return Loop.Claim;
         }
@@ -318,7 +370,10 @@ class Builder {
         if (loop === Loop.Claim || loop === Loop.ServiceLine) return Loop.ServiceLine;
         return undefined;
       case SegId.PLB:
-        if (loop >= Loop.Payee && loop <= Loop.Summary) { this.closeClaim(i); return Loop.Summary; }
+        if (loop >= Loop.Payee && loop <= Loop.Summary) {
+          this.closeClaim(i);
+          return Loop.Summary;
+        }
         return undefined;
     }
     return undefined;
@@ -330,7 +385,13 @@ class Builder {
 
   private openInterchange(i: number): Loop {
     if (this.interchange && this.interchange.ieaSeg === undefined) this.closeAll(i);
-    const ic: Interchange = { seg: i, controlNumber: this.el(i, 13), sender: this.el(i, 6).trim(), receiver: this.el(i, 8).trim(), groups: [] };
+    const ic: Interchange = {
+      seg: i,
+      controlNumber: this.el(i, 13),
+      sender: this.el(i, 6).trim(),
+      receiver: this.el(i, 8).trim(),
+      groups: [],
+    };
     this.model.interchanges.push(ic);
     this.interchange = ic;
     this.group = undefined;
@@ -350,14 +411,22 @@ class Builder {
 
   private openTransaction(i: number): Loop {
     if (this.tx && this.tx.seSeg === undefined) this.closeTransactionImplicitly(i);
-    if (!this.group && this.model.interchanges.length) this.report('segment-out-of-place', i, 'ST before any GS: a transaction set must sit inside a functional group.');
+    if (!this.group && this.model.interchanges.length)
+      this.report('segment-out-of-place', i, 'ST before any GS: a transaction set must sit inside a functional group.');
     const setId = this.el(i, 1);
     const store = this.store;
     // The transaction's claims are consecutive claim rows: its handles are read from the store on access.
     const claims = (this.txClaims = { from: store.claims.length, to: store.claims.length });
     const tx: Transaction = {
-      seg: i, lastSeg: i, group: this.group, setId, controlNumber: this.el(i, 2), implementation: this.el(i, 3),
-      get claims() { return store.claimHandles.slice(claims.from, claims.to); },
+      seg: i,
+      lastSeg: i,
+      group: this.group,
+      setId,
+      controlNumber: this.el(i, 2),
+      implementation: this.el(i, 3),
+      get claims() {
+        return store.claimHandles.slice(claims.from, claims.to);
+      },
       providerAdjustments: [],
     };
     this.group?.transactions.push(tx);
@@ -370,7 +439,9 @@ class Builder {
     if (setId !== '835') {
       const what = FOREIGN_SETS[setId];
       this.model.findings.push({
-        code: 'not-835', start: this.t.segStart[i], end: this.t.segEnd[i],
+        code: 'not-835',
+        start: this.t.segStart[i],
+        end: this.t.segEnd[i],
         message: `This transaction set is an X12 ${setId || '(no ST01)'}${what ? ` (${what})` : ''}, not an 835 remittance: only syntax features (colouring, segment hover, envelope checks) apply to it.`,
       });
       this.loop = Loop.Foreign;
@@ -451,7 +522,15 @@ class Builder {
     const e = this;
     switch (s) {
       case SegId.BPR:
-        tx.payment ??= { seg: i, handling: e.el(i, 1), amount: e.money(i, 2), creditDebit: e.el(i, 3), method: e.el(i, 4), format: e.el(i, 5), date: e.dateOf(i, 16) };
+        tx.payment ??= {
+          seg: i,
+          handling: e.el(i, 1),
+          amount: e.money(i, 2),
+          creditDebit: e.el(i, 3),
+          method: e.el(i, 4),
+          format: e.el(i, 5),
+          date: e.dateOf(i, 16),
+        };
         return;
       case SegId.TRN:
         if (this.loop === Loop.Header) tx.trace ??= { seg: i, number: e.el(i, 2), originatorId: e.el(i, 3) };
@@ -466,7 +545,18 @@ class Builder {
       }
       case SegId.CLP: {
         const store = this.store;
-        const row = store.claims.add(i, this.txIndex, e.codeId(i, 2), e.codeId(i, 6), e.money(i, 3), e.money(i, 4), e.money(i, 5), store.cas.length, store.lines.length, store.claimRemarks.length);
+        const row = store.claims.add(
+          i,
+          this.txIndex,
+          e.codeId(i, 2),
+          e.codeId(i, 6),
+          e.money(i, 3),
+          e.money(i, 4),
+          e.money(i, 5),
+          store.cas.length,
+          store.lines.length,
+          store.claimRemarks.length,
+        );
         this.txClaims.to = row + 1;
         this.claim = row;
         this.line = -1;
@@ -487,7 +577,8 @@ class Builder {
       case SegId.NM1:
         return this.person(i);
       case SegId.REF:
-        if (this.loop === Loop.ServiceLine && this.line >= 0 && this.is2(i, 1, 54 /* 6 */, 82 /* R */)) this.store.lines.controlNumberSeg[this.line] = i;
+        if (this.loop === Loop.ServiceLine && this.line >= 0 && this.is2(i, 1, 54 /* 6 */, 82 /* R */))
+          this.store.lines.controlNumberSeg[this.line] = i;
         return;
       case SegId.AMT:
         if (this.loop === Loop.ServiceLine && this.line >= 0 && this.is2(i, 1, 66 /* B */, 54 /* 6 */)) {
@@ -501,7 +592,8 @@ class Builder {
           this.store.lines.remarkTo[this.line] = this.store.lineRemarks.length;
         }
         return;
-      case SegId.MOA: case SegId.MIA: {
+      case SegId.MOA:
+      case SegId.MIA: {
         const claim = this.claim;
         if (claim < 0) return;
         // Remark code positions: MOA03-07, MIA05 and MIA20-24.
@@ -572,9 +664,13 @@ class Builder {
     if (claim < 0 || this.loop !== Loop.Claim) return;
     const claims = this.store.claims;
     const entity = this.code(i, 1);
-    if (entity === 'QC') { if (claims.patientSeg[claim] < 0) claims.patientSeg[claim] = i; }
-    else if (entity === 'IL') { if (claims.insuredSeg[claim] < 0) claims.insuredSeg[claim] = i; }
-    else if (entity === '74') { if (claims.correctedPatientSeg[claim] < 0) claims.correctedPatientSeg[claim] = i; }
+    if (entity === 'QC') {
+      if (claims.patientSeg[claim] < 0) claims.patientSeg[claim] = i;
+    } else if (entity === 'IL') {
+      if (claims.insuredSeg[claim] < 0) claims.insuredSeg[claim] = i;
+    } else if (entity === '74') {
+      if (claims.correctedPatientSeg[claim] < 0) claims.correctedPatientSeg[claim] = i;
+    }
   }
 
   /** Appends the segment's triplets to the CAS columns and extends its claim's or line's rows. */
@@ -608,8 +704,15 @@ class Builder {
       const amountText = this.el(i, k + 1);
       if (composite.join('') === '' && amountText === '') continue;
       const pa: ProviderAdjustment = {
-        seg: i, pair, providerId, fiscalDate, reason: composite[0] ?? '', reference: composite[1] ?? '',
-        amount: this.money(i, k + 1), elem: k, transaction: tx,
+        seg: i,
+        pair,
+        providerId,
+        fiscalDate,
+        reason: composite[0] ?? '',
+        reference: composite[1] ?? '',
+        amount: this.money(i, k + 1),
+        elem: k,
+        transaction: tx,
       };
       tx.providerAdjustments.push(pa);
       this.model.providerAdjustments.push(pa);
@@ -630,16 +733,29 @@ function describeLoop(loop: Loop): string {
 const RANKS = (() => {
   const ranks = new Int8Array((Loop.Foreign + 1) * SEG_ID_COUNT).fill(-1);
   for (const [loop, ids] of Object.entries(LOOP_SEGMENTS)) {
-    ids!.forEach((id, rank) => { ranks[Number(loop) * SEG_ID_COUNT + segIdOfName(id)] = rank; });
+    ids!.forEach((id, rank) => {
+      ranks[Number(loop) * SEG_ID_COUNT + segIdOfName(id)] = rank;
+    });
   }
   return ranks;
 })();
 
-const printable = (s: string) => Array.from(s.slice(0, 12)).map((c) => (c >= ' ' && c <= '~' ? c : '·')).join('');
+const printable = (s: string) =>
+  Array.from(s.slice(0, 12))
+    .map((c) => (c >= ' ' && c <= '~' ? c : '·'))
+    .join('');
 
 /** Common X12 transaction sets, to name what a non-835 file is. */
 const FOREIGN_SETS: Record<string, string> = {
-  '837': 'claim', '270': 'eligibility inquiry', '271': 'eligibility response', '276': 'claim status inquiry',
-  '277': 'claim status response', '278': 'prior authorization', '820': 'premium payment', '834': 'enrollment',
-  '999': 'implementation acknowledgment', '997': 'functional acknowledgment', 'TA1': 'interchange acknowledgment',
+  '837': 'claim',
+  '270': 'eligibility inquiry',
+  '271': 'eligibility response',
+  '276': 'claim status inquiry',
+  '277': 'claim status response',
+  '278': 'prior authorization',
+  '820': 'premium payment',
+  '834': 'enrollment',
+  '999': 'implementation acknowledgment',
+  '997': 'functional acknowledgment',
+  TA1: 'interchange acknowledgment',
 };

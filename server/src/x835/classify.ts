@@ -63,13 +63,29 @@ function classifyTriplet(adj: Adjustment): Classification {
   const of = (cls: AdjustmentClass, why: string, actionable = cls === 'actionable'): Classification => ({ cls, category, actionable, why });
 
   if (reason === '253') {
-    if (group === 'CO') return of('sequestration', 'Medicare sequestration: a federal payment cut the provider absorbs; post it as a contractual adjustment, do not appeal or rebill');
-    if (group === 'PR') return of('patientResponsibility', 'sequestration pushed to the patient: Medicare never bills the patient for it; ask the payer to correct the group to CO', true);
-    return of('sequestration', `sequestration under group ${group || '(none)'}: it belongs under CO; ask the payer to correct the group`, true);
+    if (group === 'CO')
+      return of(
+        'sequestration',
+        'Medicare sequestration: a federal payment cut the provider absorbs; post it as a contractual adjustment, do not appeal or rebill',
+      );
+    if (group === 'PR')
+      return of(
+        'patientResponsibility',
+        'sequestration pushed to the patient: Medicare never bills the patient for it; ask the payer to correct the group to CO',
+        true,
+      );
+    return of(
+      'sequestration',
+      `sequestration under group ${group || '(none)'}: it belongs under CO; ask the payer to correct the group`,
+      true,
+    );
   }
   if (group === 'PR') return of('patientResponsibility', 'the patient owes this (deductible, coinsurance, copay or a non-covered service)');
   if (reason === '223' && group === 'CO' && isCo223Sequestration(adj)) {
-    return of('sequestration', 'Medicare sequestration reported as CO-223 (used April 2013 to January 2014, before CO-253 existed): post it as a contractual adjustment, do not appeal or rebill');
+    return of(
+      'sequestration',
+      'Medicare sequestration reported as CO-223 (used April 2013 to January 2014, before CO-253 existed): post it as a contractual adjustment, do not appeal or rebill',
+    );
   }
   switch (category) {
     case 'contractual':
@@ -101,10 +117,14 @@ export function codeClass(group: string, reason: string): AdjustmentClass {
   if (r === '253') return g === 'CO' ? 'sequestration' : 'other';
   if (g === 'PR') return 'patientResponsibility';
   switch (carcCategory(r)) {
-    case 'contractual': return 'contractual';
-    case 'denial': return 'actionable';
-    case 'patient': return g === 'CO' ? 'contractual' : 'other';
-    default: return 'other';
+    case 'contractual':
+      return 'contractual';
+    case 'denial':
+      return 'actionable';
+    case 'patient':
+      return g === 'CO' ? 'contractual' : 'other';
+    default:
+      return 'other';
   }
 }
 

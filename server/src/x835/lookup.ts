@@ -10,7 +10,10 @@ function lastAtOrBefore<T extends { seg: number }>(items: readonly T[], seg: num
   let found: T | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (items[mid].seg <= seg) { found = items[mid]; lo = mid + 1; } else hi = mid - 1;
+    if (items[mid].seg <= seg) {
+      found = items[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found;
 }
@@ -39,7 +42,8 @@ export function firstAfter<T extends { seg: number }>(items: readonly T[], seg: 
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (items[mid].seg <= seg) lo = mid + 1; else hi = mid;
+    if (items[mid].seg <= seg) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }

@@ -16,7 +16,13 @@ export const LOOP_SEGMENTS: Partial<Record<Loop, readonly string[]>> = {
 
 /** Every segment id the 835 uses (envelope included). */
 export const KNOWN_SEGMENTS: ReadonlySet<string> = new Set([
-  'ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'TA1',
+  'ISA',
+  'IEA',
+  'GS',
+  'GE',
+  'ST',
+  'SE',
+  'TA1',
   ...Object.values(LOOP_SEGMENTS).flat(),
 ]);
 

@@ -15,7 +15,11 @@ import type { Claim } from './types';
 export type PayerKind = 'medicare-ffs' | 'medicare-advantage' | 'medicaid' | 'other';
 
 const KIND_BY_FILING: Readonly<Record<string, PayerKind>> = {
-  MA: 'medicare-ffs', MB: 'medicare-ffs', '16': 'medicare-advantage', HM: 'medicare-advantage', MC: 'medicaid',
+  MA: 'medicare-ffs',
+  MB: 'medicare-ffs',
+  '16': 'medicare-advantage',
+  HM: 'medicare-advantage',
+  MC: 'medicaid',
 };
 
 export function payerKind(claim: Claim): PayerKind {

@@ -138,7 +138,18 @@ export class ClaimColumns extends ColumnSet {
   remarkTo = new Int32Array(this.firstRows);
 
   /** A new row; its lists start empty at `cas` / `line` / `remark`. */
-  add(seg: number, tx: number, status: number, filing: number, charge: number, paid: number, patient: number, cas: number, line: number, remark: number): number {
+  add(
+    seg: number,
+    tx: number,
+    status: number,
+    filing: number,
+    charge: number,
+    paid: number,
+    patient: number,
+    cas: number,
+    line: number,
+    remark: number,
+  ): number {
     if (this.length === this.seg.length) this.grow();
     const i = this.length++;
     this.seg[i] = seg;
@@ -204,7 +215,10 @@ export class RemarkColumns extends ColumnSet {
   qualifier = new Uint16Array(this.firstRows);
   code = new Uint16Array(this.firstRows);
 
-  constructor(private readonly codes: CodeStrings, capacity: number) {
+  constructor(
+    private readonly codes: CodeStrings,
+    capacity: number,
+  ) {
     super(capacity);
   }
 
@@ -222,7 +236,8 @@ export class RemarkColumns extends ColumnSet {
     if (from >= to) return NONE;
     const list = this.codes.list;
     const out = new Array<Remark>(to - from);
-    for (let i = from; i < to; i++) out[i - from] = { seg: this.seg[i], elem: this.elem[i], qualifier: list[this.qualifier[i]], code: list[this.code[i]] };
+    for (let i = from; i < to; i++)
+      out[i - from] = { seg: this.seg[i], elem: this.elem[i], qualifier: list[this.qualifier[i]], code: list[this.code[i]] };
     return out;
   }
 }
@@ -246,7 +261,10 @@ export class CasColumns extends ColumnSet {
   claim = new Int32Array(this.firstRows);
   line = new Int32Array(this.firstRows);
 
-  constructor(private readonly store: ModelStore, capacity: number) {
+  constructor(
+    private readonly store: ModelStore,
+    capacity: number,
+  ) {
     super(capacity);
   }
 
@@ -285,7 +303,17 @@ export class CasColumns extends ColumnSet {
     const lineInClaim = this.line[i];
     const line = lineInClaim < 0 ? undefined : s.lineAt(s.claims.lineFrom[claimRow] + lineInClaim);
     const codes = s.codes.list;
-    return new AdjustmentView(s.tokens, this.seg[i], this.triplet[i], codes[this.group[i]], codes[this.reason[i]], this.amount[i], line ? 'line' : 'claim', claim, line);
+    return new AdjustmentView(
+      s.tokens,
+      this.seg[i],
+      this.triplet[i],
+      codes[this.group[i]],
+      codes[this.reason[i]],
+      this.amount[i],
+      line ? 'line' : 'claim',
+      claim,
+      line,
+    );
   }
 
   /** Rows from..to-1 as objects. */
@@ -314,7 +342,8 @@ export class CasColumns extends ColumnSet {
     let hi = this.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (segs[mid] <= seg) lo = mid + 1; else hi = mid;
+      if (segs[mid] <= seg) lo = mid + 1;
+      else hi = mid;
     }
     return lo;
   }
@@ -329,7 +358,10 @@ export class ModelStore {
   /** Remark codes of claims (MOA, MIA) and of lines (LQ), each table in document order. */
   readonly claimRemarks: RemarkColumns;
   readonly lineRemarks: RemarkColumns;
-  constructor(readonly tokens: SegmentTable, readonly transactions: readonly Transaction[]) {
+  constructor(
+    readonly tokens: SegmentTable,
+    readonly transactions: readonly Transaction[],
+  ) {
     // Sized from big remittances (a claim per ~350 characters, a line per ~200, a triplet per ~70) so
     // that they rarely regrow; small files start at 16 rows.
     const n = tokens.text.length;
@@ -396,19 +428,44 @@ export class ModelStore {
 
 /** A claim: its store and row. Every value is read from the columns or the text on access. */
 export class ClaimRecord implements Claim {
-  constructor(private readonly s: ModelStore, readonly index: number) {}
+  constructor(
+    private readonly s: ModelStore,
+    readonly index: number,
+  ) {}
 
-  get seg(): number { return this.s.claims.seg[this.index]; }
-  get lastSeg(): number { return this.s.claims.lastSeg[this.index]; }
-  get transaction(): Transaction { return this.s.transactions[this.s.claims.tx[this.index]]; }
-  get status(): string { return this.s.codes.list[this.s.claims.status[this.index]]; }
-  get filingIndicator(): string { return this.s.codes.list[this.s.claims.filingIndicator[this.index]]; }
-  get charge(): number { return this.s.claims.charge[this.index]; }
-  get paid(): number { return this.s.claims.paid[this.index]; }
-  get patientResponsibility(): number { return this.s.claims.patientResponsibility[this.index]; }
-  get statementFrom(): number | undefined { return dateOrUndefined(this.s.claims.statementFrom[this.index]); }
-  get statementTo(): number | undefined { return dateOrUndefined(this.s.claims.statementTo[this.index]); }
-  get received(): number | undefined { return dateOrUndefined(this.s.claims.received[this.index]); }
+  get seg(): number {
+    return this.s.claims.seg[this.index];
+  }
+  get lastSeg(): number {
+    return this.s.claims.lastSeg[this.index];
+  }
+  get transaction(): Transaction {
+    return this.s.transactions[this.s.claims.tx[this.index]];
+  }
+  get status(): string {
+    return this.s.codes.list[this.s.claims.status[this.index]];
+  }
+  get filingIndicator(): string {
+    return this.s.codes.list[this.s.claims.filingIndicator[this.index]];
+  }
+  get charge(): number {
+    return this.s.claims.charge[this.index];
+  }
+  get paid(): number {
+    return this.s.claims.paid[this.index];
+  }
+  get patientResponsibility(): number {
+    return this.s.claims.patientResponsibility[this.index];
+  }
+  get statementFrom(): number | undefined {
+    return dateOrUndefined(this.s.claims.statementFrom[this.index]);
+  }
+  get statementTo(): number | undefined {
+    return dateOrUndefined(this.s.claims.statementTo[this.index]);
+  }
+  get received(): number | undefined {
+    return dateOrUndefined(this.s.claims.received[this.index]);
+  }
 
   /** Fresh objects on each access. */
   get adjustments(): Adjustment[] {
@@ -424,31 +481,66 @@ export class ClaimRecord implements Claim {
     return from === to ? NONE : this.s.lineHandles(from, to);
   }
 
-  get remarks(): Remark[] { return this.s.claimRemarks.views(this.s.claims.remarkFrom[this.index], this.s.claims.remarkTo[this.index]); }
+  get remarks(): Remark[] {
+    return this.s.claimRemarks.views(this.s.claims.remarkFrom[this.index], this.s.claims.remarkTo[this.index]);
+  }
 
-  get id(): string { return this.s.tokens.element(this.seg, 1); }
-  get payerControlNumber(): string { return this.s.tokens.element(this.seg, 7); }
-  get facilityType(): string { return this.s.tokens.element(this.seg, 8); }
-  get frequency(): string { return this.s.tokens.element(this.seg, 9); }
+  get id(): string {
+    return this.s.tokens.element(this.seg, 1);
+  }
+  get payerControlNumber(): string {
+    return this.s.tokens.element(this.seg, 7);
+  }
+  get facilityType(): string {
+    return this.s.tokens.element(this.seg, 8);
+  }
+  get frequency(): string {
+    return this.s.tokens.element(this.seg, 9);
+  }
 
   /** Fresh objects on each access. */
-  get patient(): Person | undefined { return personAt(this.s.tokens, this.s.claims.patientSeg[this.index]); }
-  get insured(): Person | undefined { return personAt(this.s.tokens, this.s.claims.insuredSeg[this.index]); }
-  get correctedPatient(): Person | undefined { return personAt(this.s.tokens, this.s.claims.correctedPatientSeg[this.index]); }
+  get patient(): Person | undefined {
+    return personAt(this.s.tokens, this.s.claims.patientSeg[this.index]);
+  }
+  get insured(): Person | undefined {
+    return personAt(this.s.tokens, this.s.claims.insuredSeg[this.index]);
+  }
+  get correctedPatient(): Person | undefined {
+    return personAt(this.s.tokens, this.s.claims.correctedPatientSeg[this.index]);
+  }
 }
 
 /** A service line: its store and row. */
 export class LineRecord implements ServiceLine {
-  constructor(private readonly s: ModelStore, readonly index: number) {}
+  constructor(
+    private readonly s: ModelStore,
+    readonly index: number,
+  ) {}
 
-  get seg(): number { return this.s.lines.seg[this.index]; }
-  get lastSeg(): number { return this.s.lines.lastSeg[this.index]; }
-  get claim(): ClaimRecord { return this.s.claimAt(this.s.lines.claim[this.index]); }
-  get charge(): number { return this.s.lines.charge[this.index]; }
-  get paid(): number { return this.s.lines.paid[this.index]; }
-  get allowed(): number | undefined { return this.s.lines.hasAllowed[this.index] ? this.s.lines.allowed[this.index] : undefined; }
-  get serviceDate(): number | undefined { return dateOrUndefined(this.s.lines.serviceDate[this.index]); }
-  get serviceDateEnd(): number | undefined { return dateOrUndefined(this.s.lines.serviceDateEnd[this.index]); }
+  get seg(): number {
+    return this.s.lines.seg[this.index];
+  }
+  get lastSeg(): number {
+    return this.s.lines.lastSeg[this.index];
+  }
+  get claim(): ClaimRecord {
+    return this.s.claimAt(this.s.lines.claim[this.index]);
+  }
+  get charge(): number {
+    return this.s.lines.charge[this.index];
+  }
+  get paid(): number {
+    return this.s.lines.paid[this.index];
+  }
+  get allowed(): number | undefined {
+    return this.s.lines.hasAllowed[this.index] ? this.s.lines.allowed[this.index] : undefined;
+  }
+  get serviceDate(): number | undefined {
+    return dateOrUndefined(this.s.lines.serviceDate[this.index]);
+  }
+  get serviceDateEnd(): number | undefined {
+    return dateOrUndefined(this.s.lines.serviceDateEnd[this.index]);
+  }
 
   /** Fresh objects on each access. */
   get adjustments(): Adjustment[] {
@@ -456,11 +548,19 @@ export class LineRecord implements ServiceLine {
     return this.s.cas.views(l.casFrom[this.index], l.casTo[this.index]);
   }
 
-  get remarks(): Remark[] { return this.s.lineRemarks.views(this.s.lines.remarkFrom[this.index], this.s.lines.remarkTo[this.index]); }
+  get remarks(): Remark[] {
+    return this.s.lineRemarks.views(this.s.lines.remarkFrom[this.index], this.s.lines.remarkTo[this.index]);
+  }
 
-  get procedure(): Procedure { return procedureAt(this.s.tokens, this.seg, 1); }
-  get revenueCode(): string { return this.s.tokens.element(this.seg, 4); }
-  get unitsPaid(): number | undefined { return parseDecimal(this.s.tokens.element(this.seg, 5)); }
+  get procedure(): Procedure {
+    return procedureAt(this.s.tokens, this.seg, 1);
+  }
+  get revenueCode(): string {
+    return this.s.tokens.element(this.seg, 4);
+  }
+  get unitsPaid(): number | undefined {
+    return parseDecimal(this.s.tokens.element(this.seg, 5));
+  }
   get submittedProcedure(): Procedure | undefined {
     return this.s.tokens.element(this.seg, 6) ? procedureAt(this.s.tokens, this.seg, 6) : undefined;
   }
@@ -498,7 +598,15 @@ export class AdjustmentView implements Adjustment {
 /** The NM1 at `seg` as a person (claim loop names), or undefined for -1. */
 function personAt(t: SegmentTable, seg: number): Person | undefined {
   if (seg < 0) return undefined;
-  return { seg, entity: t.element(seg, 1), last: t.element(seg, 3), first: t.element(seg, 4), middle: t.element(seg, 5), idQualifier: t.element(seg, 8), id: t.element(seg, 9) };
+  return {
+    seg,
+    entity: t.element(seg, 1),
+    last: t.element(seg, 3),
+    first: t.element(seg, 4),
+    middle: t.element(seg, 5),
+    idQualifier: t.element(seg, 8),
+    id: t.element(seg, 9),
+  };
 }
 
 /** One shared empty list for the many procedures without modifiers. */

@@ -8,16 +8,71 @@ import type { SegmentTable } from '../x12/tokenizer';
 export const enum SegId {
   /** Not an id of the 835 (or not an id at all). */
   Other = 0,
-  ISA, IEA, GS, GE, ST, SE, TA1,
-  BPR, TRN, CUR, REF, DTM, N1, N3, N4, PER, RDM, LX, TS3, TS2,
-  CLP, CAS, NM1, MIA, MOA, AMT, QTY, SVC, LQ, PLB,
+  ISA,
+  IEA,
+  GS,
+  GE,
+  ST,
+  SE,
+  TA1,
+  BPR,
+  TRN,
+  CUR,
+  REF,
+  DTM,
+  N1,
+  N3,
+  N4,
+  PER,
+  RDM,
+  LX,
+  TS3,
+  TS2,
+  CLP,
+  CAS,
+  NM1,
+  MIA,
+  MOA,
+  AMT,
+  QTY,
+  SVC,
+  LQ,
+  PLB,
 }
 
 /** The ids in `SegId` order (index 0, `Other`, has none). */
 export const SEG_ID_NAMES: readonly string[] = [
-  '', 'ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'TA1',
-  'BPR', 'TRN', 'CUR', 'REF', 'DTM', 'N1', 'N3', 'N4', 'PER', 'RDM', 'LX', 'TS3', 'TS2',
-  'CLP', 'CAS', 'NM1', 'MIA', 'MOA', 'AMT', 'QTY', 'SVC', 'LQ', 'PLB',
+  '',
+  'ISA',
+  'IEA',
+  'GS',
+  'GE',
+  'ST',
+  'SE',
+  'TA1',
+  'BPR',
+  'TRN',
+  'CUR',
+  'REF',
+  'DTM',
+  'N1',
+  'N3',
+  'N4',
+  'PER',
+  'RDM',
+  'LX',
+  'TS3',
+  'TS2',
+  'CLP',
+  'CAS',
+  'NM1',
+  'MIA',
+  'MOA',
+  'AMT',
+  'QTY',
+  'SVC',
+  'LQ',
+  'PLB',
 ];
 
 /** Number of `SegId` values, to size tables indexed by them. */
@@ -39,7 +94,8 @@ function digit37(c: number): number {
 
 SEG_ID_NAMES.forEach((name, id) => {
   if (id === SegId.Other) return;
-  BY_CHARS[(digit37(name.charCodeAt(0)) * 37 + digit37(name.charCodeAt(1))) * 37 + (name.length === 3 ? digit37(name.charCodeAt(2)) : 0)] = id;
+  BY_CHARS[(digit37(name.charCodeAt(0)) * 37 + digit37(name.charCodeAt(1))) * 37 + (name.length === 3 ? digit37(name.charCodeAt(2)) : 0)] =
+    id;
 });
 
 /** The `SegId` of segment `seg` (`Other` for anything that is not an 835 id, including `isa` or `ISA ` ). */

@@ -32,7 +32,8 @@ export function decidingDate(adj: Adjustment, tokens?: SegmentTable): DecidingDa
   const line = adj.level === 'line' ? adj.line : undefined;
   const date = decidingDay(line !== undefined, line?.serviceDate ?? 0, claim.statementFrom ?? 0, claim.statementTo ?? 0);
   if (date === 0) return undefined;
-  if (line) return { date, source: date === line.serviceDate ? lineDateSource(line.seg, line.lastSeg, date, line.serviceDateEnd, tokens) : '232' };
+  if (line)
+    return { date, source: date === line.serviceDate ? lineDateSource(line.seg, line.lastSeg, date, line.serviceDateEnd, tokens) : '232' };
   return { date, source: date === claim.statementTo ? '233' : '232' };
 }
 
@@ -58,9 +59,20 @@ function isDtm472(t: SegmentTable, s: number): boolean {
   if (t.elementCount(s) < 2) return false;
   const text = t.text;
   const id = t.segStart[s];
-  if (t.elementEndOffset(s, 0) - id !== 3 || text.charCodeAt(id) !== 68 /* D */ || text.charCodeAt(id + 1) !== 84 /* T */ || text.charCodeAt(id + 2) !== 77 /* M */) return false;
+  if (
+    t.elementEndOffset(s, 0) - id !== 3 ||
+    text.charCodeAt(id) !== 68 /* D */ ||
+    text.charCodeAt(id + 1) !== 84 /* T */ ||
+    text.charCodeAt(id + 2) !== 77 /* M */
+  )
+    return false;
   const q = t.elementStartOffset(s, 1);
-  return t.elementEndOffset(s, 1) - q === 3 && text.charCodeAt(q) === 52 /* 4 */ && text.charCodeAt(q + 1) === 55 /* 7 */ && text.charCodeAt(q + 2) === 50 /* 2 */;
+  return (
+    t.elementEndOffset(s, 1) - q === 3 &&
+    text.charCodeAt(q) === 52 /* 4 */ &&
+    text.charCodeAt(q + 1) === 55 /* 7 */ &&
+    text.charCodeAt(q + 2) === 50
+  ); /* 2 */
 }
 
 /** `parseDate(tokens.element(s, 2))` without the substring. */
@@ -100,7 +112,12 @@ export type RateOf = (date: number | undefined) => RateLookup;
  * `rateOf` replaces `rateFor(date, settings)`: the rules pass a memo so each distinct date is looked
  * up once per run.
  */
-export function expectedSequestration(adj: Adjustment, settings?: Settings, tokens?: SegmentTable, rateOf?: RateOf): SequestrationCheck | undefined {
+export function expectedSequestration(
+  adj: Adjustment,
+  settings?: Settings,
+  tokens?: SegmentTable,
+  rateOf?: RateOf,
+): SequestrationCheck | undefined {
   return sequestrationWith(adj, reportedAmount(adj), settings, tokens, rateOf);
 }
 
@@ -117,7 +134,13 @@ export function reportedAmount(adj: Adjustment): number {
 }
 
 /** `expectedSequestration` when the reported amount (`reportedAmount`) is already known. */
-export function sequestrationWith(adj: Adjustment, observed: number, settings?: Settings, tokens?: SegmentTable, rateOf?: RateOf): SequestrationCheck | undefined {
+export function sequestrationWith(
+  adj: Adjustment,
+  observed: number,
+  settings?: Settings,
+  tokens?: SegmentTable,
+  rateOf?: RateOf,
+): SequestrationCheck | undefined {
   const owner = adj.level === 'line' && adj.line ? adj.line : adj.claim;
   const paid = owner.paid;
   if (!Number.isFinite(paid) || !Number.isFinite(observed)) return undefined;
@@ -127,9 +150,16 @@ export function sequestrationWith(adj: Adjustment, observed: number, settings?: 
   const expected = applyRate(lookup.rate, base);
   const difference = observed - expected;
   return {
-    date, lookup, rate: lookup.rate, paid, observed, base, expected,
+    date,
+    lookup,
+    rate: lookup.rate,
+    paid,
+    observed,
+    base,
+    expected,
     observedRate: base === 0 ? NaN : observed / base,
-    difference, withinTolerance: Math.abs(difference) <= TOLERANCE_CENTS,
+    difference,
+    withinTolerance: Math.abs(difference) <= TOLERANCE_CENTS,
   };
 }
 

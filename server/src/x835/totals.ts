@@ -41,7 +41,15 @@ export function transactionTotals(verdicts: Verdicts, tx: Transaction): Transact
     }
   }
   const plb = tx.providerAdjustments.reduce((s, p) => s + (Number.isFinite(p.amount) ? p.amount : 0), 0);
-  return { ...verdicts.claimsTotals(tx.claims), claims: tx.claims.length, charged, paid, providerAdjustments: plb, medicarePaid, medicareClaims };
+  return {
+    ...verdicts.claimsTotals(tx.claims),
+    claims: tx.claims.length,
+    charged,
+    paid,
+    providerAdjustments: plb,
+    medicarePaid,
+    medicareClaims,
+  };
 }
 
 /** "1.99" (%): sequestration as a share of the Medicare payment before the cut; undefined without a base. */

@@ -46,7 +46,9 @@ export function formatCents(cents: number): string {
 }
 
 function formatCentsSlowly(abs: number): string {
-  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${whole}.${String(abs % 100).padStart(2, '0')}`;
 }
 

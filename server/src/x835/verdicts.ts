@@ -35,21 +35,54 @@ import type { Claim } from './types';
 export type VerdictClass = 'contractual' | 'sequestration' | 'patientResponsibility' | 'needsWork' | 'recoverable' | 'other';
 
 /** The classes by their stored number (`Cls`), in the order reports show them. */
-export const VERDICT_CLASSES: readonly VerdictClass[] = ['contractual', 'sequestration', 'patientResponsibility', 'needsWork', 'recoverable', 'other'];
+export const VERDICT_CLASSES: readonly VerdictClass[] = [
+  'contractual',
+  'sequestration',
+  'patientResponsibility',
+  'needsWork',
+  'recoverable',
+  'other',
+];
 
 /** The class numbers stored in `Verdicts.cls`. */
-export const enum Cls { Contractual = 0, Sequestration = 1, PatientResponsibility = 2, NeedsWork = 3, Recoverable = 4, Other = 5 }
+export const enum Cls {
+  Contractual = 0,
+  Sequestration = 1,
+  PatientResponsibility = 2,
+  NeedsWork = 3,
+  Recoverable = 4,
+  Other = 5,
+}
 
 /** The finding codes a verdict can name, by their stored number (`Why`); 0: none. */
 export const VERDICT_FINDINGS = [
-  '', 'adjustment-actionable', 'co253-sequestration', 'co253-amount', 'co253-unknown-rate', 'co253-suspended-period',
-  'co253-non-medicare', 'co253-group', 'co253-duplicate', 'co253-reversal',
+  '',
+  'adjustment-actionable',
+  'co253-sequestration',
+  'co253-amount',
+  'co253-unknown-rate',
+  'co253-suspended-period',
+  'co253-non-medicare',
+  'co253-group',
+  'co253-duplicate',
+  'co253-reversal',
 ] as const;
 
 export type VerdictFinding = Exclude<(typeof VERDICT_FINDINGS)[number], ''>;
 
 /** The finding numbers stored in `Verdicts.why`. */
-export const enum Why { None = 0, Actionable, Sequestration, Amount, UnknownRate, Suspended, NonMedicare, Group, Duplicate, Reversal }
+export const enum Why {
+  None = 0,
+  Actionable,
+  Sequestration,
+  Amount,
+  UnknownRate,
+  Suspended,
+  NonMedicare,
+  Group,
+  Duplicate,
+  Reversal,
+}
 
 /** Bits of `Verdicts.flags`. */
 export const enum VerdictFlag {
@@ -157,22 +190,35 @@ export class Verdicts {
   /** What to do about row `row`, in words ('' when nothing is to be done). */
   actionOf(row: number): string {
     const f = this.flags[row];
-    if (f & VerdictFlag.Reversal) return 'Nothing to claim: a reversal undoes the original payment with its adjustments; post it against the original.';
-    if (f & VerdictFlag.ReversedInFile) return 'Nothing to claim: a reversal in this file undoes this payment; work the correction instead.';
+    if (f & VerdictFlag.Reversal)
+      return 'Nothing to claim: a reversal undoes the original payment with its adjustments; post it against the original.';
+    if (f & VerdictFlag.ReversedInFile)
+      return 'Nothing to claim: a reversal in this file undoes this payment; work the correction instead.';
     if (f & VerdictFlag.Repeat) return '';
     const cas = this.store.cas;
     switch (this.why[row] as Why) {
-      case Why.Actionable: return CARC.entries.get(cas.reasonOf(row).trim().toUpperCase())?.action ?? 'Rebill, correct or appeal.';
-      case Why.Sequestration: return 'Post as a contractual adjustment (Medicare sequestration); do not appeal, rebill or bill the patient.';
-      case Why.Amount: return this.recoverable[row] > 0 ? 'Ask the payer to reprocess and refund the excess.' : 'Post as is; the payer took less than the rate (it may correct it later).';
-      case Why.UnknownRate: return 'Post as a contractual adjustment; update era835.sequestration.periods if a new rate is in force.';
-      case Why.Suspended: return 'Ask the payer to reprocess and pay it back: no sequestration was in force for this date.';
-      case Why.NonMedicare: return this.cls[row] === Cls.Recoverable
-        ? 'Ask the payer to refund it unless your contract allows the cut: this payer has no law behind it.'
-        : 'Verify the contract: a Medicare Advantage plan may pass the cut on only if your contract says so.';
-      case Why.Group: return 'Do not bill the patient; ask the payer to correct the group to CO.';
-      case Why.Duplicate: return 'Ask the payer to refund the double cut: sequestration is taken at one level only.';
-      default: return '';
+      case Why.Actionable:
+        return CARC.entries.get(cas.reasonOf(row).trim().toUpperCase())?.action ?? 'Rebill, correct or appeal.';
+      case Why.Sequestration:
+        return 'Post as a contractual adjustment (Medicare sequestration); do not appeal, rebill or bill the patient.';
+      case Why.Amount:
+        return this.recoverable[row] > 0
+          ? 'Ask the payer to reprocess and refund the excess.'
+          : 'Post as is; the payer took less than the rate (it may correct it later).';
+      case Why.UnknownRate:
+        return 'Post as a contractual adjustment; update era835.sequestration.periods if a new rate is in force.';
+      case Why.Suspended:
+        return 'Ask the payer to reprocess and pay it back: no sequestration was in force for this date.';
+      case Why.NonMedicare:
+        return this.cls[row] === Cls.Recoverable
+          ? 'Ask the payer to refund it unless your contract allows the cut: this payer has no law behind it.'
+          : 'Verify the contract: a Medicare Advantage plan may pass the cut on only if your contract says so.';
+      case Why.Group:
+        return 'Do not bill the patient; ask the payer to correct the group to CO.';
+      case Why.Duplicate:
+        return 'Ask the payer to refund the double cut: sequestration is taken at one level only.';
+      default:
+        return '';
     }
   }
 
@@ -223,7 +269,10 @@ type MutableTotals = { -readonly [K in keyof VerdictTotals]: VerdictTotals[K] } 
 function emptyTotals(): MutableTotals {
   return {
     byClass: { contractual: 0, sequestration: 0, patientResponsibility: 0, needsWork: 0, recoverable: 0, other: 0 },
-    toWork: 0, toWorkCents: 0, toRecoverCents: 0, medicareCutCents: 0,
+    toWork: 0,
+    toWorkCents: 0,
+    toRecoverCents: 0,
+    medicareCutCents: 0,
   };
 }
 
@@ -255,9 +304,12 @@ export function verdictLabel(v: Verdict): string {
   if (v.actionable) return v.recoverableCents > 0 ? 'to recover' : 'needs work';
   if (v.reversal || v.reversedInFile) return 'reversed';
   switch (v.cls) {
-    case 'patientResponsibility': return 'patient';
-    case 'needsWork': return 'no work';
-    default: return v.cls;
+    case 'patientResponsibility':
+      return 'patient';
+    case 'needsWork':
+      return 'no work';
+    default:
+      return v.cls;
   }
 }
 

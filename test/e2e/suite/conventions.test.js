@@ -6,7 +6,11 @@ const { EXTENSION_ID, fileUri, openReady, waitFor } = require('./helpers');
 /** VS Code's default keybindings for this platform (the "Open Default Keyboard Shortcuts (JSON)" document). */
 async function defaultKeybindings() {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse('vscode://defaultsettings/keybindings.json'));
-  const text = doc.getText().split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n');
+  const text = doc
+    .getText()
+    .split('\n')
+    .filter((l) => !/^\s*\/\//.test(l))
+    .join('\n');
   return JSON.parse(text.replace(/,(\s*[\]}])/g, '$1'));
 }
 
@@ -31,8 +35,10 @@ suite('a good citizen of VS Code', () => {
     const files = vscode.workspace.getConfiguration('files');
     const editor = vscode.workspace.getConfiguration('editor');
     const previous = {
-      trim: files.inspect('trimTrailingWhitespace').globalValue, nl: files.inspect('insertFinalNewline').globalValue,
-      trimNl: files.inspect('trimFinalNewlines').globalValue, fmt: editor.inspect('formatOnSave').globalValue,
+      trim: files.inspect('trimTrailingWhitespace').globalValue,
+      nl: files.inspect('insertFinalNewline').globalValue,
+      trimNl: files.inspect('trimFinalNewlines').globalValue,
+      fmt: editor.inspect('formatOnSave').globalValue,
     };
     await files.update('trimTrailingWhitespace', true, vscode.ConfigurationTarget.Global);
     await files.update('insertFinalNewline', true, vscode.ConfigurationTarget.Global);
@@ -54,7 +60,12 @@ suite('a good citizen of VS Code', () => {
       // File: Save, as a user does (it runs the save participants that trim and add newlines).
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.save');
-      await waitFor('the save to reach the disk', () => !doc.isDirty, 20000, () => `dirty=${doc.isDirty}, disk=${JSON.stringify(fs.readFileSync(uri.fsPath, 'latin1').slice(-40))}`);
+      await waitFor(
+        'the save to reach the disk',
+        () => !doc.isDirty,
+        20000,
+        () => `dirty=${doc.isDirty}, disk=${JSON.stringify(fs.readFileSync(uri.fsPath, 'latin1').slice(-40))}`,
+      );
       assert.ok(Buffer.compare(fs.readFileSync(uri.fsPath), before) === 0, 'same bytes on disk after save');
     } finally {
       await files.update('trimTrailingWhitespace', previous.trim, vscode.ConfigurationTarget.Global);

@@ -5,10 +5,15 @@ const { openReady, positionOf, diagnostics, waitFor } = require('./helpers');
 /** Waits until the document's diagnostics include every code in `codes`, and returns them. */
 async function diagnosticsWith(doc, codes) {
   let d = [];
-  return waitFor(`diagnostics ${codes.join(', ')} on ${doc.uri.path.split('/').pop()}`, () => {
-    d = diagnostics(doc);
-    return codes.every((c) => d.some((x) => x.code === c)) && d;
-  }, 30000, () => codesOf(d) || 'no diagnostics');
+  return waitFor(
+    `diagnostics ${codes.join(', ')} on ${doc.uri.path.split('/').pop()}`,
+    () => {
+      d = diagnostics(doc);
+      return codes.every((c) => d.some((x) => x.code === c)) && d;
+    },
+    30000,
+    () => codesOf(d) || 'no diagnostics',
+  );
 }
 const codesOf = (d) => d.map((x) => `${x.code}@${x.range.start.line + 1}:${x.range.start.character + 1}`).join(', ');
 
@@ -18,7 +23,11 @@ suite('diagnostics', () => {
     // co253-sequestration (Information) is the signal the server has analysed this file.
     const d = await diagnosticsWith(doc, ['co253-sequestration']);
     const loud = d.filter((x) => x.severity <= vscode.DiagnosticSeverity.Warning);
-    assert.deepEqual(loud.map((x) => x.code), [], `no warnings/errors expected, got ${codesOf(loud)}`);
+    assert.deepEqual(
+      loud.map((x) => x.code),
+      [],
+      `no warnings/errors expected, got ${codesOf(loud)}`,
+    );
   });
 
   test('a CO-253 that is not 2% of the allowed amount is co253-amount, on the 253', async () => {

@@ -9,7 +9,11 @@ function applyEdits(doc, edits) {
   for (const e of sorted) text = text.slice(0, doc.offsetAt(e.range.start)) + e.newText + text.slice(doc.offsetAt(e.range.end));
   return text;
 }
-const segments = (text) => text.split('~').map((s) => s.trim()).filter(Boolean);
+const segments = (text) =>
+  text
+    .split('~')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 suite('formatting', () => {
   test('Format Document puts a file written on one line back to one segment per line, data untouched', async () => {
@@ -21,6 +25,9 @@ suite('formatting', () => {
     assert.deepEqual(segments(formatted), segments(doc.getText()), 'same segments, same data');
     const lines = formatted.split(/\r?\n/).filter((l) => l.trim());
     assert.equal(lines.length, segments(doc.getText()).length, 'one segment per line');
-    assert.ok(lines.every((l) => /^[A-Z][A-Z0-9]{1,2}\*/.test(l.trim())), `each line starts with a segment id:\n${formatted}`);
+    assert.ok(
+      lines.every((l) => /^[A-Z][A-Z0-9]{1,2}\*/.test(l.trim())),
+      `each line starts with a segment id:\n${formatted}`,
+    );
   });
 });

@@ -16,7 +16,8 @@ async function waitFor(what, probe, timeoutMs = 30000, seen) {
   for (;;) {
     last = await probe();
     if (last) return last;
-    if (Date.now() > end) assert.fail(`timed out after ${timeoutMs / 1000}s waiting for ${what}; last seen: ${seen ? seen() : JSON.stringify(last)}`);
+    if (Date.now() > end)
+      assert.fail(`timed out after ${timeoutMs / 1000}s waiting for ${what}; last seen: ${seen ? seen() : JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 100)); // poll interval, not a wait for a guessed duration
   }
 }
@@ -70,9 +71,15 @@ function positionOf(doc, lineText, needle, nth = 0) {
 
 /** Our diagnostics of a document as { code, severity, range, message }. */
 function diagnostics(doc) {
-  return vscode.languages.getDiagnostics(doc.uri)
+  return vscode.languages
+    .getDiagnostics(doc.uri)
     .filter((d) => d.source === 'era835')
-    .map((d) => ({ code: typeof d.code === 'object' ? String(d.code.value) : String(d.code), severity: d.severity, range: d.range, message: d.message }));
+    .map((d) => ({
+      code: typeof d.code === 'object' ? String(d.code.value) : String(d.code),
+      severity: d.severity,
+      range: d.range,
+      message: d.message,
+    }));
 }
 
 /**

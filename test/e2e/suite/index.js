@@ -12,7 +12,11 @@ exports.run = function run() {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60000, reporter: 'spec' });
   const only = process.env.ERA835_E2E_GREP; // e.g. "hover" while working on one feature
   if (only) mocha.grep(only);
-  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
+  for (const f of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
     const results = { passed: 0, failed: 0, tests: [] };
     const runner = mocha.run((failures) => {
@@ -20,8 +24,14 @@ exports.run = function run() {
       if (process.env.ERA835_E2E_RESULTS) fs.writeFileSync(process.env.ERA835_E2E_RESULTS, JSON.stringify(results, null, 2));
       failures > 0 ? reject(new Error(`${failures} e2e test(s) failed.`)) : resolve();
     });
-    runner.on('pass', (t) => { results.passed++; results.tests.push({ title: t.fullTitle(), state: 'passed' }); });
+    runner.on('pass', (t) => {
+      results.passed++;
+      results.tests.push({ title: t.fullTitle(), state: 'passed' });
+    });
     // 'fail' also fires for a failing hook (suiteSetup): it counts once, as the tests behind it never ran.
-    runner.on('fail', (t, err) => { results.failed++; results.tests.push({ title: t.fullTitle(), state: 'failed', error: String(err && err.message).split('\n')[0] }); });
+    runner.on('fail', (t, err) => {
+      results.failed++;
+      results.tests.push({ title: t.fullTitle(), state: 'failed', error: String(err && err.message).split('\n')[0] });
+    });
   });
 };

@@ -5,7 +5,8 @@ const { openReady, positionOf, requireFeature } = require('./helpers');
 /** Decodes LSP's relative 5-integer encoding into absolute { line, start, length, type, modifiers }. */
 function decode(data, legend) {
   const out = [];
-  let line = 0, start = 0;
+  let line = 0,
+    start = 0;
   for (let i = 0; i + 4 < data.length; i += 5) {
     line += data[i];
     start = data[i] === 0 ? start + data[i + 1] : data[i + 1];

@@ -13,6 +13,9 @@ suite('remittance summary', () => {
     const before = webviewTabs().length;
     await vscode.commands.executeCommand(COMMAND);
     const tabs = await waitFor('a webview tab', () => webviewTabs().length > before && webviewTabs(), 15000);
-    assert.ok(tabs.some((t) => /summary|remittance/i.test(t.label)), `webview titled as a summary: ${tabs.map((t) => t.label)}`);
+    assert.ok(
+      tabs.some((t) => /summary|remittance/i.test(t.label)),
+      `webview titled as a summary: ${tabs.map((t) => t.label)}`,
+    );
   });
 });

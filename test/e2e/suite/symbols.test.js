@@ -10,6 +10,10 @@ suite('document symbols', () => {
     const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', doc.uri);
     requireFeature(symbols && symbols.length > 0, 'document symbols (outline)', 'executeDocumentSymbolProvider returned none');
     const names = flatten(symbols).map((s) => `${s.name} ${s.detail ?? ''}`);
-    for (const pcn of ['PCN1001', 'PCN1002']) assert.ok(names.some((n) => n.includes(pcn)), `claim ${pcn} in the outline: ${JSON.stringify(names)}`);
+    for (const pcn of ['PCN1001', 'PCN1002'])
+      assert.ok(
+        names.some((n) => n.includes(pcn)),
+        `claim ${pcn} in the outline: ${JSON.stringify(names)}`,
+      );
   });
 });

@@ -19,7 +19,14 @@ describe('CARC list', () => {
     assert.ok(CARC.entries.size >= 250, `only ${CARC.entries.size} codes`);
     // Every number 1..308 and every letter series of the 2026 list.
     for (let n = 1; n <= 308; n++) assert.ok(CARC.entries.has(String(n)), `missing ${n}`);
-    const series: [string, number, number][] = [['A', 0, 8], ['B', 1, 23], ['D', 1, 23], ['P', 1, 32], ['W', 1, 9], ['Y', 1, 3]];
+    const series: [string, number, number][] = [
+      ['A', 0, 8],
+      ['B', 1, 23],
+      ['D', 1, 23],
+      ['P', 1, 32],
+      ['W', 1, 9],
+      ['Y', 1, 3],
+    ];
     for (const [letter, from, to] of series) {
       for (let n = from; n <= to; n++) assert.ok(CARC.entries.has(`${letter}${n}`), `missing ${letter}${n}`);
     }
@@ -53,15 +60,26 @@ describe('CARC list', () => {
     for (const code of ['16', '18', '29', '50', '96', '197', '252', 'A1']) assert.equal(cat(code), 'denial', code);
     for (const code of ['23', '101', '133']) assert.equal(cat(code), 'informational', code);
     // Only 253 is sequestration; CO-223 of 2013 is recognised by classify.ts from its dates.
-    assert.deepEqual(entries.filter(([, e]) => e.category === 'sequestration').map(([c]) => c), ['253']);
+    assert.deepEqual(
+      entries.filter(([, e]) => e.category === 'sequestration').map(([c]) => c),
+      ['253'],
+    );
     assert.equal(cat('223'), 'contractual');
     assert.match(CARC.entries.get('223')!.text, /sequestration/i);
   });
 
   test('known retired codes carry their stop dates', () => {
     const stops: Record<string, string> = {
-      '38': '2013-01-01', '42': '2007-06-01', '125': '2013-11-01', '191': '2014-07-01',
-      A2: '2008-01-01', A7: '2015-07-01', B5: '2016-05-01', D23: '2012-01-01', W1: '2014-07-01', Y3: '2014-07-01',
+      '38': '2013-01-01',
+      '42': '2007-06-01',
+      '125': '2013-11-01',
+      '191': '2014-07-01',
+      A2: '2008-01-01',
+      A7: '2015-07-01',
+      B5: '2016-05-01',
+      D23: '2012-01-01',
+      W1: '2014-07-01',
+      Y3: '2014-07-01',
     };
     for (const [code, stop] of Object.entries(stops)) assert.equal(CARC.entries.get(code)?.stop, stop, code);
     // Current codes have no stop.

@@ -20,7 +20,10 @@ const file = (name: string) => join(dir, name);
 before(() => {
   if (!existsSync(CLI)) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   dir = mkdtempSync(join(tmpdir(), 'era835-lists-'));
-  writeFileSync(file('bad-row.csv'), `list,code,description\ncarc,45,Our licensed wording\nnot a row\ncarc,${'9'.repeat(40)},too long a code\n"carc,46,a quote never closed\n`);
+  writeFileSync(
+    file('bad-row.csv'),
+    `list,code,description\ncarc,45,Our licensed wording\nnot a row\ncarc,${'9'.repeat(40)},too long a code\n"carc,46,a quote never closed\n`,
+  );
   writeFileSync(file('huge.csv'), 'list,code,description\n');
   truncateSync(file('huge.csv'), MAX_CODE_LIST_BYTES + 1); // sparse: no disk used
 });
@@ -51,7 +54,10 @@ describe('code lists of any size', () => {
   test('era835 --code-lists: a bad row warns and the command runs; a file over the limit is one line and exit 2', () => {
     const ok = era835('summary', 'examples/medicare-part-b.835', '--code-lists', file('bad-row.csv'));
     assert.equal(ok.status, 0, ok.stderr);
-    assert.match(ok.stderr, /era835: warning: --code-lists .*bad-row\.csv: 3 row\(s\) skipped \(row 3: expected list,code,description; skipped/);
+    assert.match(
+      ok.stderr,
+      /era835: warning: --code-lists .*bad-row\.csv: 3 row\(s\) skipped \(row 3: expected list,code,description; skipped/,
+    );
     assert.match(ok.stdout, /Payment 1/);
     const big = era835('summary', 'examples/medicare-part-b.835', '--code-lists', file('huge.csv'));
     assert.equal(big.status, 2);

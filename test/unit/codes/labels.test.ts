@@ -2,8 +2,18 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CARC } from '../../../server/src/codes/carc';
 import {
-  amtQualifier, bprHandling, claimFilingIndicator, claimStatus, dateQualifier, entityIdentifier, groupCode,
-  paymentMethod, plbReason, qtyQualifier, refQualifier, SMALL_LISTS,
+  amtQualifier,
+  bprHandling,
+  claimFilingIndicator,
+  claimStatus,
+  dateQualifier,
+  entityIdentifier,
+  groupCode,
+  paymentMethod,
+  plbReason,
+  qtyQualifier,
+  refQualifier,
+  SMALL_LISTS,
 } from '../../../server/src/codes/lists';
 import { RARC } from '../../../server/src/codes/rarc';
 import { shortLabel, type CodeInfo, type CodeList } from '../../../server/src/codes/types';
@@ -18,8 +28,19 @@ const ALL_LISTS: readonly CodeList[] = [CARC, RARC, ...SMALL_LISTS];
 
 /** Capitalized words allowed inside a label: proper nouns (acronyms are all capitals and always allowed). */
 const PROPER_NOUNS = new Set([
-  'Medicare', 'Medicaid', 'Medigap', 'Advantage', 'Part', 'Gramm-Rudman', 'Canadian', 'Blue', 'Cross', 'Shield',
-  'Veterans', 'Affairs', 'Title',
+  'Medicare',
+  'Medicaid',
+  'Medigap',
+  'Advantage',
+  'Part',
+  'Gramm-Rudman',
+  'Canadian',
+  'Blue',
+  'Cross',
+  'Shield',
+  'Veterans',
+  'Affairs',
+  'Title',
 ]);
 
 function labelled(list: CodeList): CodeInfo[] {
@@ -34,8 +55,17 @@ describe('inlay-hint labels', () => {
 
   test('every value of the lists inlay hints show has a label', () => {
     const shown = [
-      groupCode, claimStatus, claimFilingIndicator, bprHandling, paymentMethod, dateQualifier, refQualifier,
-      amtQualifier, qtyQualifier, entityIdentifier, plbReason,
+      groupCode,
+      claimStatus,
+      claimFilingIndicator,
+      bprHandling,
+      paymentMethod,
+      dateQualifier,
+      refQualifier,
+      amtQualifier,
+      qtyQualifier,
+      entityIdentifier,
+      plbReason,
     ];
     for (const list of shown) {
       const missing = [...list.entries.values()].filter((e) => !e.label).map((e) => e.code);

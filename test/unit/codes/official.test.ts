@@ -6,11 +6,16 @@ import { describeCode } from '../../../server/src/features/codeLookup';
 
 describe("an organisation's official code lists (CSV)", () => {
   test('RFC 4180 fields: quotes, doubled quotes, commas and CRLF', () => {
-    assert.deepEqual(parseCsv('a,"b, c","say ""hi"""\r\nd,e,f\n'), [['a', 'b, c', 'say "hi"'], ['d', 'e', 'f']]);
+    assert.deepEqual(parseCsv('a,"b, c","say ""hi"""\r\nd,e,f\n'), [
+      ['a', 'b, c', 'say "hi"'],
+      ['d', 'e', 'f'],
+    ]);
   });
 
   test('list names are matched to our ids; a header and bad rows are handled', () => {
-    const r = parseOfficialLists('\uFEFFlist,code,description\nCARC,45,Licensed wording for 45\nrarc,N130,"Licensed, with comma"\nclaimStatus,1\n');
+    const r = parseOfficialLists(
+      '\uFEFFlist,code,description\nCARC,45,Licensed wording for 45\nrarc,N130,"Licensed, with comma"\nclaimStatus,1\n',
+    );
     assert.equal(r.rows, 2);
     assert.equal(r.lists.get('carc')?.get('45'), 'Licensed wording for 45');
     assert.equal(r.lists.get('rarc')?.get('N130'), 'Licensed, with comma');

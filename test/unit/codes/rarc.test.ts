@@ -55,9 +55,48 @@ describe('RARC code list', () => {
 
   test('the commonest remit codes are present', () => {
     const common = [
-      'MA01', 'MA04', 'MA07', 'MA18', 'MA130', 'MA133', 'N4', 'N19', 'N20', 'N30', 'N56', 'N95', 'N115', 'N130',
-      'N290', 'N362', 'N381', 'N386', 'N432', 'N480', 'N517', 'N522', 'N657', 'M15', 'M20', 'M25', 'M51', 'M76',
-      'M77', 'M80', 'M86', 'M127', 'N211', 'N386', 'N425', 'N620', 'N640', 'N704', 'N706', 'N781', 'N807', 'N811',
+      'MA01',
+      'MA04',
+      'MA07',
+      'MA18',
+      'MA130',
+      'MA133',
+      'N4',
+      'N19',
+      'N20',
+      'N30',
+      'N56',
+      'N95',
+      'N115',
+      'N130',
+      'N290',
+      'N362',
+      'N381',
+      'N386',
+      'N432',
+      'N480',
+      'N517',
+      'N522',
+      'N657',
+      'M15',
+      'M20',
+      'M25',
+      'M51',
+      'M76',
+      'M77',
+      'M80',
+      'M86',
+      'M127',
+      'N211',
+      'N386',
+      'N425',
+      'N620',
+      'N640',
+      'N704',
+      'N706',
+      'N781',
+      'N807',
+      'N811',
     ];
     for (const c of common) assert.ok(RARC.entries.has(c), `${c} missing`);
   });
@@ -101,7 +140,11 @@ describe('RARC code list', () => {
       // N362
       'The number of Days or Units of Service exceeds our acceptable maximum',
     ];
-    const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const norm = (s: string): string =>
+      s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
     for (const info of RARC.entries.values()) {
       for (const o of official) {
         assert.ok(!norm(info.text).includes(norm(o)), `${info.code} repeats an official description`);

@@ -14,7 +14,11 @@ describe('sniffing the first kilobyte of a plain-text file', () => {
 
   test('the element separator and terminator are read from the ISA, whatever they are', () => {
     assert.equal(sniffX12(`${isa('|', '^', '>', '!')}${gs('|')}!ST|835|0001!BPR|I`), '835');
-    assert.equal(sniffX12(`${isa('|', '^', '>', '~')}${gs('|')}~ST*835*0001~`), 'other-x12', '`ST*835` with the wrong separator is not the ST');
+    assert.equal(
+      sniffX12(`${isa('|', '^', '>', '~')}${gs('|')}~ST*835*0001~`),
+      'other-x12',
+      '`ST*835` with the wrong separator is not the ST',
+    );
   });
 
   test('a byte order mark and blank lines before the ISA are allowed', () => {

@@ -49,7 +49,10 @@ describe('completion of segment ids', () => {
 describe('completion of code values', () => {
   test('CAS01 offers the four group codes with their meaning', () => {
     const { list } = complete(remit(['LX*1', 'CLP*PCN1*1*100*80*20*MB*ICN1', 'CAS*|']));
-    assert.deepEqual(list.items.map((i) => i.label), ['CO', 'OA', 'PI', 'PR']);
+    assert.deepEqual(
+      list.items.map((i) => i.label),
+      ['CO', 'OA', 'PI', 'PR'],
+    );
     assert.match(list.items[0].labelDetails!.description!, /write/i);
   });
 

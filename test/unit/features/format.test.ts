@@ -5,7 +5,8 @@ import { tokenize, type SegmentTable } from '../../../server/src/x12/tokenizer';
 import { isa, medicareFile } from '../../helpers/fragments';
 
 /** Every segment's element bytes, to prove a layout change altered none. */
-const elements = (t: SegmentTable) => Array.from({ length: t.count }, (_, i) => Array.from({ length: t.elementCount(i) }, (_, k) => t.element(i, k)));
+const elements = (t: SegmentTable) =>
+  Array.from({ length: t.count }, (_, i) => Array.from({ length: t.elementCount(i) }, (_, k) => t.element(i, k)));
 const fmt = (s: string) => formatText(tokenize(s));
 const min = (s: string) => minifyText(tokenize(s));
 

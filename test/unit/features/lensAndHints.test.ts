@@ -26,13 +26,22 @@ describe('inlay hints', () => {
     const { a } = analyseMarked(medicareFile());
     const labels = inlayHints(a, all, DEFAULT_SETTINGS).map((h) => `${h.position.line}:${h.label}`);
     assert.ok(labels.includes('13: › sequestration'), labels.join('\n'));
-    assert.ok(labels.some((l) => l.startsWith('9: › Medicare Part B')), labels.join('\n'));
-    assert.ok(labels.some((l) => l.startsWith('14: › patient owes')), labels.join('\n'));
+    assert.ok(
+      labels.some((l) => l.startsWith('9: › Medicare Part B')),
+      labels.join('\n'),
+    );
+    assert.ok(
+      labels.some((l) => l.startsWith('14: › patient owes')),
+      labels.join('\n'),
+    );
   });
 
   test('CAS*CO*45*100**253*1.6: the reasons win over the group within 43 characters; with room the group shows too', () => {
     const { a } = analyseMarked(medicareFile());
-    const on13 = (maximumLength: number) => inlayHints(a, all, DEFAULT_SETTINGS, viewLimitsOf(10_000, maximumLength)).filter((h) => h.position.line === 13).map((h) => h.label);
+    const on13 = (maximumLength: number) =>
+      inlayHints(a, all, DEFAULT_SETTINGS, viewLimitsOf(10_000, maximumLength))
+        .filter((h) => h.position.line === 13)
+        .map((h) => h.label);
     assert.deepEqual(on13(43), [' › fee schedule', ' › sequestration']);
     assert.deepEqual(on13(0), [' › contractual', ' › fee schedule', ' › sequestration']);
     // 0: VS Code never cuts. No room for the second reason: it is left out, never cut ("sequestrati…"),
@@ -43,8 +52,15 @@ describe('inlay hints', () => {
 
   test('element positions on request, and nothing when both are off', () => {
     const { a } = analyseMarked(medicareFile());
-    const names = inlayHints(a, { start: { line: 9, character: 0 }, end: { line: 10, character: 0 } }, { ...DEFAULT_SETTINGS, inlayHints: { enabled: false, elementNames: true } });
-    assert.deepEqual(names.slice(0, 2).map((h) => h.label), ['CLP01:', 'CLP02:']);
+    const names = inlayHints(
+      a,
+      { start: { line: 9, character: 0 }, end: { line: 10, character: 0 } },
+      { ...DEFAULT_SETTINGS, inlayHints: { enabled: false, elementNames: true } },
+    );
+    assert.deepEqual(
+      names.slice(0, 2).map((h) => h.label),
+      ['CLP01:', 'CLP02:'],
+    );
     assert.deepEqual(inlayHints(a, all, { ...DEFAULT_SETTINGS, inlayHints: { enabled: false, elementNames: false } }), []);
   });
 });
@@ -52,6 +68,13 @@ describe('inlay hints', () => {
 describe('CAS shading', () => {
   test('muted for sequestration and contractual, patient for PR, attention for work', () => {
     const { a } = analyseMarked(medicareFile().replace('CAS*PR*2*20', 'CAS*PR*2*20~\nCAS*CO*16*0'));
-    assert.deepEqual(casShades(a, [all]).map((s) => [s.range.start.line, s.shade]), [[13, 'muted'], [14, 'patient'], [15, 'attention']]);
+    assert.deepEqual(
+      casShades(a, [all]).map((s) => [s.range.start.line, s.shade]),
+      [
+        [13, 'muted'],
+        [14, 'patient'],
+        [15, 'attention'],
+      ],
+    );
   });
 });

@@ -6,7 +6,8 @@ import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { analyseMarked, textOf } from '../../helpers/analyse';
 import { isa } from '../../helpers/fragments';
 
-const file = (body: string) => `${isa()}\nGS*HP*S*R*20240105*1200*1*X*005010X221A1~\nST*835*0001~\nBPR*I*0*C*NON************20240105~\nTRN*1*T1*1512345678~\nN1*PR*PAYER~\nN1*PE*CLINIC*XX*1234567893~\nLX*1~\n${body}SE*9*0001~\nGE*1*1~\nIEA*1*000000001~\n`;
+const file = (body: string) =>
+  `${isa()}\nGS*HP*S*R*20240105*1200*1*X*005010X221A1~\nST*835*0001~\nBPR*I*0*C*NON************20240105~\nTRN*1*T1*1512345678~\nN1*PR*PAYER~\nN1*PE*CLINIC*XX*1234567893~\nLX*1~\n${body}SE*9*0001~\nGE*1*1~\nIEA*1*000000001~\n`;
 
 describe('where am I', () => {
   test('loop and element under the cursor, on a one-line file too', () => {
@@ -55,6 +56,9 @@ describe('copy as table', () => {
     assert.equal(lines[0], 'Line\tLoop\tSegment\tElement\tName\tValue\tMeaning');
     const clp04 = lines.find((l) => l.includes('\tCLP04\t'))!.split('\t');
     assert.deepEqual([clp04[1], clp04[5], clp04[6]], ['2100', '80', '80.00']);
-    assert.match(lines.find((l) => l.includes('\tCLP06\t'))!, /Medicare Part B/);
+    assert.match(
+      lines.find((l) => l.includes('\tCLP06\t'))!,
+      /Medicare Part B/,
+    );
   });
 });

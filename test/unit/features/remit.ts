@@ -47,5 +47,7 @@ export const CLAIM_1002 = [
 
 /** Both claims, BPR = 78.40 + 98.00 = 176.40. */
 export function twoClaimFile(): string {
-  return remit([...CLAIM_1001, ...CLAIM_1002], { bpr: 'BPR*I*176.4*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*20240105' });
+  return remit([...CLAIM_1001, ...CLAIM_1002], {
+    bpr: 'BPR*I*176.4*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*20240105',
+  });
 }

@@ -17,7 +17,9 @@ function render(a: Analysis, data: readonly number[]): string {
     char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
     const start = a.lines.offsetAt({ line, character: char });
     const mods = LEGEND.tokenModifiers.filter((_, b) => data[i + 4] & (1 << b));
-    out.push(`${line}:${char} ${LEGEND.tokenTypes[data[i + 3]]}${mods.length ? '.' + mods.join('.') : ''} ${a.text.slice(start, start + data[i + 2])}`);
+    out.push(
+      `${line}:${char} ${LEGEND.tokenTypes[data[i + 3]]}${mods.length ? '.' + mods.join('.') : ''} ${a.text.slice(start, start + data[i + 2])}`,
+    );
   }
   return out.join('\n') + '\n';
 }

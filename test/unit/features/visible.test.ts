@@ -24,7 +24,8 @@ function decode(data: readonly number[]): Array<{ line: number; character: numbe
   return out;
 }
 
-const labelChars = (hints: readonly InlayHint[], line: number) => hints.filter((h) => h.position.line === line).reduce((n, h) => n + (h.label as string).length, 0);
+const labelChars = (hints: readonly InlayHint[], line: number) =>
+  hints.filter((h) => h.position.line === line).reduce((n, h) => n + (h.label as string).length, 0);
 
 // A payer's usual delivery: one line, here 2 MB. VS Code asks about the whole line as the "visible range".
 const oneLine = analyze(generate835Text({ bytes: 2_000_000, oneLine: true }), DEFAULT_SETTINGS);
@@ -35,7 +36,10 @@ describe('responses on a 2 MB one-line remit are bounded by what VS Code shows',
     const hints = inlayHints(oneLine, wholeLine, DEFAULT_SETTINGS);
     assert.ok(hints.length > 0 && hints.length <= 5, `${hints.length} hints`);
     assert.ok(labelChars(hints, 0) <= 43, `${labelChars(hints, 0)} characters of labels`);
-    assert.ok(hints.every((h) => h.position.character < 1000), JSON.stringify(hints.map((h) => h.position)));
+    assert.ok(
+      hints.every((h) => h.position.character < 1000),
+      JSON.stringify(hints.map((h) => h.position)),
+    );
     assert.ok(JSON.stringify(hints).length < 1000);
     // With element names on, the labels still fit the line's budget.
     const withNames = inlayHints(oneLine, wholeLine, { ...DEFAULT_SETTINGS, inlayHints: { enabled: true, elementNames: true } });
@@ -43,11 +47,17 @@ describe('responses on a 2 MB one-line remit are bounded by what VS Code shows',
   });
 
   test('semantic tokens (range and full): nothing past the 10,000 rendered characters, a few thousand tokens', () => {
-    for (const [what, result] of [['range', semanticTokens(oneLine, wholeLine)], ['full', fullSemanticTokens(oneLine)]] as const) {
+    for (const [what, result] of [
+      ['range', semanticTokens(oneLine, wholeLine)],
+      ['full', fullSemanticTokens(oneLine)],
+    ] as const) {
       assert.ok(result, `${what}: answered`);
       const tokens = decode(result.data);
       assert.ok(tokens.length > 1000 && tokens.length <= 2000, `${what}: ${tokens.length} tokens`);
-      assert.ok(tokens.every((t) => t.line === 0 && t.character + t.length <= DEFAULT_VIEW_LIMITS.lineChars), `${what}: a token past the render limit`);
+      assert.ok(
+        tokens.every((t) => t.line === 0 && t.character + t.length <= DEFAULT_VIEW_LIMITS.lineChars),
+        `${what}: a token past the render limit`,
+      );
       assert.ok(JSON.stringify(result).length < 50_000, `${what}: ${JSON.stringify(result).length} bytes`);
     }
   });
@@ -104,6 +114,9 @@ describe('editor limits', () => {
     const all = [...Array(a.tokens.count).keys()].map((s) => a.tokens.id(s));
     assert.deepEqual(ids(10_000), all);
     // Three characters per line: ST starts further along line 1, so it is not walked.
-    assert.deepEqual(ids(3), all.filter((id) => id !== 'ST'));
+    assert.deepEqual(
+      ids(3),
+      all.filter((id) => id !== 'ST'),
+    );
   });
 });

@@ -11,21 +11,36 @@ const samples = sampleFiles();
 
 describe('fuzz: tokenizer, model and rules on any input', () => {
   test('random bytes never make the tokenizer throw, and every byte is either a segment or reported', () => {
-    checkProperty('tokenizer-bytes', fc.property(bytesAsText(2000), (text) => {
-      const t = tokenize(text);
-      assert.ok(t.count >= 0);
-      if (t.count === 0 && text.trim().replace(/\ufeff/g, '') !== '') assert.ok(t.findings.length > 0, 'unread text is reported');
-    }), 1500, (text) => text);
+    checkProperty(
+      'tokenizer-bytes',
+      fc.property(bytesAsText(2000), (text) => {
+        const t = tokenize(text);
+        assert.ok(t.count >= 0);
+        if (t.count === 0 && text.trim().replace(/\ufeff/g, '') !== '') assert.ok(t.findings.length > 0, 'unread text is reported');
+      }),
+      1500,
+      (text) => text,
+    );
   });
 
   test('analyze never throws, no rule fails, and every finding lies inside the text', () => {
-    checkProperty('analyze-any', fc.property(anyDocumentArb(samples), (text) => checkAnalysis(text)), 1500, (text) => text);
+    checkProperty(
+      'analyze-any',
+      fc.property(anyDocumentArb(samples), (text) => checkAnalysis(text)),
+      1500,
+      (text) => text,
+    );
   });
 
   test('analyze is deterministic: the same text gives the same tokens, model and findings', () => {
-    checkProperty('analyze-deterministic', fc.property(anyDocumentArb(samples), (text) => {
-      assert.equal(fingerprint(analyze(text, DEFAULT_SETTINGS)), fingerprint(analyze(text, DEFAULT_SETTINGS)));
-    }), 300, (text) => text);
+    checkProperty(
+      'analyze-deterministic',
+      fc.property(anyDocumentArb(samples), (text) => {
+        assert.equal(fingerprint(analyze(text, DEFAULT_SETTINGS)), fingerprint(analyze(text, DEFAULT_SETTINGS)));
+      }),
+      300,
+      (text) => text,
+    );
   });
 
   test('every sample file itself analyses cleanly (no internal error)', () => {

@@ -15,10 +15,19 @@ import { tokenize } from '../../../server/src/x12/tokenizer';
 export function fingerprint(a: Analysis): string {
   const t = a.tokens;
   return JSON.stringify({
-    segments: Array.from(t.segStart), ends: Array.from(t.segEnd), elems: Array.from(t.elemRel),
+    segments: Array.from(t.segStart),
+    ends: Array.from(t.segEnd),
+    elems: Array.from(t.elemRel),
     loops: Array.from(a.model.segLoop),
     claims: a.model.claims.map((c) => [c.seg, c.lastSeg, c.id, c.charge, c.paid, c.lines.length, c.adjustments.length]),
-    findings: a.findings.map((f) => [f.code, f.start, f.end, f.message, f.severity ?? '', (f.related ?? []).map((r) => [r.start, r.end, r.message])]),
+    findings: a.findings.map((f) => [
+      f.code,
+      f.start,
+      f.end,
+      f.message,
+      f.severity ?? '',
+      (f.related ?? []).map((r) => [r.start, r.end, r.message]),
+    ]),
   });
 }
 
@@ -28,7 +37,11 @@ export function checkAnalysis(text: string): void {
   const t = a.tokens;
   const n = text.length;
   const internal = a.findings.filter((f) => f.code === 'internal-error');
-  assert.deepEqual(internal.map((f) => f.message), [], 'no rule throws');
+  assert.deepEqual(
+    internal.map((f) => f.message),
+    [],
+    'no rule throws',
+  );
   for (const f of a.findings) {
     assert.ok(f.start >= 0 && f.start <= f.end && f.end <= n, `finding ${f.code} [${f.start}, ${f.end}) outside 0..${n}`);
     assert.equal(typeof f.message, 'string');
@@ -44,7 +57,8 @@ export function checkAnalysis(text: string): void {
   }
   assert.equal(a.model.segLoop.length, t.count);
   // Money is integer cents or NaN (unreadable), never a float.
-  for (const c of a.model.claims) for (const v of [c.charge, c.paid, c.patientResponsibility]) assert.ok(Number.isNaN(v) || Number.isInteger(v), `claim amount ${v}`);
+  for (const c of a.model.claims)
+    for (const v of [c.charge, c.paid, c.patientResponsibility]) assert.ok(Number.isNaN(v) || Number.isInteger(v), `claim amount ${v}`);
   for (const x of a.model.cas.all()) assert.ok(Number.isNaN(x.amount) || Number.isInteger(x.amount), `adjustment amount ${x.amount}`);
   // Positions and offsets agree both ways on every segment boundary.
   for (let i = 0; i < t.count; i += Math.max(1, (t.count / 50) | 0)) {
@@ -53,8 +67,8 @@ export function checkAnalysis(text: string): void {
   }
 }
 
-
-const findingsOf = (text: string) => analyze(text, DEFAULT_SETTINGS).findings.map((f) => `${f.code} ${f.start}-${f.end} ${f.severity ?? ''}`);
+const findingsOf = (text: string) =>
+  analyze(text, DEFAULT_SETTINGS).findings.map((f) => `${f.code} ${f.start}-${f.end} ${f.severity ?? ''}`);
 
 /** Redaction keeps the length and every finding, is deterministic for a salt, and refuses only non-X12. */
 export function checkRedaction(text: string): void {
@@ -91,11 +105,15 @@ export function checkCsv(text: string, file = 'fuzz.835'): void {
     for (let r = range.s.r; r <= range.e.r; r++) {
       for (let c = range.s.c; c <= range.e.c; c++) {
         const cell = sheet[XLSX.utils.encode_cell({ r, c })] as { t: string; v?: unknown; f?: string } | undefined;
-        if (r === 0) { header[c] = String(cell?.v ?? ''); continue; }
+        if (r === 0) {
+          header[c] = String(cell?.v ?? '');
+          continue;
+        }
         if (!cell) continue;
         assert.equal(cell.f, undefined, `${name}: row ${r} column ${header[c]} is a formula: =${cell.f}`);
         if (cell.t === 's') assert.doesNotMatch(String(cell.v), /^[=+\-@\t\r]/, `${name}: row ${r} column ${header[c]} starts a formula`);
-        if (amounts.includes(header[c])) assert.equal(cell.t, 'n', `${name}: row ${r} column ${header[c]} is ${JSON.stringify(cell.v)}, not a number`);
+        if (amounts.includes(header[c]))
+          assert.equal(cell.t, 'n', `${name}: row ${r} column ${header[c]} is ${JSON.stringify(cell.v)}, not a number`);
       }
     }
   }

@@ -29,7 +29,12 @@ const WITH_NAMES: Settings = { ...DEFAULT_SETTINGS, inlayHints: { enabled: true,
 const TARGETS: NavigationTarget[] = ['nextClaim', 'previousClaim', 'nextActionable', 'previousActionable'];
 const URI = 'file:///fuzz/doc.835';
 
-interface SymbolLike { range: Rng; selectionRange: Rng; name: string; children?: SymbolLike[] }
+interface SymbolLike {
+  range: Rng;
+  selectionRange: Rng;
+  name: string;
+  children?: SymbolLike[];
+}
 
 function checkSymbols(list: readonly SymbolLike[], lines: readonly number[], path: string): void {
   for (const s of list) {
@@ -53,7 +58,10 @@ function checkTokens(data: readonly number[], lines: readonly number[], what: st
     line += dl;
     char = dl === 0 ? char + dc : dc;
     assert.ok(line < lines.length, `${what}: token ${i / 5} on line ${line} past the end`);
-    assert.ok(char + len <= lines[line], `${what}: token ${i / 5} at ${line}:${char} length ${len} runs past the line (length ${lines[line]})`);
+    assert.ok(
+      char + len <= lines[line],
+      `${what}: token ${i / 5} at ${line}:${char} length ${len} runs past the line (length ${lines[line]})`,
+    );
   }
 }
 
@@ -82,7 +90,10 @@ export function runEveryFeature(a: Analysis, fractions: ReadonlyArray<readonly [
 
   const folds = foldingRanges(a, DEFAULT_SETTINGS);
   for (const f of folds) {
-    assert.ok(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lines.length, `folding ${f.startLine}..${f.endLine} of ${lines.length} lines`);
+    assert.ok(
+      f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lines.length,
+      `folding ${f.startLine}..${f.endLine} of ${lines.length} lines`,
+    );
   }
   out.push(folds);
 
@@ -98,7 +109,11 @@ export function runEveryFeature(a: Analysis, fractions: ReadonlyArray<readonly [
     let inner: Rng | undefined;
     for (let r: typeof s | undefined = s; r; r = r.parent) {
       assertRangeInside(r.range, lines, `selection range at ${JSON.stringify(positions[i])}`);
-      if (inner) assert.ok(contains(r.range, inner), `selection range parent ${JSON.stringify(r.range)} must contain ${JSON.stringify(inner)} (VS Code rejects it)`);
+      if (inner)
+        assert.ok(
+          contains(r.range, inner),
+          `selection range parent ${JSON.stringify(r.range)} must contain ${JSON.stringify(inner)} (VS Code rejects it)`,
+        );
       inner = r.range;
     }
   });
@@ -118,7 +133,10 @@ export function runEveryFeature(a: Analysis, fractions: ReadonlyArray<readonly [
       const inDoc = p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line];
       if (inDoc) {
         assert.equal(edit.range.start.line, edit.range.end.line, `completion ${item.label}: range must be single-line`);
-        assert.ok(contains(edit.range, { start: p, end: p }), `completion ${item.label}: range ${JSON.stringify(edit.range)} must contain the cursor ${JSON.stringify(p)}`);
+        assert.ok(
+          contains(edit.range, { start: p, end: p }),
+          `completion ${item.label}: range ${JSON.stringify(edit.range)} must contain the cursor ${JSON.stringify(p)}`,
+        );
       }
     }
     out.push(c.items.length);
@@ -151,14 +169,18 @@ export function runEveryFeature(a: Analysis, fractions: ReadonlyArray<readonly [
 
   for (const adj of a.model.cas.all().slice(0, 50)) assert.equal(typeof describeAdjustment(a, adj, DEFAULT_SETTINGS), 'string');
   for (const c of claimsOf(a.model, a.lines)) {
-    assertRangeInside({ start: { line: c.line, character: c.character }, end: { line: c.endLine, character: c.endCharacter } }, lines, `indexed claim ${c.id}`);
+    assertRangeInside(
+      { start: { line: c.line, character: c.character }, end: { line: c.endLine, character: c.endCharacter } },
+      lines,
+      `indexed claim ${c.id}`,
+    );
   }
 
   const formatted = formatText(a.tokens);
   const minified = minifyText(a.tokens);
   assert.equal(typeof formatted, 'string');
   assert.equal(typeof minified, 'string');
-  for (const change of [{ element: '|' }, { segment: '\n' }, { component: '>' , repetition: '!' }, { element: '*', segment: '~' }]) {
+  for (const change of [{ element: '|' }, { segment: '\n' }, { component: '>', repetition: '!' }, { element: '*', segment: '~' }]) {
     const r = normalizeDelimiters(a.tokens, change);
     if (!r.ok) assert.ok(r.start >= 0 && r.start <= r.end && r.end <= a.text.length, 'a refusal points inside the text');
   }

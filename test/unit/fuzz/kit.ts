@@ -25,7 +25,12 @@ export const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
  * Runs a property with the run's seed. On failure the message says how to replay it, and the
  * counterexample's text (when it has one) is saved as a ready-to-commit regression fixture.
  */
-export function checkProperty<Ts extends unknown[]>(name: string, property: fc.IProperty<Ts>, numRuns: number, textOf?: (...values: Ts) => string): void {
+export function checkProperty<Ts extends unknown[]>(
+  name: string,
+  property: fc.IProperty<Ts>,
+  numRuns: number,
+  textOf?: (...values: Ts) => string,
+): void {
   const result = fc.check(property, { seed: SEED, numRuns: runs(numRuns) });
   if (!result.failed) return;
   let saved = '';
@@ -37,8 +42,11 @@ export function checkProperty<Ts extends unknown[]>(name: string, property: fc.I
     writeFileSync(file, JSON.stringify({ property: name, seed: SEED, path: result.counterexamplePath, text }, null, 1));
     saved = `\nThe failing input is saved in ${file}: copy it to test/fixtures/fuzz/ to keep it as a regression test.`;
   }
-  const cause = result.errorInstance instanceof Error ? result.errorInstance.stack ?? result.errorInstance.message : String(result.errorInstance);
-  assert.fail(`Property "${name}" failed after ${result.numRuns} run(s). Replay with FUZZ_SEED=${SEED} (path ${result.counterexamplePath}).${saved}\n${cause}`);
+  const cause =
+    result.errorInstance instanceof Error ? (result.errorInstance.stack ?? result.errorInstance.message) : String(result.errorInstance);
+  assert.fail(
+    `Property "${name}" failed after ${result.numRuns} run(s). Replay with FUZZ_SEED=${SEED} (path ${result.counterexamplePath}).${saved}\n${cause}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -50,7 +58,11 @@ export interface Sample {
 }
 
 const readIf = (path: string): string | undefined => {
-  try { return statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined; } catch { return undefined; }
+  try {
+    return statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 };
 
 /** The public corpus and the examples, up to `maxChars` each (big ones are for the linear-work tests). */
@@ -63,7 +75,11 @@ export function sampleFiles(maxChars = 30_000): Sample[] {
   const dirs = [join(ROOT, 'examples'), '/work/shared/corpus/public'];
   for (const dir of dirs) {
     let names: string[] = [];
-    try { names = readdirSync(dir).sort(); } catch { continue; }
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      continue;
+    }
     for (const n of names) {
       if (!/\.(835|txt|edi)$/i.test(n)) continue;
       const text = readIf(join(dir, n));
@@ -88,23 +104,70 @@ export type Mutation =
 
 const DELIMS = ['*', '~', ':', '^', '|', '>', '\n', '\r', ',', 'A', ' ', '\u0000'];
 const JUNK = [
-  '\ud800', '\udfff', '\ud83d', '😀', '\u0000', '\u001a', '\ufffd', '\ufeff', '\r', '\n', '\r\n', '~~~', '***', '::',
-  'ISA', 'ISA*', 'ST*835*0001~', 'CLP*', 'CAS*CO*253*', 'SVC*HC:', 'LX*1~', 'SE*1*0001~', 'IEA*1*000000001~',
-  'PLB*1*20241231*WO:', 'NM1*QC*1*', '-', '.', '-.', '9'.repeat(40), '1e308', 'NaN', '\t', 'Ω', '\u2028',
+  '\ud800',
+  '\udfff',
+  '\ud83d',
+  '😀',
+  '\u0000',
+  '\u001a',
+  '\ufffd',
+  '\ufeff',
+  '\r',
+  '\n',
+  '\r\n',
+  '~~~',
+  '***',
+  '::',
+  'ISA',
+  'ISA*',
+  'ST*835*0001~',
+  'CLP*',
+  'CAS*CO*253*',
+  'SVC*HC:',
+  'LX*1~',
+  'SE*1*0001~',
+  'IEA*1*000000001~',
+  'PLB*1*20241231*WO:',
+  'NM1*QC*1*',
+  '-',
+  '.',
+  '-.',
+  '9'.repeat(40),
+  '1e308',
+  'NaN',
+  '\t',
+  'Ω',
+  '\u2028',
 ];
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('drop' as const, 'duplicate' as const, 'truncateSegment' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({
+    kind: fc.constantFrom('drop' as const, 'duplicate' as const, 'truncateSegment' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-  fc.record({ kind: fc.constant('swapDelimiters' as const), from: fc.constantFrom('*', '~', ':', '^', '\n'), to: fc.constantFrom(...DELIMS) }),
-  fc.record({ kind: fc.constant('hugeElement' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), size: fc.integer({ min: 1000, max: 20_000 }), char: fc.constantFrom('9', 'X', '*', ':', '\ud800', '😀', ' ') }),
+  fc.record({
+    kind: fc.constant('swapDelimiters' as const),
+    from: fc.constantFrom('*', '~', ':', '^', '\n'),
+    to: fc.constantFrom(...DELIMS),
+  }),
+  fc.record({
+    kind: fc.constant('hugeElement' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    size: fc.integer({ min: 1000, max: 20_000 }),
+    char: fc.constantFrom('9', 'X', '*', ':', '\ud800', '😀', ' '),
+  }),
   fc.record({
     kind: fc.constant('insert' as const),
     at: fc.double({ min: 0, max: 1, noNaN: true }),
     junk: fc.oneof(fc.constantFrom(...JUNK), fc.string({ maxLength: 12, unit: 'binary' }), bytesAsText(16)),
   }),
   fc.record({ kind: fc.constantFrom('crOnly' as const, 'lfOnly' as const, 'bom' as const, 'strip' as const) }),
-  fc.record({ kind: fc.constant('deleteRange' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 200 }) }),
+  fc.record({
+    kind: fc.constant('deleteRange' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    length: fc.integer({ min: 1, max: 200 }),
+  }),
 );
 
 /** Random bytes read as text the two ways a file reaches us: UTF-8 (with replacement characters) or Latin-1. */
@@ -118,7 +181,9 @@ const terminatorOf = (text: string): string => (text.startsWith('ISA') && text.l
 export function mutate(text: string, m: Mutation): string {
   const pos = (f: number) => Math.floor(f * text.length);
   switch (m.kind) {
-    case 'drop': case 'duplicate': case 'truncateSegment': {
+    case 'drop':
+    case 'duplicate':
+    case 'truncateSegment': {
       const term = terminatorOf(text);
       const segs = text.split(term);
       if (!segs.length) return text;
@@ -128,36 +193,82 @@ export function mutate(text: string, m: Mutation): string {
       else segs[i] = segs[i].slice(0, Math.floor(segs[i].length / 2));
       return segs.join(term);
     }
-    case 'truncate': return text.slice(0, pos(m.at));
-    case 'swapDelimiters': return text.split(m.from).join(m.to);
+    case 'truncate':
+      return text.slice(0, pos(m.at));
+    case 'swapDelimiters':
+      return text.split(m.from).join(m.to);
     case 'hugeElement': {
       const term = terminatorOf(text);
       const at = text.indexOf(term, pos(m.at));
       const where = at < 0 ? text.length : at;
       return text.slice(0, where) + '*' + m.char.repeat(m.size) + text.slice(where);
     }
-    case 'insert': return text.slice(0, pos(m.at)) + m.junk + text.slice(pos(m.at));
-    case 'crOnly': return text.replace(/\r?\n/g, '\r');
-    case 'lfOnly': return text.replace(/\r\n?/g, '\n');
-    case 'bom': return '\ufeff' + text;
-    case 'strip': return text.replace(/[\r\n]+/g, '');
-    case 'deleteRange': return text.slice(0, pos(m.at)) + text.slice(pos(m.at) + m.length);
+    case 'insert':
+      return text.slice(0, pos(m.at)) + m.junk + text.slice(pos(m.at));
+    case 'crOnly':
+      return text.replace(/\r?\n/g, '\r');
+    case 'lfOnly':
+      return text.replace(/\r\n?/g, '\n');
+    case 'bom':
+      return '\ufeff' + text;
+    case 'strip':
+      return text.replace(/[\r\n]+/g, '');
+    case 'deleteRange':
+      return text.slice(0, pos(m.at)) + text.slice(pos(m.at) + m.length);
   }
 }
 
 /** A sample file with 1 to 4 mutations; the value is the mutated text (what every property needs). */
 export function mutatedFileArb(samples: readonly Sample[]): fc.Arbitrary<string> {
-  return fc.tuple(fc.nat({ max: samples.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 4 }))
+  return fc
+    .tuple(fc.nat({ max: samples.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 4 }))
     .map(([i, ms]) => ms.reduce(mutate, samples[i].text));
 }
 
 /** Any text: random bytes, random strings with X12-ish characters, or mutated real files. */
 export function anyDocumentArb(samples: readonly Sample[]): fc.Arbitrary<string> {
-  const x12ish = fc.string({ maxLength: 400, unit: fc.constantFrom('I', 'S', 'A', '*', '~', ':', '^', '|', '\n', '\r', 'C', 'L', 'P', '0', '1', '2', '5', '3', '.', '-', ' ', 'T', 'E', 'G', 'N', 'M', '\ud800', '\ufeff') });
+  const x12ish = fc.string({
+    maxLength: 400,
+    unit: fc.constantFrom(
+      'I',
+      'S',
+      'A',
+      '*',
+      '~',
+      ':',
+      '^',
+      '|',
+      '\n',
+      '\r',
+      'C',
+      'L',
+      'P',
+      '0',
+      '1',
+      '2',
+      '5',
+      '3',
+      '.',
+      '-',
+      ' ',
+      'T',
+      'E',
+      'G',
+      'N',
+      'M',
+      '\ud800',
+      '\ufeff',
+    ),
+  });
   return fc.oneof(
     { weight: 1, arbitrary: bytesAsText(600) },
     { weight: 1, arbitrary: fc.string({ maxLength: 300, unit: 'binary' }) },
-    { weight: 2, arbitrary: x12ish.map((s) => 'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240105*1200*^*00501*000000001*0*P*:~' + s) },
+    {
+      weight: 2,
+      arbitrary: x12ish.map(
+        (s) => 'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240105*1200*^*00501*000000001*0*P*:~' + s,
+      ),
+    },
     { weight: 1, arbitrary: x12ish },
     { weight: 6, arbitrary: mutatedFileArb(samples) },
   );
@@ -171,13 +282,22 @@ export function lineLengths(text: string): number[] {
   return text.split(/\r\n|\r|\n/).map((l) => l.length);
 }
 
-export interface Pos { readonly line: number; readonly character: number }
-export interface Rng { readonly start: Pos; readonly end: Pos }
+export interface Pos {
+  readonly line: number;
+  readonly character: number;
+}
+export interface Rng {
+  readonly start: Pos;
+  readonly end: Pos;
+}
 
 export function assertPositionInside(p: Pos, lines: readonly number[], what: string): void {
   assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character), `${what}: non-integer position ${JSON.stringify(p)}`);
   assert.ok(p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} outside 0..${lines.length - 1}`);
-  assert.ok(p.character >= 0 && p.character <= lines[p.line], `${what}: character ${p.character} outside line ${p.line} of length ${lines[p.line]}`);
+  assert.ok(
+    p.character >= 0 && p.character <= lines[p.line],
+    `${what}: character ${p.character} outside line ${p.line} of length ${lines[p.line]}`,
+  );
 }
 
 export const before = (a: Pos, b: Pos): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);

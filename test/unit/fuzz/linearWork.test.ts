@@ -34,12 +34,20 @@ import { generate835Text } from '../../../bench/generator';
  * completion, go to) must not grow with it at all beyond a logarithm.
  */
 const counted: Array<[object, string]> = [
-  [SegmentTable.prototype, 'element'], [SegmentTable.prototype, 'elementCount'], [SegmentTable.prototype, 'segmentAt'],
-  [SegmentTable.prototype, 'elementAt'], [SegmentTable.prototype, 'elementStartOffset'], [SegmentTable.prototype, 'elementEndOffset'],
-  [SegmentTable.prototype, 'components'], [SegmentTable.prototype, 'delimitersOf'],
+  [SegmentTable.prototype, 'element'],
+  [SegmentTable.prototype, 'elementCount'],
+  [SegmentTable.prototype, 'segmentAt'],
+  [SegmentTable.prototype, 'elementAt'],
+  [SegmentTable.prototype, 'elementStartOffset'],
+  [SegmentTable.prototype, 'elementEndOffset'],
+  [SegmentTable.prototype, 'components'],
+  [SegmentTable.prototype, 'delimitersOf'],
   // Rows of the model's columns reached as objects (a claim, a line, a triplet).
-  [ModelStore.prototype, 'claimAt'], [ModelStore.prototype, 'lineAt'], [CasColumns.prototype, 'at'],
-  [LineIndex.prototype, 'positionAt'], [LineIndex.prototype, 'offsetAt'],
+  [ModelStore.prototype, 'claimAt'],
+  [ModelStore.prototype, 'lineAt'],
+  [CasColumns.prototype, 'at'],
+  [LineIndex.prototype, 'positionAt'],
+  [LineIndex.prototype, 'offsetAt'],
 ];
 let calls = 0;
 const originals: Array<() => void> = [];
@@ -61,8 +69,13 @@ describe('work grows linearly with the input (counted, not timed)', () => {
     for (const [proto, name] of counted) {
       const p = proto as Record<string, (...args: unknown[]) => unknown>;
       const original = p[name];
-      p[name] = function (this: unknown, ...args: unknown[]) { calls++; return original.apply(this, args); };
-      originals.push(() => { p[name] = original; });
+      p[name] = function (this: unknown, ...args: unknown[]) {
+        calls++;
+        return original.apply(this, args);
+      };
+      originals.push(() => {
+        p[name] = original;
+      });
     }
     // Searches and copies count the characters they cover: a search that runs to the end of the text
     // for every segment is quadratic even though it is one call.
@@ -72,7 +85,7 @@ describe('work grows linearly with the input (counted, not timed)', () => {
     strings.indexOf = function (this: string, search: unknown, from?: unknown) {
       const start = Math.max(0, Number(from ?? 0) || 0);
       const at = indexOf.call(this, search, from) as number;
-      calls += 1 + ((at < 0 ? this.length : at) - start >> 4);
+      calls += 1 + (((at < 0 ? this.length : at) - start) >> 4);
       return at;
     };
     strings.slice = function (this: string, ...args: unknown[]) {
@@ -80,13 +93,18 @@ describe('work grows linearly with the input (counted, not timed)', () => {
       calls += 1 + (out.length >> 4);
       return out;
     };
-    originals.push(() => { strings.indexOf = indexOf; strings.slice = slice; });
+    originals.push(() => {
+      strings.indexOf = indexOf;
+      strings.slice = slice;
+    });
     small = analyze(fileWith(100), DEFAULT_SETTINGS);
     large = analyze(fileWith(400), DEFAULT_SETTINGS);
     ratio = large.model.claims.length / small.model.claims.length;
     assert.ok(ratio > 3, `the large file has ${ratio}x the claims`);
   });
-  after(() => { for (const restore of originals) restore(); });
+  after(() => {
+    for (const restore of originals) restore();
+  });
 
   const whole = (a: Analysis) => ({ start: { line: 0, character: 0 }, end: a.lines.positionAt(a.text.length) });
   const wholeDocument: Array<[string, (a: Analysis) => unknown]> = [
@@ -109,7 +127,10 @@ describe('work grows linearly with the input (counted, not timed)', () => {
     test(`${name}: at most proportional to the number of claims`, () => {
       const w1 = work(() => run(small));
       const w4 = work(() => run(large));
-      assert.ok(w4 <= ratio * 1.25 * w1 + 1000, `${name}: ${w1} calls on ${small.model.claims.length} claims, ${w4} on ${large.model.claims.length}`);
+      assert.ok(
+        w4 <= ratio * 1.25 * w1 + 1000,
+        `${name}: ${w1} calls on ${small.model.claims.length} claims, ${w4} on ${large.model.claims.length}`,
+      );
     });
   }
 

@@ -18,19 +18,35 @@ const HUGE_AT: Array<(v: string) => string> = [
 
 describe('fuzz: redaction on any input', () => {
   test('redaction never throws, keeps the length, and the redacted text reports exactly the same findings', () => {
-    checkProperty('redact-any', fc.property(anyDocumentArb(samples), (text) => checkRedaction(text)), 400, (text) => text);
+    checkProperty(
+      'redact-any',
+      fc.property(anyDocumentArb(samples), (text) => checkRedaction(text)),
+      400,
+      (text) => text,
+    );
   });
 
   test('one huge field (up to 300,000 characters of letters, digits, accents, surrogates, punctuation) is replaced whole', () => {
     const unit = fc.constantFrom('A', 'b', '7', 'é', '\ud83d', '\ude00', '😀', '-', ' ', '.', '\ufeff');
-    const huge = fc.tuple(fc.array(unit, { minLength: 1, maxLength: 12 }), fc.integer({ min: 20_000, max: 300_000 }))
-      .map(([pattern, size]) => pattern.join('').repeat(Math.ceil(size / pattern.join('').length)).slice(0, size));
-    checkProperty('redact-huge-field', fc.property(fc.nat({ max: HUGE_AT.length - 1 }), huge, (at, value) => {
-      const text = HUGE_AT[at](value);
-      checkRedaction(text);
-      const r = redact(text, { salt: 'fuzz' });
-      assert.ok(r.ok);
-      if (/[A-Za-z0-9]{8}/.test(value)) assert.ok(!r.text.includes(value), 'the huge value does not survive');
-    }), 12, (at, value) => HUGE_AT[at](value));
+    const huge = fc
+      .tuple(fc.array(unit, { minLength: 1, maxLength: 12 }), fc.integer({ min: 20_000, max: 300_000 }))
+      .map(([pattern, size]) =>
+        pattern
+          .join('')
+          .repeat(Math.ceil(size / pattern.join('').length))
+          .slice(0, size),
+      );
+    checkProperty(
+      'redact-huge-field',
+      fc.property(fc.nat({ max: HUGE_AT.length - 1 }), huge, (at, value) => {
+        const text = HUGE_AT[at](value);
+        checkRedaction(text);
+        const r = redact(text, { salt: 'fuzz' });
+        assert.ok(r.ok);
+        if (/[A-Za-z0-9]{8}/.test(value)) assert.ok(!r.text.includes(value), 'the huge value does not survive');
+      }),
+      12,
+      (at, value) => HUGE_AT[at](value),
+    );
   });
 });

@@ -13,7 +13,9 @@ import { lineLengths } from './kit';
  * the cursor at the start, middle and end of every line (the first 300 lines).
  */
 const DIR = join(__dirname, '../../fixtures/fuzz');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('fuzz regressions (test/fixtures/fuzz)', () => {
   for (const file of files) {

@@ -28,11 +28,52 @@ const SAMPLES: readonly string[] = [
 ];
 
 const PIECES = [
-  '', 'X', '9', '0', '.', '-', '*', '~', '~\n', ':', '^', '\n', '\r\n', ' ', 'Ö', '253', '45', 'CO', 'PR', 'OA', '22',
-  'CLP*', '~CLP*P9*1*100*90*10*MB*1', 'CLP*P8*22*-100*-90*-10*MB*2~', 'CAS*CO*253*2~', 'CAS*CO*253*1.84~', 'CAS*PR*1*5~',
-  'CAS*CO*50*10~', 'SVC*HC:99213*100*80~', 'SVC*HC:99213*100*98~DTM*472*20220515~CAS*CO*253*2~', 'DTM*472*20200615~',
-  'DTM*232*20240101~', 'NM1*QC*1*DOE*JANE~', 'LQ*HE*N130~', 'MOA***MA01~', 'REF*6R*X~', 'AMT*B6*50~', 'LX*1~',
-  'PLB*1*20241231*WO:1*5~', 'ST*835*0009~', '~SE*5*0001~', 'SE*', 'GE*1*1~', 'IEA*1*000000001~', 'ISA', 'BPR*I*10*C~',
+  '',
+  'X',
+  '9',
+  '0',
+  '.',
+  '-',
+  '*',
+  '~',
+  '~\n',
+  ':',
+  '^',
+  '\n',
+  '\r\n',
+  ' ',
+  'Ö',
+  '253',
+  '45',
+  'CO',
+  'PR',
+  'OA',
+  '22',
+  'CLP*',
+  '~CLP*P9*1*100*90*10*MB*1',
+  'CLP*P8*22*-100*-90*-10*MB*2~',
+  'CAS*CO*253*2~',
+  'CAS*CO*253*1.84~',
+  'CAS*PR*1*5~',
+  'CAS*CO*50*10~',
+  'SVC*HC:99213*100*80~',
+  'SVC*HC:99213*100*98~DTM*472*20220515~CAS*CO*253*2~',
+  'DTM*472*20200615~',
+  'DTM*232*20240101~',
+  'NM1*QC*1*DOE*JANE~',
+  'LQ*HE*N130~',
+  'MOA***MA01~',
+  'REF*6R*X~',
+  'AMT*B6*50~',
+  'LX*1~',
+  'PLB*1*20241231*WO:1*5~',
+  'ST*835*0009~',
+  '~SE*5*0001~',
+  'SE*',
+  'GE*1*1~',
+  'IEA*1*000000001~',
+  'ISA',
+  'BPR*I*10*C~',
 ];
 
 interface Edit {
@@ -50,7 +91,10 @@ const editArb: fc.Arbitrary<Edit> = fc.record({
   at: fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000),
   snap: fc.boolean(),
   remove: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 40 })),
-  insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6, unit: fc.constantFrom('1', '5', '.', '*', '~', ':', 'C', 'L', 'P', 'A', 'S', '\n') })),
+  insert: fc.oneof(
+    fc.constantFrom(...PIECES),
+    fc.string({ maxLength: 6, unit: fc.constantFrom('1', '5', '.', '*', '~', ':', 'C', 'L', 'P', 'A', 'S', '\n') }),
+  ),
   burst: fc.boolean(),
 });
 
@@ -82,7 +126,11 @@ function run(text: string, edits: readonly Edit[]): number {
     if (incremental) {
       fast++;
       const d = firstDifference(snapshot(incremental), snapshot(full));
-      assert.equal(d, '', `edit ${i} (${JSON.stringify(region)}, ${JSON.stringify(text.slice(region.start, region.newEnd))}) differs from a fresh analysis (incremental vs full) at ${d}`);
+      assert.equal(
+        d,
+        '',
+        `edit ${i} (${JSON.stringify(region)}, ${JSON.stringify(text.slice(region.start, region.newEnd))}) differs from a fresh analysis (incremental vs full) at ${d}`,
+      );
     }
     analysis = incremental ?? full;
     region = undefined;
@@ -93,9 +141,13 @@ function run(text: string, edits: readonly Edit[]): number {
 describe('incremental analysis: an edit re-reads only the claims it touched, and the result equals a full analysis', () => {
   test('random edit sequences: after each, the incremental result equals a fresh analysis', () => {
     let fast = 0;
-    checkProperty('incremental-equals-full', fc.property(fc.nat({ max: SAMPLES.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 8 }), (i, edits) => {
-      fast += run(SAMPLES[i], edits);
-    }), 150);
+    checkProperty(
+      'incremental-equals-full',
+      fc.property(fc.nat({ max: SAMPLES.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 8 }), (i, edits) => {
+        fast += run(SAMPLES[i], edits);
+      }),
+      150,
+    );
     assert.ok(fast > 50, `the incremental path was taken ${fast} times`);
   });
 
@@ -126,7 +178,12 @@ describe('incremental analysis: an edit re-reads only the claims it touched, and
     const old = 'abcdefghij';
     let text = old;
     let region: EditRegion | undefined;
-    for (const [start, end, insert] of [[2, 4, 'XYZ'], [8, 9, ''], [0, 1, 'Q'], [5, 5, '12']] as const) {
+    for (const [start, end, insert] of [
+      [2, 4, 'XYZ'],
+      [8, 9, ''],
+      [0, 1, 'Q'],
+      [5, 5, '12'],
+    ] as const) {
       text = text.slice(0, start) + insert + text.slice(end);
       region = foldEdit(region, start, end, insert.length);
     }

@@ -33,23 +33,53 @@ function partOf(index: RemittanceIndex, path: string, kind: 'claim' | 'payment',
   }
 }
 
-for (const [layout, nl] of [['one segment per line', '\n'], ['one line', '']] as const) {
+for (const [layout, nl] of [
+  ['one segment per line', '\n'],
+  ['one line', ''],
+] as const) {
   describe(`large remittance index (${layout})`, () => {
-    const text = interchange('000000001', [['A1', SEQUESTRATION], ['A2', DENIAL]], nl)
-      + interchange('000000002', [['B1', SEQUESTRATION], ['B2', SEQUESTRATION], ['B3', DENIAL]], nl, 99);
+    const text =
+      interchange(
+        '000000001',
+        [
+          ['A1', SEQUESTRATION],
+          ['A2', DENIAL],
+        ],
+        nl,
+      ) +
+      interchange(
+        '000000002',
+        [
+          ['B1', SEQUESTRATION],
+          ['B2', SEQUESTRATION],
+          ['B3', DENIAL],
+        ],
+        nl,
+        99,
+      );
     const path = write(`two-${nl ? 'lines' : 'one'}.835`, text);
     // Cut into one piece per interchange, as a file of hundreds of megabytes is.
     for (const pieceChars of [1 << 30, 64]) {
       test(`payments and claims with totals, work counts and places (${pieceChars === 64 ? 'read interchange by interchange' : 'one piece'})`, () => {
         const index = indexRemittanceNow(path, DEFAULT_SETTINGS, severityOf, pieceChars);
         assert.equal(index.interchanges, 2);
-        assert.deepEqual(index.transactions.map((t) => [t.trace, t.payer, t.paidCents, t.claimCount, t.toWork, t.errors]), [
-          ['EFT000000001', 'MÉDICARE PART B CONTRACTOR', 15680, 2, 1, 0],
-          ['EFT000000002', 'MÉDICARE PART B CONTRACTOR', 23520, 3, 1, 1], // SE01 is wrong: se-count
-        ]);
-        assert.deepEqual(index.claims.map((c) => [c.id, c.transaction, c.chargedCents, c.paidCents, c.toWork]), [
-          ['A1', 0, 20000, 7840, 0], ['A2', 0, 20000, 7840, 1], ['B1', 1, 20000, 7840, 0], ['B2', 1, 20000, 7840, 0], ['B3', 1, 20000, 7840, 1],
-        ]);
+        assert.deepEqual(
+          index.transactions.map((t) => [t.trace, t.payer, t.paidCents, t.claimCount, t.toWork, t.errors]),
+          [
+            ['EFT000000001', 'MÉDICARE PART B CONTRACTOR', 15680, 2, 1, 0],
+            ['EFT000000002', 'MÉDICARE PART B CONTRACTOR', 23520, 3, 1, 1], // SE01 is wrong: se-count
+          ],
+        );
+        assert.deepEqual(
+          index.claims.map((c) => [c.id, c.transaction, c.chargedCents, c.paidCents, c.toWork]),
+          [
+            ['A1', 0, 20000, 7840, 0],
+            ['A2', 0, 20000, 7840, 1],
+            ['B1', 1, 20000, 7840, 0],
+            ['B2', 1, 20000, 7840, 0],
+            ['B3', 1, 20000, 7840, 1],
+          ],
+        );
         const bytes = readFileSync(path);
         for (const c of index.claims) {
           // The span holds the claim's bytes (accented names before it: bytes are not characters) ...
@@ -68,9 +98,10 @@ for (const [layout, nl] of [['one segment per line', '\n'], ['one line', '']] as
       const index = indexRemittanceNow(path, DEFAULT_SETTINGS, severityOf);
       const part = partOf(index, path, 'claim', 4);
       const lines = part.text.split('\n');
-      assert.deepEqual(lines.map((l) => l.split('*')[0]), [
-        'ISA', 'GS', 'ST', 'BPR', 'TRN', 'N1', 'N1', 'LX', 'CLP', 'NM1', 'SVC', 'DTM', 'CAS', 'CAS', 'SE', 'GE', 'IEA', '',
-      ]);
+      assert.deepEqual(
+        lines.map((l) => l.split('*')[0]),
+        ['ISA', 'GS', 'ST', 'BPR', 'TRN', 'N1', 'N1', 'LX', 'CLP', 'NM1', 'SVC', 'DTM', 'CAS', 'CAS', 'SE', 'GE', 'IEA', ''],
+      );
       assert.equal(lines[14], 'SE*13*0001~', 'ST to SE: 13 segments');
       assert.equal(lines[15], 'GE*1*2~');
       assert.equal(lines[16], 'IEA*1*000000002~');
@@ -81,7 +112,10 @@ for (const [layout, nl] of [['one segment per line', '\n'], ['one line', '']] as
       assert.deepEqual(codes, ['transaction-balance', 'adjustment-actionable']);
       // The CLP line is where B3's CLP is in the file; the trailers were added.
       const clpLine = lines.findIndex((l) => l.startsWith('CLP*B3'));
-      assert.deepEqual(originOf(part, { line: clpLine, character: 4 }), { line: index.claims[4].span.line, column: index.claims[4].span.column + 4 });
+      assert.deepEqual(originOf(part, { line: clpLine, character: 4 }), {
+        line: index.claims[4].span.line,
+        column: index.claims[4].span.column + 4,
+      });
       assert.equal(originOf(part, { line: 14, character: 0 }), undefined);
     });
 
@@ -90,16 +124,30 @@ for (const [layout, nl] of [['one segment per line', '\n'], ['one line', '']] as
       const part = partOf(index, path, 'payment', 0);
       const a = analyze(part.text, DEFAULT_SETTINGS);
       assert.equal(a.model.claims.length, 2);
-      assert.deepEqual(a.findings.filter((f) => severityOf(f) === 'error').map((f) => f.code), []);
+      assert.deepEqual(
+        a.findings.filter((f) => severityOf(f) === 'error').map((f) => f.code),
+        [],
+      );
     });
   });
 }
 
 describe('large remittance parts', () => {
   test('bytes that are not UTF-8 (a Latin-1 name) do not shift the claims after them', () => {
-    const text = interchange('000000001', [['A1', SEQUESTRATION], ['A2', DENIAL]], '\n');
+    const text = interchange(
+      '000000001',
+      [
+        ['A1', SEQUESTRATION],
+        ['A2', DENIAL],
+      ],
+      '\n',
+    );
     const bytes = Buffer.from(text, 'utf8');
-    const latin1 = Buffer.concat([bytes.subarray(0, bytes.indexOf('NÚÑEZ')), Buffer.from('N\xDA\xD1EZ', 'latin1'), bytes.subarray(bytes.indexOf('NÚÑEZ') + Buffer.byteLength('NÚÑEZ'))]);
+    const latin1 = Buffer.concat([
+      bytes.subarray(0, bytes.indexOf('NÚÑEZ')),
+      Buffer.from('N\xDA\xD1EZ', 'latin1'),
+      bytes.subarray(bytes.indexOf('NÚÑEZ') + Buffer.byteLength('NÚÑEZ')),
+    ]);
     const path = join(dir, 'latin1.835');
     writeFileSync(path, latin1);
     const index = indexRemittanceNow(path, DEFAULT_SETTINGS, severityOf);
@@ -125,15 +173,23 @@ describe('large remittance parts', () => {
   test('diagnostics name their place in the original; the payment balance of a claim part is dropped', () => {
     const part: Part = { text: '', lines: Int32Array.from([1, 1, 7, 0]), columns: Int32Array.from([1, 108, 1, 0]) };
     const at = (line: number, character: number) => ({ start: { line, character }, end: { line, character: character + 3 } });
-    const out = diagnosticsInOriginal(part, [
-      { range: at(2, 4), message: 'Claim does not balance.', code: 'claim-balance' },
-      { range: at(1, 0), message: 'Payment does not balance.', code: 'transaction-balance' },
-      { range: at(3, 0), message: 'Odd trailer.', code: 'se-count' },
-    ], { uri: 'file:///data/big.835', name: 'big.835' }, 'claim');
-    assert.deepEqual(out.map((d) => d.message), [
-      'Claim does not balance. (line 7, column 5 of big.835)',
-      'Odd trailer. (in a trailer added to close this part; not in big.835)',
-    ]);
-    assert.deepEqual(out[0].relatedInformation?.[0].location, { uri: 'file:///data/big.835', range: { start: { line: 6, character: 4 }, end: { line: 6, character: 7 } } });
+    const out = diagnosticsInOriginal(
+      part,
+      [
+        { range: at(2, 4), message: 'Claim does not balance.', code: 'claim-balance' },
+        { range: at(1, 0), message: 'Payment does not balance.', code: 'transaction-balance' },
+        { range: at(3, 0), message: 'Odd trailer.', code: 'se-count' },
+      ],
+      { uri: 'file:///data/big.835', name: 'big.835' },
+      'claim',
+    );
+    assert.deepEqual(
+      out.map((d) => d.message),
+      ['Claim does not balance. (line 7, column 5 of big.835)', 'Odd trailer. (in a trailer added to close this part; not in big.835)'],
+    );
+    assert.deepEqual(out[0].relatedInformation?.[0].location, {
+      uri: 'file:///data/big.835',
+      range: { start: { line: 6, character: 4 }, end: { line: 6, character: 7 } },
+    });
   });
 });

@@ -10,12 +10,25 @@ import * as esbuild from 'esbuild';
  * escaping the webviews and the printable remittance share (report/html/escape.ts), and the ISA reader
  * (x12/delimiters.ts) with which the client sniffs plain-text documents, which the server never sees.
  */
-const ALLOWED = ['server/src/lsp/protocol.ts', 'server/src/report/html/escape.ts', 'server/src/report/impactFormat.ts', 'server/src/workspace/x12Names.ts', 'server/src/x12/delimiters.ts', 'server/src/x835/values.ts'];
+const ALLOWED = [
+  'server/src/lsp/protocol.ts',
+  'server/src/report/html/escape.ts',
+  'server/src/report/impactFormat.ts',
+  'server/src/workspace/x12Names.ts',
+  'server/src/x12/delimiters.ts',
+  'server/src/x835/values.ts',
+];
 describe('client bundle', () => {
   test('holds no server code except the shared protocol module and pure formatting and naming helpers', async () => {
     const r = await esbuild.build({
-      entryPoints: ['client/src/extension.ts'], bundle: true, platform: 'node', format: 'cjs',
-      external: ['vscode'], write: false, metafile: true, logLevel: 'silent',
+      entryPoints: ['client/src/extension.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['vscode'],
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
     });
     const ours = Object.keys(r.metafile.inputs).filter((f) => f.startsWith('server/'));
     assert.deepEqual(ours.sort(), ALLOWED);

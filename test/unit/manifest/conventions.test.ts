@@ -6,7 +6,18 @@ import { describe, test } from 'node:test';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 /** Keys VS Code binds by default that an 835 user still needs (Move Line, Add Cursor, ñ on macOS...). */
-const VS_CODE_DEFAULTS = ['alt+up', 'alt+down', 'alt+n', 'alt+shift+n', 'shift+alt+n', 'f8', 'shift+f8', 'ctrl+t', 'ctrl+alt+up', 'ctrl+alt+down'];
+const VS_CODE_DEFAULTS = [
+  'alt+up',
+  'alt+down',
+  'alt+n',
+  'alt+shift+n',
+  'shift+alt+n',
+  'f8',
+  'shift+f8',
+  'ctrl+t',
+  'ctrl+alt+up',
+  'ctrl+alt+down',
+];
 
 describe('manifest conventions', () => {
   test('keybindings are chords, only in 835 editors, and shadow none of the usual defaults', () => {
@@ -49,7 +60,15 @@ describe('manifest conventions', () => {
   test('the README names the keys the manifest binds, and F8 for the worklist', () => {
     const readme = readFileSync('README.md', 'utf8');
     for (const b of pkg.contributes.keybindings as Array<{ key: string }>) {
-      const shown = b.key.split(' ').map((k) => k.split('+').map((p) => (p.length === 1 ? p.toUpperCase() : p[0].toUpperCase() + p.slice(1))).join('+')).join(' ');
+      const shown = b.key
+        .split(' ')
+        .map((k) =>
+          k
+            .split('+')
+            .map((p) => (p.length === 1 ? p.toUpperCase() : p[0].toUpperCase() + p.slice(1)))
+            .join('+'),
+        )
+        .join(' ');
       assert.ok(readme.includes(shown), `README shows ${shown}`);
     }
     assert.match(readme, /F8/);
@@ -74,7 +93,9 @@ describe('manifest conventions', () => {
   });
 
   test('the .vsix leaves cli.js out (the command line ships as the npm bin) and keeps the server', () => {
-    const lines = readFileSync('.vscodeignore', 'utf8').split('\n').filter((l) => l.startsWith('!'));
+    const lines = readFileSync('.vscodeignore', 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('!'));
     assert.ok(lines.includes('!server/out/server.js'));
     assert.ok(!lines.some((l) => l === '!server/out/*.js' || l.includes('cli.js')));
     assert.ok(lines.includes('!LICENSE') && lines.includes('!CHANGELOG.md') && lines.includes('!docs/*.png'));

@@ -22,7 +22,11 @@ describe('layer boundaries (eslint)', () => {
     ['server/src/cli/probe.ts', "import { toDiagnostics } from '../lsp/diagnostics';", 'the CLI imports lsp/'],
     ['server/src/redact/probe.ts', "import { main } from '../cli/check';", 'redaction imports the CLI'],
     ['server/src/lsp/probe.ts', "import * as vscode from 'vscode';", 'the server imports vscode'],
-    ['client/src/probe.ts', "import { ImpactAccumulator } from '../../server/src/report/impactTable';", 'the client imports server computation'],
+    [
+      'client/src/probe.ts',
+      "import { ImpactAccumulator } from '../../server/src/report/impactTable';",
+      'the client imports server computation',
+    ],
   ];
   for (const [file, code, what] of cases) {
     test(`fails when ${what}`, async () => {
@@ -33,8 +37,20 @@ describe('layer boundaries (eslint)', () => {
   }
 
   test('lets the allowed imports through', async () => {
-    assert.deepEqual(await violations('client/src/probe.ts', "import { SUMMARY } from '../../server/src/lsp/protocol';\nimport type { Analysis } from '../../server/src/analysis';"), []);
-    assert.deepEqual(await violations('server/src/rules/probe.ts', "import type { Range } from 'vscode-languageserver';\nimport { elementRange } from './ranges';"), []);
+    assert.deepEqual(
+      await violations(
+        'client/src/probe.ts',
+        "import { SUMMARY } from '../../server/src/lsp/protocol';\nimport type { Analysis } from '../../server/src/analysis';",
+      ),
+      [],
+    );
+    assert.deepEqual(
+      await violations(
+        'server/src/rules/probe.ts',
+        "import type { Range } from 'vscode-languageserver';\nimport { elementRange } from './ranges';",
+      ),
+      [],
+    );
     assert.deepEqual(await violations('server/src/lsp/probe.ts', "import { hover } from '../features/hover';"), []);
   });
 });

@@ -11,7 +11,10 @@ import { describe, test } from 'node:test';
  */
 const ROOT = join(__dirname, '../../..');
 const sources = (dir: string): Array<{ file: string; text: string }> =>
-  readdirSync(join(ROOT, dir), { recursive: true }).map(String).filter((f) => /\.(ts|js|mjs|cjs)$/.test(f)).sort()
+  readdirSync(join(ROOT, dir), { recursive: true })
+    .map(String)
+    .filter((f) => /\.(ts|js|mjs|cjs)$/.test(f))
+    .sort()
     .map((f) => ({ file: `${dir}/${f}`, text: readFileSync(join(ROOT, dir, f), 'utf8') }));
 
 const NETWORK_MODULES = ['http', 'https', 'http2', 'net', 'tls', 'dns', 'dgram', 'undici', 'node-fetch', 'axios', 'ws', 'got', 'request'];
@@ -41,8 +44,13 @@ describe('no network and no telemetry in the sources', () => {
   test('no telemetry: no telemetry package among the dependencies, no telemetry API used', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
     const deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.optionalDependencies });
-    assert.deepEqual(deps.filter((d) => /telemetry|applicationinsights|analytics|sentry|segment|mixpanel|posthog/i.test(d)), []);
-    const users = all.filter((s) => /\b(createTelemetryLogger|TelemetryReporter|telemetry\.|isTelemetryEnabled)/.test(code(s.text))).map((s) => s.file);
+    assert.deepEqual(
+      deps.filter((d) => /telemetry|applicationinsights|analytics|sentry|segment|mixpanel|posthog/i.test(d)),
+      [],
+    );
+    const users = all
+      .filter((s) => /\b(createTelemetryLogger|TelemetryReporter|telemetry\.|isTelemetryEnabled)/.test(code(s.text)))
+      .map((s) => s.file);
     assert.deepEqual(users, []);
   });
 });
@@ -50,7 +58,7 @@ describe('no network and no telemetry in the sources', () => {
 describe('webviews allow nothing remote', () => {
   const pages = sources('client/src').filter((s) => /<html/i.test(s.text));
 
-  test('every file that writes a webview page sets a Content-Security-Policy with default-src \'none\'', () => {
+  test("every file that writes a webview page sets a Content-Security-Policy with default-src 'none'", () => {
     for (const p of pages) {
       assert.match(p.text, /http-equiv="Content-Security-Policy"/, `${p.file}: no CSP meta tag`);
       assert.match(p.text, /default-src 'none'/, `${p.file}: the CSP must start from default-src 'none'`);
@@ -67,10 +75,12 @@ describe('webviews allow nothing remote', () => {
     }
   });
 
-  test('the shared page template, rendered, carries the strict policy and nonce\'d scripts only', async () => {
+  test("the shared page template, rendered, carries the strict policy and nonce'd scripts only", async () => {
     const page = pages.find((p) => p.file.endsWith('webviewPage.ts'));
     if (!page) return; // the template moved: the two tests above still cover every page
-    const { webviewPage } = await import(join(ROOT, page.file)) as { webviewPage: (o: { cspSource: string; title: string; body: string; nonce?: string }) => string };
+    const { webviewPage } = (await import(join(ROOT, page.file))) as {
+      webviewPage: (o: { cspSource: string; title: string; body: string; nonce?: string }) => string;
+    };
     const html = webviewPage({ cspSource: 'vscode-webview://abc', title: 'x', body: '<p>x</p>', nonce: 'N0NCE' });
     const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1].replace(/&#39;/g, "'") ?? '';
     assert.match(csp, /^default-src 'none';/);

@@ -23,19 +23,25 @@ function countUpdates(instance: object): void {
     counted += data.length;
     return original.call(this, data, ...rest);
   };
-  restore.push(() => { proto.update = original; });
+  restore.push(() => {
+    proto.update = original;
+  });
 }
 
 /** A valid 835 whose patient has a medical record number (REF*EA, redacted) of `n` characters. */
-const withField = (n: number) => medicareFile().replace('NM1*QC*1*DOE*JANE****MI*ABC123', `NM1*QC*1*DOE*JANE****MI*ABC123~REF*EA*${'Ab1'.repeat(Math.ceil(n / 3)).slice(0, n)}`)
-  .replace('SE*14*', 'SE*15*');
+const withField = (n: number) =>
+  medicareFile()
+    .replace('NM1*QC*1*DOE*JANE****MI*ABC123', `NM1*QC*1*DOE*JANE****MI*ABC123~REF*EA*${'Ab1'.repeat(Math.ceil(n / 3)).slice(0, n)}`)
+    .replace('SE*14*', 'SE*15*');
 
 describe('redaction of one huge field', () => {
   before(() => {
     countUpdates(createHmac('sha256', 'k'));
     countUpdates(createCipheriv('aes-256-ctr', Buffer.alloc(32), Buffer.alloc(16)));
   });
-  after(() => { for (const r of restore) r(); });
+  after(() => {
+    for (const r of restore) r();
+  });
 
   test('the work is linear in the length of the field', () => {
     const work = (n: number) => {

@@ -19,7 +19,8 @@ const redacted = (text: string, salt = SALT): string => {
 };
 
 /** Findings as codes, ranges and severities (messages may quote values, which redaction changes). */
-const findingsOf = (text: string) => analyze(text, DEFAULT_SETTINGS).findings.map((f) => `${f.code} ${f.start}-${f.end} ${f.severity ?? ''}`);
+const findingsOf = (text: string) =>
+  analyze(text, DEFAULT_SETTINGS).findings.map((f) => `${f.code} ${f.start}-${f.end} ${f.severity ?? ''}`);
 
 /** Every element and component value of a text, for "is this value still anywhere?" checks. */
 function valuesOf(text: string): Set<string> {
@@ -44,7 +45,11 @@ function peopleAndClaims(text: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < t.count; i++) {
     const [id, q] = [t.id(i), t.element(i, 1)];
-    const pick = (...ks: number[]) => ks.forEach((k) => { const v = t.element(i, k).trim(); if (v.length >= 2) out.add(v); });
+    const pick = (...ks: number[]) =>
+      ks.forEach((k) => {
+        const v = t.element(i, k).trim();
+        if (v.length >= 2) out.add(v);
+      });
     if (id === 'NM1' && ['QC', 'IL', '74', 'GB'].includes(q)) pick(3, 4, 9);
     if (id === 'REF' && ['1W', 'SY', 'EA'].includes(q)) pick(2);
     if (id === 'CLP') pick(1, 7);
@@ -57,15 +62,23 @@ function fixtures(): Array<{ name: string; text: string }> {
   const out = sampleFiles(Infinity);
   for (const dir of ['test/e2e/fixtures/ws', 'test/fixtures']) {
     let names: string[] = [];
-    try { names = readdirSync(join(ROOT, dir), { recursive: true }).map(String); } catch { continue; }
-    for (const n of names.filter((x) => /\.(835|edi|txt)$/.test(x)).sort()) out.push({ name: `${dir}/${n}`, text: readFileSync(join(ROOT, dir, n), 'utf8') });
+    try {
+      names = readdirSync(join(ROOT, dir), { recursive: true }).map(String);
+    } catch {
+      continue;
+    }
+    for (const n of names.filter((x) => /\.(835|edi|txt)$/.test(x)).sort())
+      out.push({ name: `${dir}/${n}`, text: readFileSync(join(ROOT, dir, n), 'utf8') });
   }
   return out;
 }
 
 const PLB_FILE = (() => {
   const text = medicareFile()
-    .replace('NM1*QC*1*DOE*JANE****MI*ABC123', 'NM1*QC*1*DOE*JANE****MI*ABC123~NM1*IL*1*DOE*JANE*Q***MI*ABC123~REF*1W*ABC123~REF*EA*MRN4455~REF*CE*GOLDPLAN')
+    .replace(
+      'NM1*QC*1*DOE*JANE****MI*ABC123',
+      'NM1*QC*1*DOE*JANE****MI*ABC123~NM1*IL*1*DOE*JANE*Q***MI*ABC123~REF*1W*ABC123~REF*EA*MRN4455~REF*CE*GOLDPLAN',
+    )
     .replace('SE*14*0001', 'PLB*1234567893*20241231*WO:PAYERCN001*0~SE*18*0001');
   return text;
 })();
@@ -94,15 +107,28 @@ describe('redaction for sharing', () => {
 
   test('patient, insured, member id, medical record and claim numbers are replaced; payer, payee, codes and amounts are kept', () => {
     const out = redacted(PLB_FILE);
-    for (const gone of ['DOE', 'JANE', 'ABC123', 'MRN4455', 'PCN001', 'PAYERCN001', '654321', '123456']) assert.ok(!valuesOf(out).has(gone), `${gone} replaced`);
-    for (const kept of ['MEDICARE PART B CONTRACTOR', 'CLINIC', '1234567893', 'GOLDPLAN', 'CAS*CO*45*100**253*1.6', 'SVC*HC:99213*200*78.4**1', 'DTM*472*20240102', 'BPR*I*78.40*C*ACH*CCP*01*999999999*DA*']) {
+    for (const gone of ['DOE', 'JANE', 'ABC123', 'MRN4455', 'PCN001', 'PAYERCN001', '654321', '123456'])
+      assert.ok(!valuesOf(out).has(gone), `${gone} replaced`);
+    for (const kept of [
+      'MEDICARE PART B CONTRACTOR',
+      'CLINIC',
+      '1234567893',
+      'GOLDPLAN',
+      'CAS*CO*45*100**253*1.6',
+      'SVC*HC:99213*200*78.4**1',
+      'DTM*472*20240102',
+      'BPR*I*78.40*C*ACH*CCP*01*999999999*DA*',
+    ]) {
       assert.ok(out.includes(kept), `${kept} kept`);
     }
   });
 
   test('the same original gets the same fake everywhere in the file: patient = insured, CLP07 = its PLB reference', () => {
     const t = tokenize(redacted(PLB_FILE));
-    const seg = (id: string, q?: string) => { for (let i = 0; i < t.count; i++) if (t.id(i) === id && (q === undefined || t.element(i, 1) === q)) return i; return -1; };
+    const seg = (id: string, q?: string) => {
+      for (let i = 0; i < t.count; i++) if (t.id(i) === id && (q === undefined || t.element(i, 1) === q)) return i;
+      return -1;
+    };
     const qc = seg('NM1', 'QC');
     const il = seg('NM1', 'IL');
     assert.equal(t.element(il, 3), t.element(qc, 3));
@@ -151,9 +177,11 @@ describe('redaction for sharing', () => {
   });
 
   test('unknown segments (a DMG with a birth date), other transaction sets and text outside segments are replaced too', () => {
-    const text = 'Patient: JOHN SMITH, DOB 1970-01-01\n' + medicareFile()
-      .replace('SVC*HC', 'DMG*D8*19700101*M~SVC*HC')
-      .replace('GE*1*1', 'ST*837*0002~NM1*IL*1*SMITH*JOHN****MI*XYZ999~CLM*ACCT77*100~SE*4*0002~GE*2*1');
+    const text =
+      'Patient: JOHN SMITH, DOB 1970-01-01\n' +
+      medicareFile()
+        .replace('SVC*HC', 'DMG*D8*19700101*M~SVC*HC')
+        .replace('GE*1*1', 'ST*837*0002~NM1*IL*1*SMITH*JOHN****MI*XYZ999~CLM*ACCT77*100~SE*4*0002~GE*2*1');
     const out = redacted(text);
     for (const gone of ['JOHN', 'SMITH', '1970', '19700101', 'XYZ999', 'ACCT77']) assert.ok(!out.includes(gone), `${gone} replaced`);
     for (const kept of ['DMG*', 'ST*837*0002', 'SE*4*0002', 'ISA*00*']) assert.ok(out.includes(kept), `${kept} kept`);
@@ -172,22 +200,47 @@ describe('redaction for sharing', () => {
   test('the gaps an adversarial review found: suffix, a claim contact, unknown REF qualifiers, tax ids (the state is kept)', () => {
     const text = medicareFile()
       .replace('N1*PE*CLINIC*XX*1234567893', 'N1*PE*CLINIC*FI*987654321~REF*TJ*987654321')
-      .replace('NM1*QC*1*DOE*JANE****MI*ABC123', [
-        'NM1*QC*1*DOE*JANE*Q*MR*JR*MI*ABC123',
-        'NM1*82*1*PAINTER*PAT****34*123456789',
-        'N3*12 ELM STREET',
-        'N4*SPRINGFIELD*IL*627040000',
-        'PER*CX*JOHN DOE*TE*2175550123*EM*JOHN.DOE@EXAMPLE.COM',
-        'REF*1K*PAYERREF777',
-        'REF*CE*MEDICAREB',
-        'REF*0B*LIC12345',
-      ].join('~'));
+      .replace(
+        'NM1*QC*1*DOE*JANE****MI*ABC123',
+        [
+          'NM1*QC*1*DOE*JANE*Q*MR*JR*MI*ABC123',
+          'NM1*82*1*PAINTER*PAT****34*123456789',
+          'N3*12 ELM STREET',
+          'N4*SPRINGFIELD*IL*627040000',
+          'PER*CX*JOHN DOE*TE*2175550123*EM*JOHN.DOE@EXAMPLE.COM',
+          'REF*1K*PAYERREF777',
+          'REF*CE*MEDICAREB',
+          'REF*0B*LIC12345',
+        ].join('~'),
+      );
     const out = redacted(text);
-    for (const gone of ['*JR*', '*MR*', 'JOHN DOE', '2175550123', 'JOHN.DOE@EXAMPLE.COM', 'PAYERREF777', '987654321', '123456789', '12 ELM STREET', 'SPRINGFIELD', '627040000']) {
+    for (const gone of [
+      '*JR*',
+      '*MR*',
+      'JOHN DOE',
+      '2175550123',
+      'JOHN.DOE@EXAMPLE.COM',
+      'PAYERREF777',
+      '987654321',
+      '123456789',
+      '12 ELM STREET',
+      'SPRINGFIELD',
+      '627040000',
+    ]) {
       assert.ok(!out.includes(gone), `${gone} replaced`);
     }
     // Kept: the state (HIPAA Safe Harbor), the codes and provider ids a claim's REF carries, the qualifiers.
-    for (const kept of ['*IL*', 'REF*CE*MEDICAREB', 'REF*0B*LIC12345', 'REF*TJ*', 'N1*PE*CLINIC*FI*', '****34*', 'PER*CX*', '*TE*', '*EM*']) {
+    for (const kept of [
+      '*IL*',
+      'REF*CE*MEDICAREB',
+      'REF*0B*LIC12345',
+      'REF*TJ*',
+      'N1*PE*CLINIC*FI*',
+      '****34*',
+      'PER*CX*',
+      '*TE*',
+      '*EM*',
+    ]) {
       assert.ok(out.includes(kept), `${kept} kept`);
     }
     assert.deepEqual(findingsOf(out), findingsOf(text));

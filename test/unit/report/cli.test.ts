@@ -20,11 +20,22 @@ describe('era835 summary', () => {
     assert.equal(r.status, 0, r.stderr);
     const s = JSON.parse(r.stdout);
     assert.deepEqual(s.totals, {
-      charged: 37000, paid: 19760, contractual: 13837, sequestration: 403, patientResponsibility: 3000,
-      denied: 0, recoverable: 0, other: 0, providerAdjustments: 0, payments: 19760,
+      charged: 37000,
+      paid: 19760,
+      contractual: 13837,
+      sequestration: 403,
+      patientResponsibility: 3000,
+      denied: 0,
+      recoverable: 0,
+      other: 0,
+      providerAdjustments: 0,
+      payments: 19760,
     });
     assert.equal(s.transactions[0].traceNumber, 'EFT20240315001');
-    assert.deepEqual(s.balance.map((b: { status: string }) => b.status), ['ok', 'ok', 'ok', 'ok']);
+    assert.deepEqual(
+      s.balance.map((b: { status: string }) => b.status),
+      ['ok', 'ok', 'ok', 'ok'],
+    );
   });
 
   test('as tables: payment, where the money went, worklist and balancing', () => {
@@ -61,13 +72,34 @@ describe('era835 impact over 500 files', () => {
       const paid = base - seq;
       const dollars = (c: number) => (c / 100).toFixed(2);
       const text = remit({
-        paymentDate: `2024${month}15`, amount: dollars(paid), trace: `T${i}`,
-        claims: [{ id: `C${i}`, charge: dollars(base + 5000), paid: dollars(paid), plan: 'MB', lines: [{ proc: '99213', charge: dollars(base + 5000), paid: dollars(paid), date: `2024${month}01`, cas: [`CO*45*50**253*${dollars(seq)}`] }] }],
+        paymentDate: `2024${month}15`,
+        amount: dollars(paid),
+        trace: `T${i}`,
+        claims: [
+          {
+            id: `C${i}`,
+            charge: dollars(base + 5000),
+            paid: dollars(paid),
+            plan: 'MB',
+            lines: [
+              {
+                proc: '99213',
+                charge: dollars(base + 5000),
+                paid: dollars(paid),
+                date: `2024${month}01`,
+                cas: [`CO*45*50**253*${dollars(seq)}`],
+              },
+            ],
+          },
+        ],
       });
       writeFileSync(join(dir, `remit-${String(i).padStart(3, '0')}.835`), text);
       const key = `2024-${month}`;
       const e = expected.get(key) ?? { files: 0, paid: 0, co253: 0, deviating: 0 };
-      e.files++; e.paid += paid; e.co253 += seq; e.deviating += off ? 1 : 0;
+      e.files++;
+      e.paid += paid;
+      e.co253 += seq;
+      e.deviating += off ? 1 : 0;
       expected.set(key, e);
     }
   });
@@ -78,8 +110,12 @@ describe('era835 impact over 500 files', () => {
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.equal(out.files, 500);
-    const got = new Map<string, unknown>(out.rows.map((row: { key: string; files: number; paidCents: number; co253Cents: number; deviating: number }) =>
-      [row.key, { files: row.files, paid: row.paidCents, co253: row.co253Cents, deviating: row.deviating }]));
+    const got = new Map<string, unknown>(
+      out.rows.map((row: { key: string; files: number; paidCents: number; co253Cents: number; deviating: number }) => [
+        row.key,
+        { files: row.files, paid: row.paidCents, co253: row.co253Cents, deviating: row.deviating },
+      ]),
+    );
     assert.deepEqual(got, new Map([...expected.entries()].sort(([a], [b]) => a.localeCompare(b))));
     assert.equal(out.total.deviating, 5);
     // stderr is a pipe here: one whole line every 50 files, and one for the last.

@@ -23,17 +23,29 @@ const PATIENT = '@SUM(1+1)';
 const CLAIM = '+1-2';
 const FILE = '-2+3+cmd.835';
 
-const hostile = () => remit({
-  payer: PAYER, amount: '78.40', paymentDate: '20240105',
-  claims: [{
-    id: CLAIM, charge: '200', paid: '78.4', patient: '20',
-    lines: [{ proc: '99213', charge: '200', paid: '78.4', date: '20240102', cas: ['CO*45*100**253*1.6', 'PR*2*20', 'CO*94*-0.05'] }],
-  }],
-})
-  .replace(`PCN${CLAIM}`, PAYER_CLAIM)
-  .replace('NM1*QC*1*DOE*', `NM1*QC*1*${PATIENT}*`);
+const hostile = () =>
+  remit({
+    payer: PAYER,
+    amount: '78.40',
+    paymentDate: '20240105',
+    claims: [
+      {
+        id: CLAIM,
+        charge: '200',
+        paid: '78.4',
+        patient: '20',
+        lines: [{ proc: '99213', charge: '200', paid: '78.4', date: '20240102', cas: ['CO*45*100**253*1.6', 'PR*2*20', 'CO*94*-0.05'] }],
+      },
+    ],
+  })
+    .replace(`PCN${CLAIM}`, PAYER_CLAIM)
+    .replace('NM1*QC*1*DOE*', `NM1*QC*1*${PATIENT}*`);
 
-interface Cell { t: string; v?: unknown; f?: string }
+interface Cell {
+  t: string;
+  v?: unknown;
+  f?: string;
+}
 
 /** The CSV as a spreadsheet opens it: rows of cells (A1 is row 0, column 0). */
 function openAsSpreadsheet(csv: string): Cell[][] {
@@ -50,10 +62,12 @@ function openAsSpreadsheet(csv: string): Cell[][] {
 
 /** No formula anywhere, and no text cell starting with what Excel also takes for one (+ - @ tab CR). */
 function assertNoFormula(rows: Cell[][]): void {
-  rows.forEach((row, r) => row.forEach((cell, c) => {
-    assert.equal(cell.f, undefined, `row ${r} column ${c} is a formula: =${cell.f}`);
-    if (cell.t === 's') assert.doesNotMatch(String(cell.v), /^[=+\-@\t\r]/, `row ${r} column ${c} would start a formula`);
-  }));
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      assert.equal(cell.f, undefined, `row ${r} column ${c} is a formula: =${cell.f}`);
+      if (cell.t === 's') assert.doesNotMatch(String(cell.v), /^[=+\-@\t\r]/, `row ${r} column ${c} would start a formula`);
+    }),
+  );
 }
 
 const column = (rows: Cell[][], name: string) => {
@@ -64,7 +78,8 @@ const column = (rows: Cell[][], name: string) => {
 
 describe('CSV cells are safe to open in a spreadsheet', () => {
   test('a text cell that would start a formula gets a leading apostrophe; numbers and plain decimals do not', () => {
-    for (const s of ['=1+2', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) assert.ok(csvField(s).replace(/^"/, '').startsWith(`'${s[0]}`), JSON.stringify(s));
+    for (const s of ['=1+2', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])
+      assert.ok(csvField(s).replace(/^"/, '').startsWith(`'${s[0]}`), JSON.stringify(s));
     assert.equal(csvField('-0.05'), '-0.05');
     assert.equal(csvField('12.50'), '12.50');
     assert.equal(csvField(-5), '-5');
@@ -81,7 +96,15 @@ describe('CSV cells are safe to open in a spreadsheet', () => {
     assert.equal(column(rows, 'payer_claim_number')[0].v, `'${PAYER_CLAIM}`);
     assert.equal(column(rows, 'claim_id')[0].v, `'${CLAIM}`);
     assert.match(String(column(rows, 'patient')[0].v), /^'@SUM\(1\+1\)/);
-    assert.deepEqual(column(rows, 'amount').map((c) => [c.t, c.v]), [['n', 100], ['n', 1.6], ['n', 20], ['n', -0.05]]);
+    assert.deepEqual(
+      column(rows, 'amount').map((c) => [c.t, c.v]),
+      [
+        ['n', 100],
+        ['n', 1.6],
+        ['n', 20],
+        ['n', -0.05],
+      ],
+    );
   });
 
   test('era835 impact --csv and the editor impact export: the payer row is text, the sums are numbers', () => {
@@ -98,7 +121,11 @@ describe('CSV cells are safe to open in a spreadsheet', () => {
     const a = analyze(hostile(), DEFAULT_SETTINGS);
     const clp = a.text.indexOf('CLP*');
     const { tsv } = tableOf(a, { start: a.lines.positionAt(clp), end: a.lines.positionAt(clp) });
-    const values = tsv.split('\n').slice(1).filter(Boolean).map((line) => line.split('\t')[5]);
+    const values = tsv
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.split('\t')[5]);
     assert.ok(values.includes(`'${PAYER_CLAIM}`), values.join(' | '));
     assert.ok(values.includes(`'${CLAIM}`));
     assert.ok(values.includes('-0.05'), 'amounts stay plain numbers');

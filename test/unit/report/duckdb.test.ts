@@ -43,21 +43,42 @@ before(async () => {
   // A payment a month over a year, Medicare at 2% with a 1% one, a commercial CO-253 and a denial.
   for (let m = 1; m <= 12; m++) {
     const month = String(m).padStart(2, '0');
-    writeFileSync(join(remits, '2023', `${month}.835`), remit({
-      paymentDate: `2023${month}15`, amount: '0', trace: `T${month}`, payer: m % 2 ? 'MEDICARE B' : 'ACME HEALTH', payerId: m % 2 ? 'MB01' : 'ACME',
-      claims: [
-        { id: `M${month}`, charge: '200', paid: '98', plan: 'MB', lines: [{ proc: '99213', charge: '200', paid: '98', date: `2023${month}02`, cas: [`CO*45*100*1*253*${m === 6 ? '1' : '2'}`] }] },
-        { id: `C${month}`, charge: '100', paid: '49', plan: '12', cas: ['CO*45*50*1*253*1'] },
-        { id: `D${month}`, status: '4', charge: '80', paid: '0', plan: 'MB', lines: [{ proc: '80053', charge: '80', paid: '0', date: `2023${month}03`, cas: ['CO*16*80'] }] },
-      ],
-    }));
+    writeFileSync(
+      join(remits, '2023', `${month}.835`),
+      remit({
+        paymentDate: `2023${month}15`,
+        amount: '0',
+        trace: `T${month}`,
+        payer: m % 2 ? 'MEDICARE B' : 'ACME HEALTH',
+        payerId: m % 2 ? 'MB01' : 'ACME',
+        claims: [
+          {
+            id: `M${month}`,
+            charge: '200',
+            paid: '98',
+            plan: 'MB',
+            lines: [{ proc: '99213', charge: '200', paid: '98', date: `2023${month}02`, cas: [`CO*45*100*1*253*${m === 6 ? '1' : '2'}`] }],
+          },
+          { id: `C${month}`, charge: '100', paid: '49', plan: '12', cas: ['CO*45*50*1*253*1'] },
+          {
+            id: `D${month}`,
+            status: '4',
+            charge: '80',
+            paid: '0',
+            plan: 'MB',
+            lines: [{ proc: '80053', charge: '80', paid: '0', date: `2023${month}03`, cas: ['CO*16*80'] }],
+          },
+        ],
+      }),
+    );
   }
   out = join(dir, 'tables') + '/';
   const r = era835('export', remits, '--format', 'ndjson', '-o', out);
   assert.equal(r.status, 0, r.stderr);
   const instance = await DuckDBInstance.create(':memory:');
   db = await instance.connect();
-  for (const t of ['claims', 'lines', 'adjustments']) await db.run(`CREATE TABLE ${t} AS SELECT * FROM read_json('${join(out, `${t}.ndjson`)}', format = 'newline_delimited')`);
+  for (const t of ['claims', 'lines', 'adjustments'])
+    await db.run(`CREATE TABLE ${t} AS SELECT * FROM read_json('${join(out, `${t}.ndjson`)}', format = 'newline_delimited')`);
 });
 
 after(() => {
@@ -97,7 +118,10 @@ describe('DuckDB over the exported tables', () => {
   });
 
   test('per file: charged, paid, each class and the work equal era835 summary --json, to the cent', async () => {
-    const summaries = JSON.parse(era835('summary', join(dir, 'remits'), '--json').stdout) as Array<{ file: string; summary: { totals: Record<string, number>; toWork: number; toWorkCents: number; claimCount: number } }>;
+    const summaries = JSON.parse(era835('summary', join(dir, 'remits'), '--json').stdout) as Array<{
+      file: string;
+      summary: { totals: Record<string, number>; toWork: number; toWorkCents: number; claimCount: number };
+    }>;
     assert.equal(summaries.length, 18);
     const byFile = await rows(`
       SELECT file, count(*) AS claims, ${CENTS('charge')} AS charged, ${CENTS('paid')} AS paid,
@@ -110,8 +134,21 @@ describe('DuckDB over the exported tables', () => {
       assert.ok(f, file);
       const t = summary.totals;
       assert.deepEqual(
-        [f.claims, f.charged, f.paid, f.contractual, f.sequestration, f.patient, f.needs_work, f.other, f.to_work, f.to_work_cents].map(Number),
-        [summary.claimCount, t.charged, t.paid, t.contractual, t.sequestration, t.patientResponsibility, t.denied, t.other, summary.toWork, summary.toWorkCents],
+        [f.claims, f.charged, f.paid, f.contractual, f.sequestration, f.patient, f.needs_work, f.other, f.to_work, f.to_work_cents].map(
+          Number,
+        ),
+        [
+          summary.claimCount,
+          t.charged,
+          t.paid,
+          t.contractual,
+          t.sequestration,
+          t.patientResponsibility,
+          t.denied,
+          t.other,
+          summary.toWork,
+          summary.toWorkCents,
+        ],
         file,
       );
     }

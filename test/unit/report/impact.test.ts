@@ -17,11 +17,30 @@ const medicareClaim = (id: string, paid: string, seq: string, plan = 'MB'): Clai
 
 describe('sequestration impact: one file', () => {
   test('one entry per transaction: month from BPR16, payer from N1*PR, Medicare base and CO-253 in cents', () => {
-    const f = impactOf(remit({ paymentDate: '20240315', payer: 'MEDICARE B', payerId: '12345', amount: '176.40', claims: [medicareClaim('A', '98', '2'), medicareClaim('B', '78.40', '1.60')] }));
-    assert.deepEqual(f.entries, [{
-      month: '2024-03', payerName: 'MEDICARE B', payerId: '12345', claims: 2, medicareClaims: 2,
-      paidCents: 17640, medicarePaidCents: 17640, co253Cents: 360, medicareCo253Cents: 360, deviating: 0, deviationCents: 0,
-    }]);
+    const f = impactOf(
+      remit({
+        paymentDate: '20240315',
+        payer: 'MEDICARE B',
+        payerId: '12345',
+        amount: '176.40',
+        claims: [medicareClaim('A', '98', '2'), medicareClaim('B', '78.40', '1.60')],
+      }),
+    );
+    assert.deepEqual(f.entries, [
+      {
+        month: '2024-03',
+        payerName: 'MEDICARE B',
+        payerId: '12345',
+        claims: 2,
+        medicareClaims: 2,
+        paidCents: 17640,
+        medicarePaidCents: 17640,
+        co253Cents: 360,
+        medicareCo253Cents: 360,
+        deviating: 0,
+        deviationCents: 0,
+      },
+    ]);
   });
 
   test('without BPR16 the month comes from DTM*405', () => {
@@ -30,7 +49,9 @@ describe('sequestration impact: one file', () => {
   });
 
   test('CO-253 on a commercial claim counts in co253 but not in the Medicare share', () => {
-    const f = impactOf(remit({ paymentDate: '20240315', amount: '196', claims: [medicareClaim('A', '98', '2'), medicareClaim('B', '98', '2', '12')] }));
+    const f = impactOf(
+      remit({ paymentDate: '20240315', amount: '196', claims: [medicareClaim('A', '98', '2'), medicareClaim('B', '98', '2', '12')] }),
+    );
     const e = f.entries[0];
     assert.equal(e.co253Cents, 400);
     assert.equal(e.medicareCo253Cents, 200);
@@ -56,17 +77,23 @@ describe('sequestration impact: many files', () => {
   files.forEach((text, i) => acc.add(impactOf(text, `f${i}.835`)));
 
   test('by month: files, claims, paid, CO-253 and share', () => {
-    assert.deepEqual(acc.rows('month').map((r) => [r.key, r.files, r.claims, r.paidCents, r.co253Cents, r.share]), [
-      ['2024-01', 2, 2, 17640, 360, 360 / 18000],
-      ['2024-02', 2, 2, 14700, 300, 300 / 15000],
-    ]);
+    assert.deepEqual(
+      acc.rows('month').map((r) => [r.key, r.files, r.claims, r.paidCents, r.co253Cents, r.share]),
+      [
+        ['2024-01', 2, 2, 17640, 360, 360 / 18000],
+        ['2024-02', 2, 2, 14700, 300, 300 / 15000],
+      ],
+    );
   });
 
   test('by payer: name and id', () => {
-    assert.deepEqual(acc.rows('payer').map((r) => [r.label, r.files, r.paidCents, r.co253Cents]), [
-      ['MEDICARE A (2)', 2, 14700, 300],
-      ['MEDICARE B (1)', 2, 17640, 360],
-    ]);
+    assert.deepEqual(
+      acc.rows('payer').map((r) => [r.label, r.files, r.paidCents, r.co253Cents]),
+      [
+        ['MEDICARE A (2)', 2, 14700, 300],
+        ['MEDICARE B (1)', 2, 17640, 360],
+      ],
+    );
   });
 
   test('the total adds every file', () => {
@@ -81,7 +108,10 @@ describe('sequestration impact: many files', () => {
   test('CSV: RFC 4180 with plain decimals and the total last', () => {
     const csv = impactCsv(acc.rows('month'), 'month', acc.total());
     const lines = csv.split('\r\n');
-    assert.equal(lines[0], 'month,files,transactions,claims,medicare_claims,paid,medicare_paid,co253,medicare_co253,co253_share_percent,deviating_lines,deviation');
+    assert.equal(
+      lines[0],
+      'month,files,transactions,claims,medicare_claims,paid,medicare_paid,co253,medicare_co253,co253_share_percent,deviating_lines,deviation',
+    );
     assert.equal(lines[1], '2024-01,2,2,2,2,176.40,176.40,3.60,3.60,2.00,0,0.00');
     assert.equal(lines[3], 'Total,4,4,4,4,323.40,323.40,6.60,6.60,2.00,0,0.00');
     assert.equal(lines[4], '');

@@ -20,7 +20,11 @@ function assertInert(html: string): void {
   const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
   assert.ok(tags.length > 10);
   for (const tag of tags) {
-    assert.doesNotMatch(tag, /^<\/?(script|link|img|iframe|object|embed|svg|base|form|frame|audio|video|source)\b/i, `no element that loads or runs anything: ${tag}`);
+    assert.doesNotMatch(
+      tag,
+      /^<\/?(script|link|img|iframe|object|embed|svg|base|form|frame|audio|video|source)\b/i,
+      `no element that loads or runs anything: ${tag}`,
+    );
     assert.doesNotMatch(tag, /\s(src|href|action|srcset|on[a-z]+)\s*=/i, `no URL or event handler attribute: ${tag}`);
     assert.doesNotMatch(tag, /https?:|javascript:|refresh/i, tag);
   }
@@ -46,10 +50,14 @@ describe('printable remittance (HTML)', () => {
   });
 
   test('hostile values from the file are text, never markup', () => {
-    const html = report(remit({
-      payer: '<script>alert(1)</script>', amount: '0', trace: '"><img src=x onerror=alert(2)>',
-      claims: [{ id: "A1'><iframe src=//evil>", charge: '10', paid: '0', status: '4', cas: ['CO*16*10'] }],
-    }));
+    const html = report(
+      remit({
+        payer: '<script>alert(1)</script>',
+        amount: '0',
+        trace: '"><img src=x onerror=alert(2)>',
+        claims: [{ id: "A1'><iframe src=//evil>", charge: '10', paid: '0', status: '4', cas: ['CO*16*10'] }],
+      }),
+    );
     assertInert(html);
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
     assert.match(html, /&quot;&gt;&lt;img src=x onerror=alert\(2\)&gt;/);

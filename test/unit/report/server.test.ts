@@ -27,7 +27,10 @@ describe('report requests over stdio', { skip: !existsSync(SERVER) && 'server no
     assert.ok(s);
     assert.equal(s.totals.paid, 19760);
     assert.equal(s.totals.sequestration, 403);
-    assert.deepEqual(s.claims.map((x) => x.id), ['PCN1001', 'PCN1002']);
+    assert.deepEqual(
+      s.claims.map((x) => x.id),
+      ['PCN1001', 'PCN1002'],
+    );
   });
 
   test('era835/summary: null for a document that is not open', async () => {

@@ -23,9 +23,22 @@ function parseCsv(text: string): Array<Record<string, string>> {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { record.push(field); field = ''; } else if (ch === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; } else field += ch;
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else field += ch;
   }
   const [header, ...rows] = records;
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
@@ -34,44 +47,54 @@ function parseCsv(text: string): Array<Record<string, string>> {
 const cents = (s: string) => Math.round(Number(s) * 100);
 
 /** A claim with every identifier the tables read, and PR split over two lines. */
-const IDENTIFIED = [
-  isa().slice(0, -1),
-  'GS*HP*SENDER*RECEIVER*20240105*1200*1*X*005010X221A1',
-  'ST*835*0042',
-  'BPR*I*95*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*20240110',
-  'TRN*1*EFT777*1512345678',
-  'DTM*405*20240109',
-  'N1*PR*ACME HEALTH*XV*ACME01',
-  'N1*PE*CLINIC*XX*1234567893',
-  'LX*1',
-  'CLP*C1*1*300*95*65*12*PAYER1*11*1',
-  'NM1*QC*1*DOE*JANE****MI*MEMBER1',
-  'NM1*IL*1*DOE*JOHN****MI*SUBSCR9',
-  'NM1*82*1*SMITH*ANN****XX*1999999984',
-  'DTM*232*20240102',
-  'DTM*233*20240103',
-  'SVC*HC:99213:25*200*70**1',
-  'DTM*472*20240102',
-  'CAS*PR*1*40*1*2*10',
-  'CAS*CO*45*80',
-  'REF*6R*LINE-A',
-  'REF*HPI*1888888888',
-  'AMT*B6*120',
-  'LQ*HE*N130',
-  'SVC*HC:80053*100*25**1',
-  'DTM*472*20240103',
-  'CAS*PR*3*15*1*96*0',
-  'CAS*CO*16*60',
-  'SE*28*0042',
-  'GE*1*1',
-  'IEA*1*000000001',
-].join('~\n') + '~\n';
+const IDENTIFIED =
+  [
+    isa().slice(0, -1),
+    'GS*HP*SENDER*RECEIVER*20240105*1200*1*X*005010X221A1',
+    'ST*835*0042',
+    'BPR*I*95*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*20240110',
+    'TRN*1*EFT777*1512345678',
+    'DTM*405*20240109',
+    'N1*PR*ACME HEALTH*XV*ACME01',
+    'N1*PE*CLINIC*XX*1234567893',
+    'LX*1',
+    'CLP*C1*1*300*95*65*12*PAYER1*11*1',
+    'NM1*QC*1*DOE*JANE****MI*MEMBER1',
+    'NM1*IL*1*DOE*JOHN****MI*SUBSCR9',
+    'NM1*82*1*SMITH*ANN****XX*1999999984',
+    'DTM*232*20240102',
+    'DTM*233*20240103',
+    'SVC*HC:99213:25*200*70**1',
+    'DTM*472*20240102',
+    'CAS*PR*1*40*1*2*10',
+    'CAS*CO*45*80',
+    'REF*6R*LINE-A',
+    'REF*HPI*1888888888',
+    'AMT*B6*120',
+    'LQ*HE*N130',
+    'SVC*HC:80053*100*25**1',
+    'DTM*472*20240103',
+    'CAS*PR*3*15*1*96*0',
+    'CAS*CO*16*60',
+    'SE*28*0042',
+    'GE*1*1',
+    'IEA*1*000000001',
+  ].join('~\n') + '~\n';
 
 describe('export tables: columns', () => {
   test('the header of each table is pinned (names are a contract: add at the end only)', () => {
-    assert.equal(csvHeader(TABLES.claim).trim(), 'file,transaction,payment_date,production_date,trace_number,payer,payer_id,payee,payee_npi,claim_id,claim_status,claim_status_text,filing_indicator,payer_claim_number,patient,subscriber_id,rendering_npi,service_from,service_to,charge,paid,patient_responsibility,allowed,allowed_source,deductible,coinsurance,copay,other_pr,class_contractual,class_sequestration,class_patient,class_needs_work,class_recoverable,class_other,to_work,to_work_amount,recoverable_amount,lines');
-    assert.equal(csvHeader(TABLES.line).trim(), 'file,transaction,payment_date,production_date,trace_number,payer,payer_id,payee,payee_npi,claim_id,claim_status,claim_status_text,filing_indicator,payer_claim_number,patient,subscriber_id,line_number,line_control_number,procedure,revenue_code,units_paid,rendering_npi,service_from,service_to,charge,paid,allowed,allowed_source,deductible,coinsurance,copay,other_pr,class_contractual,class_sequestration,class_patient,class_needs_work,class_recoverable,class_other,to_work,to_work_amount,recoverable_amount,remarks');
-    assert.equal(csvHeader(TABLES.adjustment).trim(), 'file,payer,trace_number,claim_id,payer_claim_number,patient,service_date,procedure,group,reason,amount,category,class,actionable,level,line_number,line_control_number,transaction,payment_date,payer_id,payee_npi,claim_status,filing_indicator,recoverable_amount,finding,action');
+    assert.equal(
+      csvHeader(TABLES.claim).trim(),
+      'file,transaction,payment_date,production_date,trace_number,payer,payer_id,payee,payee_npi,claim_id,claim_status,claim_status_text,filing_indicator,payer_claim_number,patient,subscriber_id,rendering_npi,service_from,service_to,charge,paid,patient_responsibility,allowed,allowed_source,deductible,coinsurance,copay,other_pr,class_contractual,class_sequestration,class_patient,class_needs_work,class_recoverable,class_other,to_work,to_work_amount,recoverable_amount,lines',
+    );
+    assert.equal(
+      csvHeader(TABLES.line).trim(),
+      'file,transaction,payment_date,production_date,trace_number,payer,payer_id,payee,payee_npi,claim_id,claim_status,claim_status_text,filing_indicator,payer_claim_number,patient,subscriber_id,line_number,line_control_number,procedure,revenue_code,units_paid,rendering_npi,service_from,service_to,charge,paid,allowed,allowed_source,deductible,coinsurance,copay,other_pr,class_contractual,class_sequestration,class_patient,class_needs_work,class_recoverable,class_other,to_work,to_work_amount,recoverable_amount,remarks',
+    );
+    assert.equal(
+      csvHeader(TABLES.adjustment).trim(),
+      'file,payer,trace_number,claim_id,payer_claim_number,patient,service_date,procedure,group,reason,amount,category,class,actionable,level,line_number,line_control_number,transaction,payment_date,payer_id,payee_npi,claim_status,filing_indicator,recoverable_amount,finding,action',
+    );
   });
 
   test('docs/export-columns.md documents exactly these columns (regenerate: npx tsx scripts/export-columns.ts)', () => {
@@ -91,7 +114,7 @@ describe('export tables: one claim with every identifier', () => {
     assert.equal(claim.payer_id, 'ACME01');
     assert.equal(claim.payee_npi, '1234567893');
     assert.equal(claim.payer_claim_number, 'PAYER1');
-    assert.equal(claim.subscriber_id, 'SUBSCR9', 'NM1*IL wins over the patient\'s NM1*QC id');
+    assert.equal(claim.subscriber_id, 'SUBSCR9', "NM1*IL wins over the patient's NM1*QC id");
     assert.equal(claim.rendering_npi, '1999999984');
     assert.equal(claim.production_date, '2024-01-09');
     assert.equal(claim.payment_date, '2024-01-10');
@@ -99,7 +122,7 @@ describe('export tables: one claim with every identifier', () => {
     assert.equal(claim.claim_status_text, 'Processed as primary payer');
     assert.equal(lines[0].line_control_number, 'LINE-A');
     assert.equal(lines[0].rendering_npi, '1888888888', 'REF*HPI of the line');
-    assert.equal(lines[1].rendering_npi, '1999999984', 'else the claim\'s NM1*82');
+    assert.equal(lines[1].rendering_npi, '1999999984', "else the claim's NM1*82");
     assert.equal(lines[0].remarks, 'N130');
     assert.equal(lines[0].procedure, 'HC:99213:25');
   });
@@ -108,7 +131,10 @@ describe('export tables: one claim with every identifier', () => {
     assert.deepEqual([lines[0].deductible, lines[0].coinsurance, lines[0].copay, lines[0].other_pr], ['40.00', '10.00', '0.00', '0.00']);
     assert.deepEqual([lines[1].deductible, lines[1].coinsurance, lines[1].copay, lines[1].other_pr], ['0.00', '0.00', '15.00', '0.00']);
     assert.deepEqual([claim.deductible, claim.coinsurance, claim.copay, claim.other_pr], ['40.00', '10.00', '15.00', '0.00']);
-    assert.equal(cents(claim.deductible) + cents(claim.coinsurance) + cents(claim.copay) + cents(claim.other_pr), cents(claim.patient_responsibility));
+    assert.equal(
+      cents(claim.deductible) + cents(claim.coinsurance) + cents(claim.copay) + cents(claim.other_pr),
+      cents(claim.patient_responsibility),
+    );
   });
 
   test('allowed: AMT*B6 where the payer sent it, else computed, and the source says which', () => {
@@ -119,7 +145,8 @@ describe('export tables: one claim with every identifier', () => {
   });
 
   test('class totals add up: charge = paid + every class, per claim and per line', () => {
-    const classes = (r: Record<string, string>) => ['contractual', 'sequestration', 'patient', 'needs_work', 'recoverable', 'other'].reduce((s, c) => s + cents(r[`class_${c}`]), 0);
+    const classes = (r: Record<string, string>) =>
+      ['contractual', 'sequestration', 'patient', 'needs_work', 'recoverable', 'other'].reduce((s, c) => s + cents(r[`class_${c}`]), 0);
     for (const r of [claim, ...lines]) assert.equal(cents(r.charge), cents(r.paid) + classes(r));
     assert.equal(cents(claim.class_needs_work), 6000);
     assert.equal(claim.to_work, '1');
@@ -138,7 +165,10 @@ describe('export tables: one claim with every identifier', () => {
     assert.equal(c.charge, 300);
     assert.equal(c.allowed, 160);
     assert.equal(c.claim_id, 'C1');
-    const l = rows.text.line!.trim().split('\n').map((s) => JSON.parse(s));
+    const l = rows.text
+      .line!.trim()
+      .split('\n')
+      .map((s) => JSON.parse(s));
     assert.equal(l.length, 2);
     assert.equal(l[1].copay, 15);
     assert.equal(rows.rows.line, 2);
@@ -147,11 +177,13 @@ describe('export tables: one claim with every identifier', () => {
 
 describe('export tables: safe in spreadsheets', () => {
   test('text that a spreadsheet would run as a formula is neutralised in every table; amounts stay numbers', () => {
-    const hostile = IDENTIFIED.replace('N1*PR*ACME HEALTH', 'N1*PR*=HYPERLINK("http://x")').replace('CLP*C1*', 'CLP*+C1*').replace('NM1*QC*1*DOE*JANE', 'NM1*QC*1*@SUM(A1)*JANE');
+    const hostile = IDENTIFIED.replace('N1*PR*ACME HEALTH', 'N1*PR*=HYPERLINK("http://x")')
+      .replace('CLP*C1*', 'CLP*+C1*')
+      .replace('NM1*QC*1*DOE*JANE', 'NM1*QC*1*@SUM(A1)*JANE');
     const a = analysed(hostile);
     for (const level of ['claim', 'line', 'adjustment'] as const) {
       const [row] = parseCsv(tableText(a, 'x.835', level, 'csv'));
-      assert.equal(row.payer, "'=HYPERLINK(\"http://x\")", level);
+      assert.equal(row.payer, '\'=HYPERLINK("http://x")', level);
       assert.equal(row.claim_id, "'+C1", level);
       assert.match(row.patient, /^'@SUM\(A1\)/, level);
     }
@@ -175,11 +207,22 @@ describe('export tables: the examples against the summary', () => {
       assert.equal(sum('class_patient'), s.totals.patientResponsibility);
       assert.equal(sum('class_needs_work'), s.totals.denied);
       assert.equal(sum('to_work_amount'), s.toWorkCents);
-      assert.equal(claims.reduce((t, r) => t + Number(r.to_work), 0), s.toWork);
+      assert.equal(
+        claims.reduce((t, r) => t + Number(r.to_work), 0),
+        s.toWork,
+      );
       const lines = parseCsv(tableText(a, path, 'line', 'csv'));
       const adjustments = parseCsv(tableText(a, path, 'adjustment', 'csv'));
-      assert.equal(lines.reduce((t, r) => t + cents(r.charge), 0), claims.reduce((t, r) => t + cents(r.charge), 0), 'every example claim has its charge in lines');
-      assert.equal(adjustments.reduce((t, r) => t + cents(r.amount), 0), sum('charge') - sum('paid'), 'the examples balance');
+      assert.equal(
+        lines.reduce((t, r) => t + cents(r.charge), 0),
+        claims.reduce((t, r) => t + cents(r.charge), 0),
+        'every example claim has its charge in lines',
+      );
+      assert.equal(
+        adjustments.reduce((t, r) => t + cents(r.amount), 0),
+        sum('charge') - sum('paid'),
+        'the examples balance',
+      );
     });
   }
 });
@@ -198,14 +241,21 @@ describe('era835 export (command line)', () => {
     const r = era835('export', 'examples', '--level', 'claim');
     assert.equal(r.status, 0, r.stderr);
     const rows = parseCsv(r.stdout);
-    assert.deepEqual(rows.map((x) => x.claim_id), ['PCN1001', 'PCN1002', 'PCN2001', 'PCN2002', 'PCN2003', 'PCN2004']);
+    assert.deepEqual(
+      rows.map((x) => x.claim_id),
+      ['PCN1001', 'PCN1002', 'PCN2001', 'PCN2002', 'PCN2003', 'PCN2004'],
+    );
   });
 
   test('-o DIR/ writes the three tables; --format ndjson writes JSON lines', () => {
     const out = join(dir, 'nd') + '/';
     const r = era835('export', 'examples', '--format', 'ndjson', '-o', out);
     assert.equal(r.status, 0, r.stderr);
-    const read = (name: string) => readFileSync(join(out, name), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const read = (name: string) =>
+      readFileSync(join(out, name), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
     assert.equal(read('claims.ndjson').length, 6);
     assert.equal(read('lines.ndjson').length, 6);
     assert.equal(read('adjustments.ndjson').length, 13);

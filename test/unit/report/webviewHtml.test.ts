@@ -34,7 +34,10 @@ describe('summary webview content', () => {
 
   test('tables are semantic: captions, column headers with sort buttons and aria-sort', () => {
     assert.match(html, /<table class="sortable" id="reasons">\s*<caption>/);
-    assert.match(html, /<th scope="col" class="num" aria-sort="none"><button type="button" class="sort" data-sort-col="1" data-sort-type="number">Count/);
+    assert.match(
+      html,
+      /<th scope="col" class="num" aria-sort="none"><button type="button" class="sort" data-sort-col="1" data-sort-type="number">Count/,
+    );
     assert.match(html, /<svg class="chart" id="flow-chart" role="img" aria-labelledby="flow-chart-title flow-chart-desc"/);
   });
 
@@ -43,7 +46,10 @@ describe('summary webview content', () => {
   });
 
   test('file content is escaped', () => {
-    const evil = summaryBody(summaryOf(remit({ payer: '<script>alert(1)</script>', amount: '0', claims: [{ id: '<b>X</b>', charge: '0', paid: '0' }] })), '<x>.835');
+    const evil = summaryBody(
+      summaryOf(remit({ payer: '<script>alert(1)</script>', amount: '0', claims: [{ id: '<b>X</b>', charge: '0', paid: '0' }] })),
+      '<x>.835',
+    );
     assert.doesNotMatch(evil, /<script>|<b>X/);
     assert.match(evil, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   });
@@ -65,7 +71,14 @@ describe('impact webview content', () => {
     const acc = new ImpactAccumulator();
     const text = readFileSync('examples/medicare-part-b.835', 'utf8');
     acc.add(impactOfAnalysis(analyze(text, DEFAULT_SETTINGS), DEFAULT_SETTINGS, 'a.835'));
-    const html = impactBody({ months: acc.rows('month'), payers: acc.rows('payer'), total: acc.total(), scanned: 1, found: 1, problems: [] });
+    const html = impactBody({
+      months: acc.rows('month'),
+      payers: acc.rows('payer'),
+      total: acc.total(),
+      scanned: 1,
+      found: 1,
+      problems: [],
+    });
     assert.match(html, /<tr data-key="2024-03">/);
     assert.equal(attr(html, /data-impact-total="co253" data-cents="(\d+)"/), '403');
     assert.match(html, /data-command="exportCsv" data-arg="month"/);

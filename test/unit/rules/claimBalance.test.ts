@@ -17,21 +17,39 @@ describe('claim-balance: CLP03 - claim CAS - line CAS = CLP04', () => {
 
   test('claim-level and line-level adjustments both count', () => {
     expectNone(claimBalanceRule, file(['LX*1', 'CLP*C1*1*800*450*300*12*X', 'CAS*CO*A2*50', 'SVC*HC:99211*800*500', 'CAS*PR*1*300']));
-    const f = expectOne(claimBalanceRule, file(['LX*1', 'CLP*C1*1*800*|500|*300*12*X', 'CAS*CO*A2*50', 'SVC*HC:99211*800*500', 'CAS*PR*1*300']), 'claim-balance', 'warning');
+    const f = expectOne(
+      claimBalanceRule,
+      file(['LX*1', 'CLP*C1*1*800*|500|*300*12*X', 'CAS*CO*A2*50', 'SVC*HC:99211*800*500', 'CAS*PR*1*300']),
+      'claim-balance',
+      'warning',
+    );
     assert.match(f.message, /adjustments 350\.00 = 450\.00/);
   });
 
   test('a claim without service lines balances with claim-level CAS only', () => {
     expectNone(claimBalanceRule, file(['LX*1', 'CLP*666123*1*211366.97*138018.40**MA*X*11*1', 'CAS*CO*45*73348.57']));
-    expectOne(claimBalanceRule, file(['LX*1', 'CLP*666123*1*211366.97*|138018.41|**MA*X*11*1', 'CAS*CO*45*73348.57']), 'claim-balance', 'warning');
+    expectOne(
+      claimBalanceRule,
+      file(['LX*1', 'CLP*666123*1*211366.97*|138018.41|**MA*X*11*1', 'CAS*CO*45*73348.57']),
+      'claim-balance',
+      'warning',
+    );
   });
 
   test('a reversal (CLP02 22, negated amounts) balances', () => {
-    expectNone(claimBalanceRule, file(['LX*1', 'CLP*PCN1*22*-200*-78.4*-20*MB*X', 'SVC*HC:99213*-200*-78.4', 'CAS*CO*45*-100**253*-1.6', 'CAS*PR*2*-20']));
+    expectNone(
+      claimBalanceRule,
+      file(['LX*1', 'CLP*PCN1*22*-200*-78.4*-20*MB*X', 'SVC*HC:99213*-200*-78.4', 'CAS*CO*45*-100**253*-1.6', 'CAS*PR*2*-20']),
+    );
   });
 
   test('when the lines charge less than CLP03 the message suggests a missing line', () => {
-    const f = expectOne(claimBalanceRule, file(['LX*1', 'CLP*C1*1*300*|80|**12*X', 'SVC*HC:99211*200*80', 'CAS*CO*45*120']), 'claim-balance', 'warning');
+    const f = expectOne(
+      claimBalanceRule,
+      file(['LX*1', 'CLP*C1*1*300*|80|**12*X', 'SVC*HC:99211*200*80', 'CAS*CO*45*120']),
+      'claim-balance',
+      'warning',
+    );
     assert.match(f.message, /lines charge 200\.00 in total/);
   });
 });

@@ -25,7 +25,12 @@ describe('sequestration rate table', () => {
   });
 
   test('the setting replaces the table; unusable periods are ignored; a gap is uncovered', () => {
-    const s = withPeriods([{ from: '2013-04-01', to: '2019-12-31', rate: 0.02 }, { from: '2021-01-01', rate: 0.04 }, { from: 'soon', rate: 0.5 }, { from: '2020-01-01', rate: 2 }]);
+    const s = withPeriods([
+      { from: '2013-04-01', to: '2019-12-31', rate: 0.02 },
+      { from: '2021-01-01', rate: 0.04 },
+      { from: 'soon', rate: 0.5 },
+      { from: '2020-01-01', rate: 2 },
+    ]);
     assert.deepEqual([rateFor(20240101, s).rate, rateFor(20240101, s).source], [0.04, 'setting']);
     assert.equal(rateFor(20200601, s).status, 'uncovered');
     assert.equal(rateFor(20100101, s).status, 'before');

@@ -26,13 +26,19 @@ describe('co253 rules', () => {
 
   test('one cent off is rounding, two cents off is co253-amount', () => {
     // 2% of 81.63 = 1.6326 -> 1.63; 1.64 is within a cent, 1.65 is not.
-    assert.deepEqual(run(remit(partB({ paid: '80', date: '20240226', cas: 'CAS*CO*45*118.36**253*1.64' })).text).findings.map((f) => f.code), ['co253-sequestration']);
+    assert.deepEqual(
+      run(remit(partB({ paid: '80', date: '20240226', cas: 'CAS*CO*45*118.36**253*1.64' })).text).findings.map((f) => f.code),
+      ['co253-sequestration'],
+    );
     const { text, at } = remit(partB({ paid: '80', date: '20240226', cas: 'CAS*CO*45*118.35**|253*1.65|' }));
     assert.deepEqual(run(text).findings.map(brief), [`co253-amount@${at[0]}-${at[1]}`]);
   });
 
   test('April to June 2022 is 1%: 1% is fine, 2% is co253-amount with the observed rate and the difference', () => {
-    assert.deepEqual(run(remit(partB({ paid: '99', date: '20220515', cas: 'CAS*CO*45*100**253*1' })).text).findings.map((f) => f.code), ['co253-sequestration']);
+    assert.deepEqual(
+      run(remit(partB({ paid: '99', date: '20220515', cas: 'CAS*CO*45*100**253*1' })).text).findings.map((f) => f.code),
+      ['co253-sequestration'],
+    );
     const { text, at } = remit(partB({ paid: '98', date: '20220515', cas: 'CAS*CO*45*100**|253*2|' }));
     const { findings } = run(text);
     assert.deepEqual(findings.map(brief), [`co253-amount@${at[0]}-${at[1]}`]);
@@ -63,12 +69,19 @@ describe('co253 rules', () => {
   });
 
   test('Medicare Advantage (CLP06 16 or HM, whatever the payer is called) is work: verify the contract', () => {
-    for (const [clp06, payer] of [['16', 'ACME HEALTH PLAN'], ['HM', 'ACME HEALTH PLAN'], ['HM', 'ACME MEDICARE ADVANTAGE']]) {
+    for (const [clp06, payer] of [
+      ['16', 'ACME HEALTH PLAN'],
+      ['HM', 'ACME HEALTH PLAN'],
+      ['HM', 'ACME MEDICARE ADVANTAGE'],
+    ]) {
       const { text, at } = remit(partB({ paid: '98', date: '20240226', clp06, cas: 'CAS*CO*45*100**|253*2|' }), payer);
       const { findings } = run(text);
       assert.deepEqual(findings.map(brief), [`co253-non-medicare@${at[0]}-${at[1]}`], clp06);
       assert.equal(findings[0].severity, undefined, 'a Warning, as work');
-      assert.match(findings[0].message, /Medicare Advantage plan: passing the federal sequestration cut on is allowed only if your contract says so\. Verify the contract/);
+      assert.match(
+        findings[0].message,
+        /Medicare Advantage plan: passing the federal sequestration cut on is allowed only if your contract says so\. Verify the contract/,
+      );
       assert.doesNotMatch(findings[0].message, /no law behind it/);
     }
   });
@@ -123,15 +136,24 @@ describe('co253 rules', () => {
     ]);
     const dup = run(text).findings.filter((f) => f.code === 'co253-duplicate');
     assert.deepEqual(dup.map(brief), [`co253-duplicate@${at[0]}-${at[1]}`]);
-    assert.deepEqual(dup[0].related?.map((r) => [r.start, r.end]), [[at[2], at[3]]]);
+    assert.deepEqual(
+      dup[0].related?.map((r) => [r.start, r.end]),
+      [[at[2], at[3]]],
+    );
   });
 
   test('a settings override replaces the table', () => {
     const body = partB({ paid: '97', date: '20240226', cas: 'CAS*CO*45*100**253*3' });
-    assert.deepEqual(run(remit(body).text).findings.map((f) => f.code), ['co253-amount']);
+    assert.deepEqual(
+      run(remit(body).text).findings.map((f) => f.code),
+      ['co253-amount'],
+    );
     const settings = withPeriods([{ from: '2013-04-01', rate: 0.03 }]);
     const { findings } = run(remit(body).text, settings);
-    assert.deepEqual(findings.map((f) => f.code), ['co253-sequestration']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['co253-sequestration'],
+    );
     assert.match(findings[0].message, /3% of the Medicare payment/);
   });
 
@@ -164,16 +186,25 @@ describe('co253-unknown-rate', () => {
     const periods = JSON.parse(json);
     assert.deepEqual(periods.at(-1), { from: '2026-01-05', rate: 0.04 });
     assert.deepEqual(periods.at(-2), { from: '2022-07-01', to: '2026-01-04', rate: 0.02 });
-    assert.deepEqual(run(file.text, withPeriods(periods)).findings.map((f) => f.code), ['co253-sequestration', 'co253-sequestration', 'co253-sequestration']);
+    assert.deepEqual(
+      run(file.text, withPeriods(periods)).findings.map((f) => f.code),
+      ['co253-sequestration', 'co253-sequestration', 'co253-sequestration'],
+    );
   });
 
   test('two CO-253s are not enough to call a rate consistent: each is co253-amount', () => {
     const two = remit([...claim(1, '115.2', '4.8'), ...claim(2, '48', '2')]);
-    assert.deepEqual(run(two.text).findings.map((f) => f.code), ['co253-amount', 'co253-amount']);
+    assert.deepEqual(
+      run(two.text).findings.map((f) => f.code),
+      ['co253-amount', 'co253-amount'],
+    );
   });
 
   test('rates that disagree are each co253-amount', () => {
     const mixed = remit([...claim(1, '115.2', '4.8'), ...claim(2, '48', '2'), ...claim(3, '78.36', '5')]);
-    assert.deepEqual(run(mixed.text).findings.map((f) => f.code), ['co253-amount', 'co253-amount', 'co253-amount']);
+    assert.deepEqual(
+      run(mixed.text).findings.map((f) => f.code),
+      ['co253-amount', 'co253-amount', 'co253-amount'],
+    );
   });
 });

@@ -10,8 +10,13 @@ const example = (name: string) => readFileSync(join(__dirname, '../../../example
 
 describe('the example files', () => {
   test('medicare-part-b.835 is a correct remit: no error and no warning from any rule', () => {
-    const loud = analyze(example('medicare-part-b.835'), DEFAULT_SETTINGS).findings.filter((f) => severityOf(f) === 'error' || severityOf(f) === 'warning');
-    assert.deepEqual(loud.map((f) => `${f.code}: ${f.message}`), []);
+    const loud = analyze(example('medicare-part-b.835'), DEFAULT_SETTINGS).findings.filter(
+      (f) => severityOf(f) === 'error' || severityOf(f) === 'warning',
+    );
+    assert.deepEqual(
+      loud.map((f) => `${f.code}: ${f.message}`),
+      [],
+    );
   });
 
   test('needs-attention.835 does not balance: BPR02 240.00 against 245.00 paid on its claims', () => {

@@ -41,10 +41,10 @@ describe('elements against the dictionary', () => {
     test('BPR16, the payment date, is required', () => {
       expectOne(elementsRule, edit('*654321*20240105', '*654321||'), 'element-required', 'warning');
     });
-    test('the patient\'s last name (NM1*QC, a person)', () => {
+    test("the patient's last name (NM1*QC, a person)", () => {
       expectOne(elementsRule, edit('NM1*QC*1*DOE*JANE', 'NM1*QC*1*||*JANE'), 'element-required', 'warning');
     });
-    test('the payee\'s id (N1*PE N104)', () => {
+    test("the payee's id (N1*PE N104)", () => {
       expectOne(elementsRule, edit('N1*PE*CLINIC*XX*1234567893', 'N1*PE*CLINIC*XX||'), 'element-required', 'warning');
     });
   });
@@ -118,7 +118,10 @@ describe('elements against the dictionary', () => {
   });
 
   test('segments of a transaction set that is not an 835 are not judged', () => {
-    assert.deepEqual(runRule(elementsRule, isa() + 'GS*HC*AA*BB*20240101*1200*5*X*005010X222A1~ST*837*0001~CLP*X*Y*Z~SE*3*0001~GE*1*5~IEA*1*000000001~'), []);
+    assert.deepEqual(
+      runRule(elementsRule, isa() + 'GS*HC*AA*BB*20240101*1200*5*X*005010X222A1~ST*837*0001~CLP*X*Y*Z~SE*3*0001~GE*1*5~IEA*1*000000001~'),
+      [],
+    );
   });
 });
 

@@ -39,7 +39,9 @@ describe('envelope: SE01, GE01, IEA01 counts, control numbers and trailers', () 
   });
 
   test('segment-missing: a transaction set without SE is reported on its ST', () => {
-    const src = interchange(st(body)).replace(/SE\*\d+\*0001~\n/, '').replace('ST*835', '|ST|*835');
+    const src = interchange(st(body))
+      .replace(/SE\*\d+\*0001~\n/, '')
+      .replace('ST*835', '|ST|*835');
     const f = expectOne(envelopeRule, src, 'segment-missing', 'error');
     assert.match(f.message, /no SE/);
     assert.ok(f.related?.length, 'related points at where the transaction set ends');
@@ -56,6 +58,11 @@ describe('envelope: SE01, GE01, IEA01 counts, control numbers and trailers', () 
   });
 
   test('the envelope of a transaction set that is not an 835 is checked too', () => {
-    expectOne(envelopeRule, isa() + 'GS*HC*A*B*20240101*1200*5*X*005010X222A1~ST*837*0001~BHT*0019~SE*|2|*0001~GE*1*5~IEA*1*000000001~', 'se-count', 'error');
+    expectOne(
+      envelopeRule,
+      isa() + 'GS*HC*A*B*20240101*1200*5*X*005010X222A1~ST*837*0001~BHT*0019~SE*|2|*0001~GE*1*5~IEA*1*000000001~',
+      'se-count',
+      'error',
+    );
   });
 });

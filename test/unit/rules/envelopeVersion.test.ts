@@ -13,13 +13,22 @@ describe('envelope version: GS01 HP, GS08 and ST03 005010X221A1', () => {
   });
 
   test('GS08 of another version is reported on GS08; a 4010 group says so', () => {
-    const f = expectOne(envelopeVersionRule, interchange(st(body).map((s) => s.replace('*005010X221A1', '')))
-      .replace('*X*005010X221A1', '*X*|004010X091A1|'), 'envelope-version', 'warning');
+    const f = expectOne(
+      envelopeVersionRule,
+      interchange(st(body).map((s) => s.replace('*005010X221A1', ''))).replace('*X*005010X221A1', '*X*|004010X091A1|'),
+      'envelope-version',
+      'warning',
+    );
     assert.match(f.message, /4010/);
   });
 
   test('ST03 that names another guide is reported on ST03', () => {
-    expectOne(envelopeVersionRule, interchange(st(body)).replace('ST*835*0001*005010X221A1', 'ST*835*0001*|005010X222A1|'), 'envelope-version', 'warning');
+    expectOne(
+      envelopeVersionRule,
+      interchange(st(body)).replace('ST*835*0001*005010X221A1', 'ST*835*0001*|005010X222A1|'),
+      'envelope-version',
+      'warning',
+    );
   });
 
   test('GS01 other than HP on a group of 835s', () => {
@@ -27,6 +36,9 @@ describe('envelope version: GS01 HP, GS08 and ST03 005010X221A1', () => {
   });
 
   test('groups that hold no 835 are left to not-835', () => {
-    expectNone(envelopeVersionRule, isa() + 'GS*HC*A*B*20240101*1200*5*X*005010X222A1~ST*837*0001*005010X222A1~SE*2*0001~GE*1*5~IEA*1*000000001~');
+    expectNone(
+      envelopeVersionRule,
+      isa() + 'GS*HC*A*B*20240101*1200*5*X*005010X222A1~ST*837*0001*005010X222A1~SE*2*0001~GE*1*5~IEA*1*000000001~',
+    );
   });
 });

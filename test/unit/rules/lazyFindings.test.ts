@@ -24,8 +24,14 @@ describe('findings whose message is worded when read', () => {
   const { findings } = run(text);
 
   test('the rules find one expected CO-253 with a date, one without, and one worklist item', () => {
-    assert.deepEqual(findings.map((f) => f.code), ['co253-sequestration', 'co253-sequestration', 'adjustment-actionable']);
-    assert.equal(findings[0].message, 'Medicare sequestration: 2% of the Medicare payment (1.20 on 60.00). Expected and not recoverable: post as a contractual adjustment; do not appeal or rebill.');
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['co253-sequestration', 'co253-sequestration', 'adjustment-actionable'],
+    );
+    assert.equal(
+      findings[0].message,
+      'Medicare sequestration: 2% of the Medicare payment (1.20 on 60.00). Expected and not recoverable: post as a contractual adjustment; do not appeal or rebill.',
+    );
     assert.match(findings[1].message, /^Medicare sequestration \(1\.20 on 60\.00\): no service or statement date/);
     assert.match(findings[2].message, /^CO-97 300\.00 needs work \(claim PCN2\): .* \(remarks: M15\)$/);
   });
@@ -40,7 +46,10 @@ describe('findings whose message is worded when read', () => {
   test('the message is the same on every read, and destructuring sees it', () => {
     for (const f of findings) {
       const { code, start, end, message, severity } = f;
-      assert.deepEqual({ code, start, end, message, severity }, { code: f.code, start: f.start, end: f.end, message: f.message, severity: undefined });
+      assert.deepEqual(
+        { code, start, end, message, severity },
+        { code: f.code, start: f.start, end: f.end, message: f.message, severity: undefined },
+      );
       assert.equal(f.message, message);
     }
   });

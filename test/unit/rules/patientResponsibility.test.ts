@@ -16,13 +16,21 @@ describe('patient-responsibility: CLP05 = sum of PR adjustments', () => {
   });
 
   test('claim-level and line-level PR add up, over several triplets', () => {
-    expectNone(patientResponsibilityRule, file(['LX*1', 'CLP*C1*2*751.5*310*220*12*X', 'CAS*PR*1*150', 'SVC*HC:1*751.5*310', 'CAS*PR*2*70']));
+    expectNone(
+      patientResponsibilityRule,
+      file(['LX*1', 'CLP*C1*2*751.5*310*220*12*X', 'CAS*PR*1*150', 'SVC*HC:1*751.5*310', 'CAS*PR*2*70']),
+    );
     expectNone(patientResponsibilityRule, file(['LX*1', 'CLP*C1*2*751.5*310*220*12*X', 'SVC*HC:1*751.5*310', 'CAS*PR*1*150.00**2*70.00']));
   });
 
   test('an empty CLP05 counts as 0.00', () => {
     expectNone(patientResponsibilityRule, file(['LX*1', 'CLP*C1*1*100*55**12*X', 'SVC*HC:1*100*55', 'CAS*CO*45*45']));
-    const f = expectOne(patientResponsibilityRule, file(['LX*1', 'CLP*C1*1*100*55*||*12*X', 'SVC*HC:1*100*55', 'CAS*PR*1*45']), 'patient-responsibility', 'warning');
+    const f = expectOne(
+      patientResponsibilityRule,
+      file(['LX*1', 'CLP*C1*1*100*55*||*12*X', 'SVC*HC:1*100*55', 'CAS*PR*1*45']),
+      'patient-responsibility',
+      'warning',
+    );
     assert.match(f.message, /CLP05 is empty/);
   });
 });

@@ -9,7 +9,12 @@ describe('segment-repeat: maximum repeats of the guide', () => {
   test('a normal 835 has nothing to report', () => expectNone(repeatsRule, file(HEADER, CLAIM)));
 
   test('a second TRN in the header', () => {
-    expectOne(repeatsRule, file([...HEADER.slice(0, 2), '|TRN|*1*EFT0002*1512345678', ...HEADER.slice(2)], CLAIM), 'segment-repeat', 'warning');
+    expectOne(
+      repeatsRule,
+      file([...HEADER.slice(0, 2), '|TRN|*1*EFT0002*1512345678', ...HEADER.slice(2)], CLAIM),
+      'segment-repeat',
+      'warning',
+    );
   });
 
   test('a second BPR in the header', () => {
@@ -33,14 +38,27 @@ describe('segment-repeat: maximum repeats of the guide', () => {
   });
 
   test('per-qualifier caps: one NM1*QC per claim, one DTM*472 per line', () => {
-    expectOne(repeatsRule, file(HEADER, ['LX*1', 'CLP*A*1*1*1**MB*X', 'NM1*QC*1*DOE', 'NM1*IL*1*DOE', '|NM1|*QC*1*ROE']), 'segment-repeat', 'warning');
-    expectOne(repeatsRule, file(HEADER, ['LX*1', 'CLP*A*1*1*1**MB*X', 'SVC*HC:1*1*1', 'DTM*472*20240101', '|DTM|*472*20240102']), 'segment-repeat', 'warning');
+    expectOne(
+      repeatsRule,
+      file(HEADER, ['LX*1', 'CLP*A*1*1*1**MB*X', 'NM1*QC*1*DOE', 'NM1*IL*1*DOE', '|NM1|*QC*1*ROE']),
+      'segment-repeat',
+      'warning',
+    );
+    expectOne(
+      repeatsRule,
+      file(HEADER, ['LX*1', 'CLP*A*1*1*1**MB*X', 'SVC*HC:1*1*1', 'DTM*472*20240101', '|DTM|*472*20240102']),
+      'segment-repeat',
+      'warning',
+    );
     expectNone(repeatsRule, file(HEADER, ['LX*1', 'CLP*A*1*1*1**MB*X', 'SVC*HC:1*1*1', 'DTM*150*20240101', 'DTM*151*20240102']));
   });
 
   test('a second payer loop in one transaction set', () => {
     const f = runRule(repeatsRule, file([...HEADER, 'N1*PR*OTHER PAYER'], CLAIM).replace(/\|/g, ''));
-    assert.deepEqual(f.map((x) => x.code), ['segment-repeat']);
+    assert.deepEqual(
+      f.map((x) => x.code),
+      ['segment-repeat'],
+    );
     assert.match(f[0].message, /payer loop/);
   });
 

@@ -22,6 +22,9 @@ describe('required segments of an 835: BPR, TRN, N1*PR, N1*PE', () => {
   });
 
   test('a transaction set that is not an 835 is not asked for 835 segments', () => {
-    expectNone(requiredSegmentsRule, isa() + 'GS*HC*A*B*20240101*1200*5*X*005010X222A1~ST*837*0001~BHT*0019~SE*3*0001~GE*1*5~IEA*1*000000001~');
+    expectNone(
+      requiredSegmentsRule,
+      isa() + 'GS*HC*A*B*20240101*1200*5*X*005010X222A1~ST*837*0001~BHT*0019~SE*3*0001~GE*1*5~IEA*1*000000001~',
+    );
   });
 });

@@ -50,7 +50,11 @@ export function expectOne(rule: Rule, src: string, code: string, severity: Sever
   const { text, at } = markers(src);
   assert.equal(at.length, 2, 'the fragment needs a start and an end marker');
   const found = runRule(rule, text);
-  assert.deepEqual(found.map((f) => f.code), [code], found.map((f) => f.message).join('\n'));
+  assert.deepEqual(
+    found.map((f) => f.code),
+    [code],
+    found.map((f) => f.message).join('\n'),
+  );
   const f = found[0];
   assert.deepEqual({ start: f.start, end: f.end }, { start: at[0], end: at[1] }, `range of: ${f.message}`);
   assert.equal(severityOf(f), severity);
@@ -60,7 +64,10 @@ export function expectOne(rule: Rule, src: string, code: string, severity: Sever
 /** Asserts the rule finds nothing (shows the messages when it does). */
 export function expectNone(rule: Rule, src: string): void {
   const found = runRule(rule, markers(src).text);
-  assert.deepEqual(found.map((f) => `${f.code}: ${f.message}`), []);
+  assert.deepEqual(
+    found.map((f) => `${f.code}: ${f.message}`),
+    [],
+  );
 }
 
 /** The text a related location points at. */

@@ -16,14 +16,17 @@ describe('service-balance: SVC02 - line CAS = SVC03', () => {
   });
 
   test('a reversal (negated amounts) balances the same way', () => {
-    expectNone(serviceBalanceRule, file(['LX*1', 'CLP*PCN1*22*-200*-78.4*-20*MB*X', 'SVC*HC:99213*-200*-78.4', 'CAS*CO*45*-100**253*-1.6', 'CAS*PR*2*-20']));
+    expectNone(
+      serviceBalanceRule,
+      file(['LX*1', 'CLP*PCN1*22*-200*-78.4*-20*MB*X', 'SVC*HC:99213*-200*-78.4', 'CAS*CO*45*-100**253*-1.6', 'CAS*PR*2*-20']),
+    );
   });
 
   test('a negative adjustment increases the payment', () => {
     expectNone(serviceBalanceRule, file(['LX*1', 'CLP*PCN1*2*541*34**12*X', 'SVC*HC:55669*541*34', 'CAS*OA*23*516', 'CAS*OA*94*-9']));
   });
 
-  test('an unreadable amount is element-format\'s finding, not a balance', () => {
+  test("an unreadable amount is element-format's finding, not a balance", () => {
     expectNone(serviceBalanceRule, file(CLAIM.map((s) => s.replace('*100**253', '*1OO**253'))));
   });
 

@@ -30,7 +30,16 @@ function brokenRemit(): string {
 
 const settingsCases: Array<[string, Settings]> = [
   ['default settings', DEFAULT_SETTINGS],
-  ['a user table in which 2022-07 onwards is 3%', { ...DEFAULT_SETTINGS, sequestrationPeriods: [{ from: '2013-04-01', to: '2022-06-30', rate: 0 }, { from: '2022-07-01', rate: 0.03 }] }],
+  [
+    'a user table in which 2022-07 onwards is 3%',
+    {
+      ...DEFAULT_SETTINGS,
+      sequestrationPeriods: [
+        { from: '2013-04-01', to: '2022-06-30', rate: 0 },
+        { from: '2022-07-01', rate: 0.03 },
+      ],
+    },
+  ],
 ];
 
 const texts: Array<[string, string]> = [
@@ -41,7 +50,10 @@ const texts: Array<[string, string]> = [
 
 describe('rules in steps', () => {
   test('every rule can run in slices', () => {
-    assert.deepEqual(ALL_RULES.filter((r) => !r.checkInSlices).map((r) => r.id), []);
+    assert.deepEqual(
+      ALL_RULES.filter((r) => !r.checkInSlices).map((r) => r.id),
+      [],
+    );
   });
 
   for (const [name, text] of texts) {
@@ -64,7 +76,10 @@ describe('rules in steps', () => {
         for (; !r.done; r = steps.next()) yields++;
         assert.ok(yields > 0);
         assert.deepEqual(r.value.findings, whole.findings);
-        assert.deepEqual(runRules({ model: whole.model, settings }), whole.findings.slice(whole.tokens.findings.length + whole.model.findings.length));
+        assert.deepEqual(
+          runRules({ model: whole.model, settings }),
+          whole.findings.slice(whole.tokens.findings.length + whole.model.findings.length),
+        );
       });
     }
   }

@@ -23,7 +23,10 @@ describe('transaction-balance: BPR02 = sum CLP04 - sum PLB', () => {
   });
 
   test('a notification-only remit (BPR02 0) with denied claims balances', () => {
-    expectNone(transactionBalanceRule, interchange(st(['BPR*H*0*C*NON************20240105', ...HEADER.slice(1), 'LX*1', 'CLP*C1*4*100*0**MC*X', 'CAS*CO*16*100'])));
+    expectNone(
+      transactionBalanceRule,
+      interchange(st(['BPR*H*0*C*NON************20240105', ...HEADER.slice(1), 'LX*1', 'CLP*C1*4*100*0**MC*X', 'CAS*CO*16*100'])),
+    );
   });
 
   test('an unreadable CLP04 skips the check (element-format reports it)', () => {

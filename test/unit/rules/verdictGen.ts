@@ -27,7 +27,8 @@ export interface GenClaim {
 
 /** Dates at every boundary of the built-in rate table, and CO-223's period. */
 export const BOUNDARY_DATES = [
-  20120115, 20130331, 20130401, 20130601, 20140131, 20140201, 20200430, 20200501, 20210310, 20220331, 20220401, 20220630, 20220701, 20240226,
+  20120115, 20130331, 20130401, 20130601, 20140131, 20140201, 20200430, 20200501, 20210310, 20220331, 20220401, 20220630, 20220701,
+  20240226,
 ];
 
 export const genClaim: fc.Arbitrary<GenClaim> = fc.record({
@@ -59,16 +60,23 @@ const round = (rate: number, cents: number) => Math.floor((Math.abs(cents) * Mat
 /** The sequestration amount (cents) a claim takes on its base. */
 function seqOf(c: GenClaim): number {
   switch (c.seq) {
-    case 'rate': return round(tableRate(c.date), c.base);
-    case 'plus': return round(tableRate(c.date), c.base) + c.plus;
-    case 'minus': return Math.max(0, round(tableRate(c.date), c.base) - c.plus);
-    case 'one': return round(0.01, c.base);
-    case 'two': return round(0.02, c.base);
-    default: return 0;
+    case 'rate':
+      return round(tableRate(c.date), c.base);
+    case 'plus':
+      return round(tableRate(c.date), c.base) + c.plus;
+    case 'minus':
+      return Math.max(0, round(tableRate(c.date), c.base) - c.plus);
+    case 'one':
+      return round(0.01, c.base);
+    case 'two':
+      return round(0.02, c.base);
+    default:
+      return 0;
   }
 }
 
-const money = (cents: number) => `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+const money = (cents: number) =>
+  `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 
 /** The segments of one claim, its amounts multiplied by `sign` (-1: its reversal), with CLP02 `status`. */
 function claimSegments(c: GenClaim, id: string, status: string, sign: number, seq = seqOf(c)): string[] {
@@ -97,18 +105,38 @@ function claimSegments(c: GenClaim, id: string, status: string, sign: number, se
 /** A whole 835 with the claims (and their histories) in one transaction set. */
 export function generatedFile(claims: readonly GenClaim[]): string {
   const body: string[] = [
-    'BPR*I*0*C*NON************20240105', 'TRN*1*GEN*1512345678', 'DTM*405*20240104', 'N1*PR*SOME PAYER', 'N1*PE*CLINIC*XX*1234567893', 'LX*1',
+    'BPR*I*0*C*NON************20240105',
+    'TRN*1*GEN*1512345678',
+    'DTM*405*20240104',
+    'N1*PR*SOME PAYER',
+    'N1*PE*CLINIC*XX*1234567893',
+    'LX*1',
   ];
   claims.forEach((c, i) => {
     const id = `C${i + 1}`;
     const corrected: GenClaim = { ...c, seq: 'rate', group: 'CO' };
     switch (c.history) {
-      case 'plain': body.push(...claimSegments(c, id, '1', 1)); break;
-      case 'reversalOnly': body.push(...claimSegments(c, id, '22', -1)); break;
-      case 'reversedThenCorrected': body.push(...claimSegments(c, id, '22', -1), ...claimSegments(corrected, id, '1', 1)); break;
-      default: body.push(...claimSegments(c, id, '1', 1), ...claimSegments(c, id, '22', -1), ...claimSegments(corrected, id, '1', 1));
+      case 'plain':
+        body.push(...claimSegments(c, id, '1', 1));
+        break;
+      case 'reversalOnly':
+        body.push(...claimSegments(c, id, '22', -1));
+        break;
+      case 'reversedThenCorrected':
+        body.push(...claimSegments(c, id, '22', -1), ...claimSegments(corrected, id, '1', 1));
+        break;
+      default:
+        body.push(...claimSegments(c, id, '1', 1), ...claimSegments(c, id, '22', -1), ...claimSegments(corrected, id, '1', 1));
     }
   });
-  const segs = [isa().slice(0, -1), 'GS*HP*SENDER*RECEIVER*20240105*1200*1*X*005010X221A1', 'ST*835*0001', ...body, `SE*${body.length + 2}*0001`, 'GE*1*1', 'IEA*1*000000001'];
+  const segs = [
+    isa().slice(0, -1),
+    'GS*HP*SENDER*RECEIVER*20240105*1200*1*X*005010X221A1',
+    'ST*835*0001',
+    ...body,
+    `SE*${body.length + 2}*0001`,
+    'GE*1*1',
+    'IEA*1*000000001',
+  ];
   return segs.join('~\n') + '~\n';
 }

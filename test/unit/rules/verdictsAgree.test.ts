@@ -70,7 +70,8 @@ function fromCsv(a: Analysis): WorkSet {
 function fromNavigation(a: Analysis): number[] {
   const cas = a.model.cas;
   const starts = new Map<number, number>();
-  for (let r = 0; r < cas.length; r++) starts.set(a.tokens.elementStartOffset(cas.seg[r], 2 + 3 * cas.triplet[r] - (cas.triplet[r] === 0 ? 1 : 0)), r);
+  for (let r = 0; r < cas.length; r++)
+    starts.set(a.tokens.elementStartOffset(cas.seg[r], 2 + 3 * cas.triplet[r] - (cas.triplet[r] === 0 ? 1 : 0)), r);
   const out: number[] = [];
   let at = { line: 0, character: 0 };
   for (let guard = 0; guard <= cas.length; guard++) {
@@ -113,9 +114,16 @@ function splitCsv(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out;
@@ -123,25 +131,34 @@ function splitCsv(line: string): string[] {
 
 describe('verdicts: every view tells the same story (property)', () => {
   test('diagnostics, worklist, CSV, code lens and navigation agree on the work; the classes add up to the charges', () => {
-    checkProperty('verdicts agree', fc.property(fc.array(genClaim, { minLength: 1, maxLength: 6 }), (claims) => {
-      const text = generatedFile(claims);
-      const a = analyze(text, DEFAULT_SETTINGS);
-      const worklist = fromWorklist(a);
-      const rowsOf = (w: WorkSet) => w.map((x) => Number(x.split(':')[0])).sort((x, y) => x - y);
-      assert.deepEqual(fromCsv(a), worklist, 'CSV = worklist');
-      assert.deepEqual(fromDiagnostics(a), rowsOf(worklist), 'Warnings = worklist');
-      assert.deepEqual(fromNavigation(a), rowsOf(worklist), 'Alt+N targets = worklist');
-      assert.deepEqual(fromLenses(a), perClaim(a, worklist), 'code lens counts and money = worklist');
-      for (const w of worklist) assert.ok(Number(w.split(':')[1]) >= 0, 'never a request for negative money');
-      // Reversals are never work.
-      for (const w of worklist) assert.notEqual(a.model.store.claimAt(a.model.cas.claim[Number(w.split(':')[0])]).status, '22');
-      const s = summarize(a, DEFAULT_SETTINGS);
-      const f = s.moneyFlow;
-      assert.equal(f.unexplained, 0, 'generated claims balance');
-      assert.equal(f.paid + f.contractual + f.sequestration + f.patient + f.denied + f.recoverable + f.other, f.charged, 'charged = paid + the classes');
-      // Reason 253 is never the patient's.
-      const cas = a.model.cas;
-      for (let r = 0; r < cas.length; r++) if (cas.reasonOf(r) === '253') assert.notEqual(a.verdicts.classOf(r), 'patientResponsibility');
-    }), 150, (claims) => generatedFile(claims));
+    checkProperty(
+      'verdicts agree',
+      fc.property(fc.array(genClaim, { minLength: 1, maxLength: 6 }), (claims) => {
+        const text = generatedFile(claims);
+        const a = analyze(text, DEFAULT_SETTINGS);
+        const worklist = fromWorklist(a);
+        const rowsOf = (w: WorkSet) => w.map((x) => Number(x.split(':')[0])).sort((x, y) => x - y);
+        assert.deepEqual(fromCsv(a), worklist, 'CSV = worklist');
+        assert.deepEqual(fromDiagnostics(a), rowsOf(worklist), 'Warnings = worklist');
+        assert.deepEqual(fromNavigation(a), rowsOf(worklist), 'Alt+N targets = worklist');
+        assert.deepEqual(fromLenses(a), perClaim(a, worklist), 'code lens counts and money = worklist');
+        for (const w of worklist) assert.ok(Number(w.split(':')[1]) >= 0, 'never a request for negative money');
+        // Reversals are never work.
+        for (const w of worklist) assert.notEqual(a.model.store.claimAt(a.model.cas.claim[Number(w.split(':')[0])]).status, '22');
+        const s = summarize(a, DEFAULT_SETTINGS);
+        const f = s.moneyFlow;
+        assert.equal(f.unexplained, 0, 'generated claims balance');
+        assert.equal(
+          f.paid + f.contractual + f.sequestration + f.patient + f.denied + f.recoverable + f.other,
+          f.charged,
+          'charged = paid + the classes',
+        );
+        // Reason 253 is never the patient's.
+        const cas = a.model.cas;
+        for (let r = 0; r < cas.length; r++) if (cas.reasonOf(r) === '253') assert.notEqual(a.verdicts.classOf(r), 'patientResponsibility');
+      }),
+      150,
+      (claims) => generatedFile(claims),
+    );
   });
 });

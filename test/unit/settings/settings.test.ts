@@ -12,16 +12,32 @@ const periods = (...ps: unknown[]) => ({ sequestration: { periods: ps } });
 
 describe('settings: what is not used is said', () => {
   test('a rate out of range, negative, or written as text: the period is dropped, naming the setting', () => {
-    const r = readSettings(periods({ from: '2024-01-01', rate: 5.0 }, { from: '2024-01-01', rate: -0.02 }, { from: '2024-01-01', rate: '0.02' }, { from: '2025-01-01', rate: 0.03 }));
+    const r = readSettings(
+      periods(
+        { from: '2024-01-01', rate: 5.0 },
+        { from: '2024-01-01', rate: -0.02 },
+        { from: '2024-01-01', rate: '0.02' },
+        { from: '2025-01-01', rate: 0.03 },
+      ),
+    );
     assert.deepEqual(r.settings.sequestrationPeriods, [{ from: '2025-01-01', rate: 0.03 }]);
     assert.equal(r.warnings.length, 3);
     assert.match(r.warnings[0], /^era835\.sequestration\.periods\[0\]\.rate: 5 is not a fraction from 0 to 1/);
     assert.match(r.warnings[1], /^era835\.sequestration\.periods\[1\]\.rate: -0\.02 is not a fraction/);
-    assert.match(r.warnings[2], /^era835\.sequestration\.periods\[2\]\.rate: "0\.02" is not a number \(write the number 0\.02, without quotes\)/);
+    assert.match(
+      r.warnings[2],
+      /^era835\.sequestration\.periods\[2\]\.rate: "0\.02" is not a number \(write the number 0\.02, without quotes\)/,
+    );
   });
 
   test('a date that is not a date, and "to" before "from"', () => {
-    const w = warningsOf(periods({ from: 'garbage', rate: 0.02 }, { from: '2024-01-01', to: '2023-12-31', rate: 0.02 }, { from: '2024-01-01', to: '31/12/2024', rate: 0.02 }));
+    const w = warningsOf(
+      periods(
+        { from: 'garbage', rate: 0.02 },
+        { from: '2024-01-01', to: '2023-12-31', rate: 0.02 },
+        { from: '2024-01-01', to: '31/12/2024', rate: 0.02 },
+      ),
+    );
     assert.match(w[0], /^era835\.sequestration\.periods\[0\]\.from: "garbage" is not a date YYYY-MM-DD/);
     assert.match(w[1], /^era835\.sequestration\.periods\[1\]: "to" 2023-12-31 is before "from" 2024-01-01/);
     assert.match(w[2], /^era835\.sequestration\.periods\[2\]\.to: "31\/12\/2024" is not a date/);
@@ -64,7 +80,17 @@ describe('settings: what is not used is said', () => {
   });
 
   test('what VS Code sends by default (every rule at its default, an empty period list) warns about nothing', () => {
-    assert.deepEqual(warningsOf({ rules: { 'co253-amount': 'warning' }, sequestration: { periods: [] }, codeLists: { path: '' }, inlayHints: { enabled: true, elementNames: false }, trace: { server: 'off' }, highlight: { cas: true } }), []);
+    assert.deepEqual(
+      warningsOf({
+        rules: { 'co253-amount': 'warning' },
+        sequestration: { periods: [] },
+        codeLists: { path: '' },
+        inlayHints: { enabled: true, elementNames: false },
+        trace: { server: 'off' },
+        highlight: { cas: true },
+      }),
+      [],
+    );
     assert.deepEqual(warningsOf(undefined), []);
   });
 });

@@ -14,7 +14,11 @@ function piecesOf(bytes: Buffer, pieceChars: number, chunkBytes = 4096): Piece[]
     const path = join(dir, 'f.835');
     writeFileSync(path, bytes);
     const fd = openSync(path, 'r');
-    try { return [...readPieces(fd, { pieceChars, chunkBytes })]; } finally { closeSync(fd); }
+    try {
+      return [...readPieces(fd, { pieceChars, chunkBytes })];
+    } finally {
+      closeSync(fd);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -22,7 +26,10 @@ function piecesOf(bytes: Buffer, pieceChars: number, chunkBytes = 4096): Piece[]
 
 /** Three interchanges joined with CR-only line ends (old Mac files): every line break is a lone CR. */
 function crOnlyInterchanges(): string {
-  return [1, 2, 3].map((seed) => generate835Text({ bytes: 6_000, seed })).join('').replace(/\n/g, '\r');
+  return [1, 2, 3]
+    .map((seed) => generate835Text({ bytes: 6_000, seed }))
+    .join('')
+    .replace(/\n/g, '\r');
 }
 
 describe('reading a file in pieces of whole interchanges', () => {
@@ -51,7 +58,10 @@ describe('reading a file in pieces of whole interchanges', () => {
     const text = 'ISA' + 'É'.repeat(5000);
     const pieces = piecesOf(Buffer.from(text, 'utf8'), 1 << 20, 4097);
     assert.equal(pieces.map((p) => p.text).join(''), text);
-    assert.deepEqual(pieces.flatMap((p) => p.invalid), []);
+    assert.deepEqual(
+      pieces.flatMap((p) => p.invalid),
+      [],
+    );
   });
 });
 

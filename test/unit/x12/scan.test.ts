@@ -9,14 +9,45 @@ const framed = (s: string) => ({ text: `*${s}~`, start: 1, end: 1 + s.length });
 
 describe('numbers and dates read by offset', () => {
   test('amounts: the same as parseCents', () => {
-    for (const s of ['78.4', '200', '-1.25', '+3', '.5', '5.', '-.', '.', '', '-', '1,000', '12.345', '12.355', '-0.004', '0001', '1e5', '99999999999999.99', '999999999999999999', ' 5']) {
+    for (const s of [
+      '78.4',
+      '200',
+      '-1.25',
+      '+3',
+      '.5',
+      '5.',
+      '-.',
+      '.',
+      '',
+      '-',
+      '1,000',
+      '12.345',
+      '12.355',
+      '-0.004',
+      '0001',
+      '1e5',
+      '99999999999999.99',
+      '999999999999999999',
+      ' 5',
+    ]) {
       const { text, start, end } = framed(s);
       assert.equal(centsAt(text, start, end), parseCents(s), JSON.stringify(s));
     }
   });
 
   test('dates: the same as parseDate', () => {
-    for (const s of ['20240131', '20240230', '20240229', '20230229', '20000229', '19000229', '2024013', '2024013a', '20241301', '20240100']) {
+    for (const s of [
+      '20240131',
+      '20240230',
+      '20240229',
+      '20230229',
+      '20000229',
+      '19000229',
+      '2024013',
+      '2024013a',
+      '20241301',
+      '20240100',
+    ]) {
       const { text, start, end } = framed(s);
       assert.equal(dateAt(text, start, end), parseDate(s), s);
     }
@@ -24,10 +55,13 @@ describe('numbers and dates read by offset', () => {
 
   test('on any text', () => {
     const numberish = fc.stringMatching(/^[-+]?\d{0,20}(\.\d{0,5})?[a-z,]?$/);
-    fc.assert(fc.property(fc.oneof(numberish, fc.string({ maxLength: 12 })), (s) => {
-      const { text, start, end } = framed(s);
-      assert.equal(centsAt(text, start, end), parseCents(s));
-      assert.equal(dateAt(text, start, end), parseDate(s));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.oneof(numberish, fc.string({ maxLength: 12 })), (s) => {
+        const { text, start, end } = framed(s);
+        assert.equal(centsAt(text, start, end), parseCents(s));
+        assert.equal(dateAt(text, start, end), parseDate(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

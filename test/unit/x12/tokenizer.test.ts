@@ -80,7 +80,10 @@ describe('tokenizer', () => {
 describe('tokenizer never throws on bad input', () => {
   test('empty file', () => {
     const t = tokenize('');
-    assert.deepEqual(t.findings.map((f) => [f.code, f.start, f.end]), [['isa-invalid', 0, 0]]);
+    assert.deepEqual(
+      t.findings.map((f) => [f.code, f.start, f.end]),
+      [['isa-invalid', 0, 0]],
+    );
     assert.equal(t.count, 0);
   });
 

@@ -8,16 +8,34 @@ import { isa } from '../../helpers/fragments';
 
 /** A one-claim 835 built from `body` (CLP onwards), analysed. */
 function analysed(body: string[]): Analysis {
-  const segs = [isa().slice(0, -1), 'GS*HP*S*R*20240105*1200*1*X*005010X221A1', 'ST*835*0001', 'BPR*I*0*C*NON************20240105',
-    'TRN*1*T*1', 'N1*PR*PAYER', 'N1*PE*CLINIC*XX*1234567893', 'LX*1', ...body, 'SE*1*0001', 'GE*1*1', 'IEA*1*000000001'];
+  const segs = [
+    isa().slice(0, -1),
+    'GS*HP*S*R*20240105*1200*1*X*005010X221A1',
+    'ST*835*0001',
+    'BPR*I*0*C*NON************20240105',
+    'TRN*1*T*1',
+    'N1*PR*PAYER',
+    'N1*PE*CLINIC*XX*1234567893',
+    'LX*1',
+    ...body,
+    'SE*1*0001',
+    'GE*1*1',
+    'IEA*1*000000001',
+  ];
   return analyze(segs.join('~') + '~', DEFAULT_SETTINGS);
 }
 
 const adjustments = (body: string[]): Adjustment[] => analysed(body).model.cas.all();
 
-const line = (clp06: string, date: string, cas: string, paid = '117.6', extra: string[] = []) => adjustments([
-  `CLP*PCN1*1*200*${paid}*0*${clp06}*P1*11*1`, 'NM1*QC*1*DOE*JANE', ...extra, `SVC*HC:99213*200*${paid}**1`, `DTM*${date}`, cas,
-]);
+const line = (clp06: string, date: string, cas: string, paid = '117.6', extra: string[] = []) =>
+  adjustments([
+    `CLP*PCN1*1*200*${paid}*0*${clp06}*P1*11*1`,
+    'NM1*QC*1*DOE*JANE',
+    ...extra,
+    `SVC*HC:99213*200*${paid}**1`,
+    `DTM*${date}`,
+    cas,
+  ]);
 
 describe('classify', () => {
   test('group and reason category decide the class', () => {
@@ -51,7 +69,10 @@ describe('classify', () => {
 describe('expectedSequestration', () => {
   test('line level: DTM*472, 2% of paid + CO-253', () => {
     const s = expectedSequestration(line('MB', '472*20240226', 'CAS*CO*45*80**253*2.4')[1], DEFAULT_SETTINGS)!;
-    assert.deepEqual([s.date, s.rate, s.paid, s.base, s.expected, s.observed, s.difference, s.withinTolerance], [{ date: 20240226, source: '472' }, 0.02, 11760, 12000, 240, 240, 0, true]);
+    assert.deepEqual(
+      [s.date, s.rate, s.paid, s.base, s.expected, s.observed, s.difference, s.withinTolerance],
+      [{ date: 20240226, source: '472' }, 0.02, 11760, 12000, 240, 240, 0, true],
+    );
     assert.equal(s.observedRate, 0.02);
   });
 
@@ -59,7 +80,13 @@ describe('expectedSequestration', () => {
     const a = analysed(['CLP*P*1*200*98*0*MB*P1*11*1', 'SVC*HC:99213*200*98**1', 'DTM*150*20220601', 'CAS*CO*253*2']);
     assert.deepEqual(expectedSequestration(a.model.cas.all()[0], DEFAULT_SETTINGS, a.tokens)!.date, { date: 20220601, source: '150' });
     // Without the tokens, a DTM*150/151 pair is recognised by its end date.
-    const pair = adjustments(['CLP*P*1*200*98*0*MB*P1*11*1', 'SVC*HC:99213*200*98**1', 'DTM*150*20220601', 'DTM*151*20220630', 'CAS*CO*253*2']);
+    const pair = adjustments([
+      'CLP*P*1*200*98*0*MB*P1*11*1',
+      'SVC*HC:99213*200*98**1',
+      'DTM*150*20220601',
+      'DTM*151*20220630',
+      'CAS*CO*253*2',
+    ]);
     assert.deepEqual(expectedSequestration(pair[0], DEFAULT_SETTINGS)!.date, { date: 20220601, source: '150' });
     const from232 = adjustments(['CLP*P*1*200*98*0*MB*P1*11*1', 'DTM*232*20220501', 'SVC*HC:99213*200*98**1', 'CAS*CO*253*2']);
     assert.deepEqual(expectedSequestration(from232[0], DEFAULT_SETTINGS)!.date, { date: 20220501, source: '232' });
@@ -70,13 +97,19 @@ describe('expectedSequestration', () => {
 
   test('several CO-253 on one line are summed; a reversal works by sign', () => {
     const two = line('MB', '472*20240226', 'CAS*CO*253*1.2**253*1.2');
-    assert.deepEqual([expectedSequestration(two[0], DEFAULT_SETTINGS)!.observed, expectedSequestration(two[0], DEFAULT_SETTINGS)!.expected], [240, 240]);
+    assert.deepEqual(
+      [expectedSequestration(two[0], DEFAULT_SETTINGS)!.observed, expectedSequestration(two[0], DEFAULT_SETTINGS)!.expected],
+      [240, 240],
+    );
     const rev = line('MB', '472*20240226', 'CAS*CO*45*-80**253*-2.4', '-117.6');
     const s = expectedSequestration(rev[1], DEFAULT_SETTINGS)!;
     assert.deepEqual([s.base, s.expected, s.difference, s.withinTolerance], [-12000, -240, 0, true]);
   });
 
   test('rounding is half up on the cent, exactly', () => {
-    assert.deepEqual([applyRate(0.02, 2525), applyRate(0.02, 2524), applyRate(0.02, -2525), applyRate(0.01, 50), applyRate(0, 999)], [51, 50, -51, 1, 0]);
+    assert.deepEqual(
+      [applyRate(0.02, 2525), applyRate(0.02, 2524), applyRate(0.02, -2525), applyRate(0.01, 50), applyRate(0, 999)],
+      [51, 50, -51, 1, 0],
+    );
   });
 });

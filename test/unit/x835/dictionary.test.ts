@@ -24,8 +24,37 @@ describe('835 dictionary', () => {
       assert.ok(seg.purpose.length > 0, id);
       assert.ok(seg.elements.length > 0, id);
     }
-    for (const id of ['ISA', 'GS', 'ST', 'BPR', 'TRN', 'CUR', 'REF', 'DTM', 'N1', 'N3', 'N4', 'PER', 'RDM', 'LX', 'TS3',
-      'TS2', 'CLP', 'CAS', 'NM1', 'MIA', 'MOA', 'AMT', 'QTY', 'SVC', 'LQ', 'PLB', 'SE', 'GE', 'IEA']) {
+    for (const id of [
+      'ISA',
+      'GS',
+      'ST',
+      'BPR',
+      'TRN',
+      'CUR',
+      'REF',
+      'DTM',
+      'N1',
+      'N3',
+      'N4',
+      'PER',
+      'RDM',
+      'LX',
+      'TS3',
+      'TS2',
+      'CLP',
+      'CAS',
+      'NM1',
+      'MIA',
+      'MOA',
+      'AMT',
+      'QTY',
+      'SVC',
+      'LQ',
+      'PLB',
+      'SE',
+      'GE',
+      'IEA',
+    ]) {
       assert.ok(SEGMENTS.has(id), `missing ${id}`);
     }
   });

@@ -3,7 +3,13 @@ import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/analysis';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import {
-  claimAt, claimsById, claimsNear, interchangeIndexAt, interchangeLastSeg, lineAt, transactionAt,
+  claimAt,
+  claimsById,
+  claimsNear,
+  interchangeIndexAt,
+  interchangeLastSeg,
+  lineAt,
+  transactionAt,
 } from '../../../server/src/x835/lookup';
 import { twoClaimFile } from '../features/remit';
 
@@ -36,9 +42,18 @@ describe('lookup: the model object that owns a segment', () => {
 
   test('claimsById matches CLP01 or CLP07; claimsNear lists the neighbours by document order', () => {
     const m = model();
-    assert.deepEqual(claimsById(m, 'PAYERCN002').map((c) => c.id), ['PCN1002']);
-    assert.deepEqual(claimsById(m, 'PCN1001').map((c) => c.id), ['PCN1001']);
+    assert.deepEqual(
+      claimsById(m, 'PAYERCN002').map((c) => c.id),
+      ['PCN1002'],
+    );
+    assert.deepEqual(
+      claimsById(m, 'PCN1001').map((c) => c.id),
+      ['PCN1001'],
+    );
     assert.deepEqual(claimsById(m, 'nope'), []);
-    assert.deepEqual(claimsNear(m, m.claims[0], 5).map((c) => c.id), ['PCN1002']);
+    assert.deepEqual(
+      claimsNear(m, m.claims[0], 5).map((c) => c.id),
+      ['PCN1002'],
+    );
   });
 });

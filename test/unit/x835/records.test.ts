@@ -14,7 +14,8 @@ import { isa, medicareFile } from '../../helpers/fragments';
  */
 
 const model = (text: string) => buildModel(tokenize(text));
-const head = (control = '0001') => `GS*HP*S*R*20240105*1200*1*X*005010X221A1~ST*835*${control}~BPR*I*10*C*CHK************20240105~TRN*1*CHK1*1512345678~N1*PR*PAYER~N1*PE*CLINIC*XX*1234567893~`;
+const head = (control = '0001') =>
+  `GS*HP*S*R*20240105*1200*1*X*005010X221A1~ST*835*${control}~BPR*I*10*C*CHK************20240105~TRN*1*CHK1*1512345678~N1*PR*PAYER~N1*PE*CLINIC*XX*1234567893~`;
 /** One transaction holding `body` (LX and what follows), in a whole interchange. The model does not check SE01. */
 const file = (body: string) => `${isa()}${head()}${body}SE*1*0001~GE*1*1~IEA*1*000000001~`;
 /** A segment with the given elements set and the others empty: `segment('MIA', { 1: '0', 20: 'N1' })`. */
@@ -28,18 +29,28 @@ const remark = (m: Model, r: Remark) => `${m.tokens.id(r.seg)}${String(r.elem).p
 
 describe('835 model: a claim or a line is one object however it is reached', () => {
   const twoTransactions = () => {
-    const tx = (control: string, claims: string) => `ST*835*${control}~BPR*I*10*C*CHK************20240105~TRN*1*CHK${control}*1512345678~N1*PR*PAYER~N1*PE*CLINIC*XX*1234567893~LX*1~${claims}SE*1*${control}~`;
-    return model(isa() + 'GS*HP*S*R*20240105*1200*1*X*005010X221A1~'
-      + tx('0001', 'CLP*A*1*10*10**MB~SVC*HC:1*10*10~CLP*B*1*20*20**MB~SVC*HC:2*20*20~')
-      + tx('0002', 'CLP*C*1*30*30**MB~SVC*HC:3*10*10~SVC*HC:4*20*20~CAS*CO*45*0~')
-      + 'GE*2*1~IEA*1*000000001~');
+    const tx = (control: string, claims: string) =>
+      `ST*835*${control}~BPR*I*10*C*CHK************20240105~TRN*1*CHK${control}*1512345678~N1*PR*PAYER~N1*PE*CLINIC*XX*1234567893~LX*1~${claims}SE*1*${control}~`;
+    return model(
+      isa() +
+        'GS*HP*S*R*20240105*1200*1*X*005010X221A1~' +
+        tx('0001', 'CLP*A*1*10*10**MB~SVC*HC:1*10*10~CLP*B*1*20*20**MB~SVC*HC:2*20*20~') +
+        tx('0002', 'CLP*C*1*30*30**MB~SVC*HC:3*10*10~SVC*HC:4*20*20~CAS*CO*45*0~') +
+        'GE*2*1~IEA*1*000000001~',
+    );
   };
 
   test('model.claims gives the same handle on every access, and the transactions hold those handles', () => {
     const m = twoTransactions();
-    assert.deepEqual(m.claims.map((c) => c.id), ['A', 'B', 'C']);
+    assert.deepEqual(
+      m.claims.map((c) => c.id),
+      ['A', 'B', 'C'],
+    );
     for (let i = 0; i < 3; i++) assert.equal(m.claims[i], m.claims[i], `claim ${i}`);
-    assert.deepEqual(m.transactions.map((t) => t.claims.map((c) => c.id)), [['A', 'B'], ['C']]);
+    assert.deepEqual(
+      m.transactions.map((t) => t.claims.map((c) => c.id)),
+      [['A', 'B'], ['C']],
+    );
     assert.equal(m.transactions[0].claims[0], m.claims[0]);
     assert.equal(m.transactions[0].claims[1], m.claims[1]);
     assert.equal(m.transactions[1].claims[0], m.claims[2]);
@@ -47,7 +58,7 @@ describe('835 model: a claim or a line is one object however it is reached', () 
     assert.equal(m.claims[1].transaction, m.transactions[0]);
   });
 
-  test('claim.lines[n] is the line of its triplets, and the line\'s claim is the claim', () => {
+  test("claim.lines[n] is the line of its triplets, and the line's claim is the claim", () => {
     const m = twoTransactions();
     const claim = m.claims[2];
     const line = claim.lines[1];
@@ -75,7 +86,14 @@ describe('835 model: a claim or a line is one object however it is reached', () 
     const b = new ModelBuilder(tokenize(text));
     while (!b.step(3));
     const sliced = b.finish();
-    const shape = (m: Model) => m.claims.map((c) => [c.id, c.status, c.remarks.map((r) => remark(m, r)), c.adjustments.map(row), c.lines.map((l) => [l.procedure.code, l.adjustments.map(row), l.remarks.map((r) => remark(m, r))])]);
+    const shape = (m: Model) =>
+      m.claims.map((c) => [
+        c.id,
+        c.status,
+        c.remarks.map((r) => remark(m, r)),
+        c.adjustments.map(row),
+        c.lines.map((l) => [l.procedure.code, l.adjustments.map(row), l.remarks.map((r) => remark(m, r))]),
+      ]);
     assert.deepEqual(shape(sliced), shape(whole));
     assert.equal(sliced.cas.length, 3);
   });
@@ -83,7 +101,9 @@ describe('835 model: a claim or a line is one object however it is reached', () 
 
 describe('835 model: values read through the handles are what the text says', () => {
   test('claim: CLP elements, amounts in cents, statement and received dates', () => {
-    const m = model(file('LX*1~CLP*PCN-7*4*1234.56*1000.5*34*12*PAYER CN 9*11*1~NM1*QC*1*DOE~DTM*050*20240110~DTM*232*20240101~DTM*233*20240103~'));
+    const m = model(
+      file('LX*1~CLP*PCN-7*4*1234.56*1000.5*34*12*PAYER CN 9*11*1~NM1*QC*1*DOE~DTM*050*20240110~DTM*232*20240101~DTM*233*20240103~'),
+    );
     const c = m.claims[0];
     assert.deepEqual(
       [c.id, c.status, c.charge, c.paid, c.patientResponsibility, c.filingIndicator, c.payerControlNumber, c.facilityType, c.frequency],
@@ -105,14 +125,22 @@ describe('835 model: values read through the handles are what the text says', ()
   });
 
   test('patient, insured and corrected patient: the first NM1 of each kind in the claim loop', () => {
-    const m = model(file('LX*1~CLP*A*1*10*10**MB~NM1*QC*1*DOE*JANE*Q***MI*ABC123~NM1*IL*1*ROE*JOHN****MI*XYZ9~NM1*74*1*DOE*JAYNE~'
-      + 'NM1*QC*1*OTHER~NM1*IL*1*OTHER~NM1*74*1*OTHER~'
-      + 'CLP*B*1*10*10**MB~SVC*HC:1*10*10~NM1*QC*1*IN A LINE~'));
+    const m = model(
+      file(
+        'LX*1~CLP*A*1*10*10**MB~NM1*QC*1*DOE*JANE*Q***MI*ABC123~NM1*IL*1*ROE*JOHN****MI*XYZ9~NM1*74*1*DOE*JAYNE~' +
+          'NM1*QC*1*OTHER~NM1*IL*1*OTHER~NM1*74*1*OTHER~' +
+          'CLP*B*1*10*10**MB~SVC*HC:1*10*10~NM1*QC*1*IN A LINE~',
+      ),
+    );
     const [a, b] = m.claims;
     assert.deepEqual(a.patient, { seg: 9, entity: 'QC', last: 'DOE', first: 'JANE', middle: 'Q', idQualifier: 'MI', id: 'ABC123' });
     assert.deepEqual([a.insured?.last, a.insured?.first, a.insured?.id, a.insured?.seg], ['ROE', 'JOHN', 'XYZ9', 10]);
     assert.deepEqual([a.correctedPatient?.first, a.correctedPatient?.seg], ['JAYNE', 11]);
-    assert.deepEqual([b.patient, b.insured, b.correctedPatient], [undefined, undefined, undefined], 'an NM1 in a service line is not the claim\'s');
+    assert.deepEqual(
+      [b.patient, b.insured, b.correctedPatient],
+      [undefined, undefined, undefined],
+      "an NM1 in a service line is not the claim's",
+    );
   });
 
   test('service line: procedure with modifiers, revenue code, units paid, submitted procedure', () => {
@@ -127,63 +155,122 @@ describe('835 model: values read through the handles are what the text says', ()
 
   test('service date: DTM*472 wins over DTM*150 whichever comes first; DTM*151 is the end', () => {
     const line = (dates: string) => `SVC*HC:1*1*1~${dates}`;
-    const m = model(file('LX*1~CLP*A*1*4*4**MB~'
-      + line('DTM*150*20240101~DTM*151*20240105~DTM*472*20240103~')
-      + line('DTM*472*20240103~DTM*150*20240101~')
-      + line('DTM*150*20240101~DTM*151*20240105~')
-      + line('')));
-    assert.deepEqual(m.claims[0].lines.map((l) => [l.serviceDate, l.serviceDateEnd]), [
-      [20240103, 20240105], [20240103, undefined], [20240101, 20240105], [undefined, undefined],
-    ]);
+    const m = model(
+      file(
+        'LX*1~CLP*A*1*4*4**MB~' +
+          line('DTM*150*20240101~DTM*151*20240105~DTM*472*20240103~') +
+          line('DTM*472*20240103~DTM*150*20240101~') +
+          line('DTM*150*20240101~DTM*151*20240105~') +
+          line(''),
+      ),
+    );
+    assert.deepEqual(
+      m.claims[0].lines.map((l) => [l.serviceDate, l.serviceDateEnd]),
+      [
+        [20240103, 20240105],
+        [20240103, undefined],
+        [20240101, 20240105],
+        [undefined, undefined],
+      ],
+    );
   });
 
   test('allowed amount: AMT*B6 of the line, the last one; undefined without one', () => {
-    const m = model(file('LX*1~CLP*A*1*3*3**MB~AMT*B6*99~'
-      + 'SVC*HC:1*1*1~AMT*B6*50~AMT*KH*1~AMT*B6*60.25~'
-      + 'SVC*HC:2*1*1~AMT*KH*1~'
-      + 'SVC*HC:3*1*1~AMT*B6*0~'));
-    assert.deepEqual(m.claims[0].lines.map((l) => l.allowed), [6025, undefined, 0]);
+    const m = model(
+      file(
+        'LX*1~CLP*A*1*3*3**MB~AMT*B6*99~' +
+          'SVC*HC:1*1*1~AMT*B6*50~AMT*KH*1~AMT*B6*60.25~' +
+          'SVC*HC:2*1*1~AMT*KH*1~' +
+          'SVC*HC:3*1*1~AMT*B6*0~',
+      ),
+    );
+    assert.deepEqual(
+      m.claims[0].lines.map((l) => l.allowed),
+      [6025, undefined, 0],
+    );
   });
 
   test('line control number: REF*6R of the line, the last one; undefined without one', () => {
     const m = model(file('LX*1~CLP*A*1*2*2**MB~REF*6R*ON THE CLAIM~SVC*HC:1*1*1~REF*6R*LN1~REF*LU*X~REF*6R*LN2~SVC*HC:2*1*1~REF*LU*X~'));
-    assert.deepEqual(m.claims[0].lines.map((l) => l.controlNumber), ['LN2', undefined]);
+    assert.deepEqual(
+      m.claims[0].lines.map((l) => l.controlNumber),
+      ['LN2', undefined],
+    );
   });
 });
 
 describe('835 model: CAS triplets', () => {
-  test('rows in document order: the claim-level ones, then each line\'s, each consecutive', () => {
-    const m = model(file('LX*1~CLP*A*1*100*80**MB~CAS*CO*45*10~CAS*OA*23*1~NM1*QC*1*DOE~SVC*HC:1*60*50~CAS*CO*45*5**253*1~SVC*HC:2*40*30~DTM*472*20240102~CAS*PR*2*3~'));
+  test("rows in document order: the claim-level ones, then each line's, each consecutive", () => {
+    const m = model(
+      file(
+        'LX*1~CLP*A*1*100*80**MB~CAS*CO*45*10~CAS*OA*23*1~NM1*QC*1*DOE~SVC*HC:1*60*50~CAS*CO*45*5**253*1~SVC*HC:2*40*30~DTM*472*20240102~CAS*PR*2*3~',
+      ),
+    );
     const c = m.claims[0];
-    assert.deepEqual(Array.from({ length: m.cas.length }, (_, i) => row(m.cas.at(i))), [
-      ['claim', 'CO', '45', 1000], ['claim', 'OA', '23', 100], ['line', 'CO', '45', 500], ['line', 'CO', '253', 100], ['line', 'PR', '2', 300],
-    ]);
+    assert.deepEqual(
+      Array.from({ length: m.cas.length }, (_, i) => row(m.cas.at(i))),
+      [
+        ['claim', 'CO', '45', 1000],
+        ['claim', 'OA', '23', 100],
+        ['line', 'CO', '45', 500],
+        ['line', 'CO', '253', 100],
+        ['line', 'PR', '2', 300],
+      ],
+    );
     assert.deepEqual(Array.from(m.cas.claim.subarray(0, m.cas.length)), [0, 0, 0, 0, 0]);
     assert.deepEqual(Array.from(m.cas.line.subarray(0, m.cas.length)), [-1, -1, 0, 0, 1], 'the line as its position in the claim');
-    assert.deepEqual(c.adjustments.map(row), [['claim', 'CO', '45', 1000], ['claim', 'OA', '23', 100]]);
-    assert.deepEqual(c.lines.map((l) => l.adjustments.map(row)), [[['line', 'CO', '45', 500], ['line', 'CO', '253', 100]], [['line', 'PR', '2', 300]]]);
-    assert.deepEqual(c.adjustments.map((a) => a.line), [undefined, undefined]);
+    assert.deepEqual(c.adjustments.map(row), [
+      ['claim', 'CO', '45', 1000],
+      ['claim', 'OA', '23', 100],
+    ]);
+    assert.deepEqual(
+      c.lines.map((l) => l.adjustments.map(row)),
+      [
+        [
+          ['line', 'CO', '45', 500],
+          ['line', 'CO', '253', 100],
+        ],
+        [['line', 'PR', '2', 300]],
+      ],
+    );
+    assert.deepEqual(
+      c.adjustments.map((a) => a.line),
+      [undefined, undefined],
+    );
     assert.deepEqual([m.cas.groupOf(4), m.cas.reasonOf(4)], ['PR', '2']);
   });
 
   test('triplet number, reason element and quantity; empty triplets are skipped', () => {
     const m = model(file('LX*1~CLP*A*1*100*80**MB~CAS*CO*45*100*2****253*1.6*3~CAS*PR*1~CAS*OA*23*5***~'));
     const list = m.claims[0].adjustments;
-    assert.deepEqual(list.map((a) => [a.group, a.reason, a.amount, a.triplet, a.reasonElem, a.quantity]), [
-      ['CO', '45', 10000, 0, 2, 2],
-      ['CO', '253', 160, 2, 8, 3],
-      ['PR', '1', 0, 0, 2, undefined],
-      ['OA', '23', 500, 0, 2, undefined],
-    ]);
-    assert.deepEqual(list.map((a) => a.seg), [9, 9, 10, 11]);
+    assert.deepEqual(
+      list.map((a) => [a.group, a.reason, a.amount, a.triplet, a.reasonElem, a.quantity]),
+      [
+        ['CO', '45', 10000, 0, 2, 2],
+        ['CO', '253', 160, 2, 8, 3],
+        ['PR', '1', 0, 0, 2, undefined],
+        ['OA', '23', 500, 0, 2, undefined],
+      ],
+    );
+    assert.deepEqual(
+      list.map((a) => a.seg),
+      [9, 9, 10, 11],
+    );
   });
 
   test('a CAS of a line of the second claim of the second transaction points at that claim and line', () => {
-    const tx = (control: string, claims: string) => `ST*835*${control}~BPR*I*10*C*CHK************20240105~TRN*1*CHK${control}*1512345678~N1*PR*PAYER~N1*PE*CLINIC*XX*1234567893~LX*1~${claims}SE*1*${control}~`;
-    const m = model(isa() + 'GS*HP*S*R*20240105*1200*1*X*005010X221A1~'
-      + tx('0001', 'CLP*A*1*10*10**MB~CAS*CO*45*1~SVC*HC:1*10*10~CAS*CO*45*2~CLP*B*1*10*10**MB~SVC*HC:2*10*10~CAS*CO*45*3~')
-      + tx('0002', 'CLP*C*1*10*10**MB~SVC*HC:3*10*10~CAS*CO*45*4~CLP*D*1*10*10**MB~CAS*OA*23*5~SVC*HC:4*10*10~SVC*HC:5*10*10~CAS*PR*2*6~CAS*PR*3*7**1*8~')
-      + 'GE*2*1~IEA*1*000000001~');
+    const tx = (control: string, claims: string) =>
+      `ST*835*${control}~BPR*I*10*C*CHK************20240105~TRN*1*CHK${control}*1512345678~N1*PR*PAYER~N1*PE*CLINIC*XX*1234567893~LX*1~${claims}SE*1*${control}~`;
+    const m = model(
+      isa() +
+        'GS*HP*S*R*20240105*1200*1*X*005010X221A1~' +
+        tx('0001', 'CLP*A*1*10*10**MB~CAS*CO*45*1~SVC*HC:1*10*10~CAS*CO*45*2~CLP*B*1*10*10**MB~SVC*HC:2*10*10~CAS*CO*45*3~') +
+        tx(
+          '0002',
+          'CLP*C*1*10*10**MB~SVC*HC:3*10*10~CAS*CO*45*4~CLP*D*1*10*10**MB~CAS*OA*23*5~SVC*HC:4*10*10~SVC*HC:5*10*10~CAS*PR*2*6~CAS*PR*3*7**1*8~',
+        ) +
+        'GE*2*1~IEA*1*000000001~',
+    );
     assert.equal(m.cas.length, 8);
     const seg = m.tokens.count - 4; // the last CAS
     const first = m.cas.firstAfter(seg - 1);
@@ -195,8 +282,19 @@ describe('835 model: CAS triplets', () => {
     assert.equal(adj.line, d.lines[1]);
     assert.equal(d.transaction, m.transactions[1]);
     assert.deepEqual(d.adjustments.map(row), [['claim', 'OA', '23', 500]]);
-    assert.deepEqual(d.lines.map((l) => l.adjustments.map((a) => a.amount)), [[], [600, 700, 800]]);
-    assert.deepEqual(m.claims.map((c) => [c.adjustments.length, c.lines.map((l) => l.adjustments.length)]), [[1, [1]], [0, [1]], [0, [1]], [1, [0, 3]]]);
+    assert.deepEqual(
+      d.lines.map((l) => l.adjustments.map((a) => a.amount)),
+      [[], [600, 700, 800]],
+    );
+    assert.deepEqual(
+      m.claims.map((c) => [c.adjustments.length, c.lines.map((l) => l.adjustments.length)]),
+      [
+        [1, [1]],
+        [0, [1]],
+        [0, [1]],
+        [1, [0, 3]],
+      ],
+    );
   });
 });
 
@@ -204,7 +302,10 @@ describe('835 model: remark codes', () => {
   test('LQ codes belong to their line, in order', () => {
     const m = model(file('LX*1~CLP*A*1*2*2**MB~SVC*HC:1*1*1~LQ*HE*M15~LQ*RX*N130~SVC*HC:2*1*1~'));
     const [one, two] = m.claims[0].lines;
-    assert.deepEqual(one.remarks, [{ seg: 10, elem: 2, qualifier: 'HE', code: 'M15' }, { seg: 11, elem: 2, qualifier: 'RX', code: 'N130' }]);
+    assert.deepEqual(one.remarks, [
+      { seg: 10, elem: 2, qualifier: 'HE', code: 'M15' },
+      { seg: 11, elem: 2, qualifier: 'RX', code: 'N130' },
+    ]);
     assert.deepEqual(two.remarks, []);
     assert.deepEqual(m.claims[0].remarks, []);
   });
@@ -213,40 +314,72 @@ describe('835 model: remark codes', () => {
     const mia = segment('MIA', { 1: '0', 4: '12', 5: 'MA01', 20: 'N20', 22: 'N22', 24: 'N24' });
     const moa = segment('MOA', { 1: '0.5', 2: '10', 3: 'MA02', 5: 'N5', 7: 'N7' });
     const m = model(file(`LX*1~CLP*A*1*2*2**MA~${mia}${moa}SVC*HC:1*1*1~LQ*HE*M15~`));
-    assert.deepEqual(m.claims[0].remarks.map((r) => remark(m, r)), [
-      'MIA05 MIA MA01', 'MIA20 MIA N20', 'MIA22 MIA N22', 'MIA24 MIA N24', 'MOA03 MOA MA02', 'MOA05 MOA N5', 'MOA07 MOA N7',
-    ]);
-    assert.deepEqual(m.claims[0].remarks.map((r) => r.seg), [9, 9, 9, 9, 10, 10, 10]);
-    assert.deepEqual(m.claims[0].lines[0].remarks.map((r) => remark(m, r)), ['LQ02 HE M15']);
+    assert.deepEqual(
+      m.claims[0].remarks.map((r) => remark(m, r)),
+      ['MIA05 MIA MA01', 'MIA20 MIA N20', 'MIA22 MIA N22', 'MIA24 MIA N24', 'MOA03 MOA MA02', 'MOA05 MOA N5', 'MOA07 MOA N7'],
+    );
+    assert.deepEqual(
+      m.claims[0].remarks.map((r) => r.seg),
+      [9, 9, 9, 9, 10, 10, 10],
+    );
+    assert.deepEqual(
+      m.claims[0].lines[0].remarks.map((r) => remark(m, r)),
+      ['LQ02 HE M15'],
+    );
     assert.deepEqual(m.findings, []);
   });
 
-  test('an MOA after a line\'s LQ is reported out of place and still counts as the claim\'s, not the line\'s', () => {
+  test("an MOA after a line's LQ is reported out of place and still counts as the claim's, not the line's", () => {
     const m = model(file('LX*1~CLP*A*1*1*1**MB~MOA***MA01~SVC*HC:1*1*1~LQ*HE*M15~MOA***N1~CLP*B*1*1*1**MB~MOA***N2~'));
     const moa = 12;
     assert.equal(m.tokens.id(moa), 'MOA');
-    assert.deepEqual(m.findings.map((f) => [f.code, f.start, f.end]), [['segment-out-of-place', m.tokens.segStart[moa], m.tokens.segStart[moa] + 3]]);
+    assert.deepEqual(
+      m.findings.map((f) => [f.code, f.start, f.end]),
+      [['segment-out-of-place', m.tokens.segStart[moa], m.tokens.segStart[moa] + 3]],
+    );
     assert.match(m.findings[0].message, /^MOA is not allowed in loop 2110/);
-    assert.deepEqual(m.claims[0].remarks.map((r) => remark(m, r)), ['MOA03 MOA MA01', 'MOA03 MOA N1']);
-    assert.deepEqual(m.claims[0].lines[0].remarks.map((r) => remark(m, r)), ['LQ02 HE M15']);
-    assert.deepEqual(m.claims[1].remarks.map((r) => remark(m, r)), ['MOA03 MOA N2'], 'the next claim\'s own');
+    assert.deepEqual(
+      m.claims[0].remarks.map((r) => remark(m, r)),
+      ['MOA03 MOA MA01', 'MOA03 MOA N1'],
+    );
+    assert.deepEqual(
+      m.claims[0].lines[0].remarks.map((r) => remark(m, r)),
+      ['LQ02 HE M15'],
+    );
+    assert.deepEqual(
+      m.claims[1].remarks.map((r) => remark(m, r)),
+      ['MOA03 MOA N2'],
+      "the next claim's own",
+    );
   });
 
-  test('an MOA in a line before its LQ does not become one of the line\'s remark codes', () => {
+  test("an MOA in a line before its LQ does not become one of the line's remark codes", () => {
     const m = model(file('LX*1~CLP*A*1*1*1**MB~SVC*HC:1*1*1~MOA***N1~LQ*HE*M15~'));
-    assert.deepEqual(m.findings.map((f) => f.code), ['segment-out-of-place']);
-    assert.deepEqual(m.claims[0].lines[0].remarks.map((r) => remark(m, r)), ['LQ02 HE M15']);
-    assert.deepEqual(m.claims[0].remarks.map((r) => remark(m, r)), ['MOA03 MOA N1']);
+    assert.deepEqual(
+      m.findings.map((f) => f.code),
+      ['segment-out-of-place'],
+    );
+    assert.deepEqual(
+      m.claims[0].lines[0].remarks.map((r) => remark(m, r)),
+      ['LQ02 HE M15'],
+    );
+    assert.deepEqual(
+      m.claims[0].remarks.map((r) => remark(m, r)),
+      ['MOA03 MOA N1'],
+    );
   });
 });
 
 describe('835 model: segment ids', () => {
   test('every id of the 835 maps to its SegId', () => {
-    const m = model(isa() + 'TA1*000000001*240105*1200*A*000~GS*HP*S*R*20240105*1200*1*X*005010X221A1~'
-      + 'ST*835*0001~BPR*I*10*C*CHK************20240105~TRN*1*CHK1*1512345678~CUR*PE*USD~REF*EV*1~DTM*405*20240104~'
-      + 'N1*PR*PAYER~N3*X~N4*C*ST*1~REF*2U*1~PER*BL*X~N1*PE*CLINIC*XX*1234567893~N3*Y~N4*C*ST*1~REF*TJ*1~RDM*BM*X~'
-      + 'LX*1~TS3*1*11*20241231*1*10~TS2*1~CLP*A*1*10*10**MB~CAS*CO*45*0~NM1*QC*1*DOE~MIA*0~MOA***MA01~REF*EA*1~DTM*050*20240101~PER*CX*X~AMT*AU*10~QTY*CA*1~'
-      + 'SVC*HC:1*10*10~DTM*472*20240101~CAS*CO*45*0~REF*6R*1~AMT*B6*10~QTY*ZK*1~LQ*HE*M15~PLB*1*20241231*WO:1*0~SE*1*0001~GE*1*1~IEA*1*000000001~');
+    const m = model(
+      isa() +
+        'TA1*000000001*240105*1200*A*000~GS*HP*S*R*20240105*1200*1*X*005010X221A1~' +
+        'ST*835*0001~BPR*I*10*C*CHK************20240105~TRN*1*CHK1*1512345678~CUR*PE*USD~REF*EV*1~DTM*405*20240104~' +
+        'N1*PR*PAYER~N3*X~N4*C*ST*1~REF*2U*1~PER*BL*X~N1*PE*CLINIC*XX*1234567893~N3*Y~N4*C*ST*1~REF*TJ*1~RDM*BM*X~' +
+        'LX*1~TS3*1*11*20241231*1*10~TS2*1~CLP*A*1*10*10**MB~CAS*CO*45*0~NM1*QC*1*DOE~MIA*0~MOA***MA01~REF*EA*1~DTM*050*20240101~PER*CX*X~AMT*AU*10~QTY*CA*1~' +
+        'SVC*HC:1*10*10~DTM*472*20240101~CAS*CO*45*0~REF*6R*1~AMT*B6*10~QTY*ZK*1~LQ*HE*M15~PLB*1*20241231*WO:1*0~SE*1*0001~GE*1*1~IEA*1*000000001~',
+    );
     const seen = new Set<string>();
     for (let i = 0; i < m.tokens.count; i++) {
       const id = m.tokens.id(i);
@@ -254,12 +387,17 @@ describe('835 model: segment ids', () => {
       seen.add(id);
     }
     assert.deepEqual([...seen].sort(), SEG_ID_NAMES.slice(1).sort(), 'the fragment holds every id');
-    SEG_ID_NAMES.forEach((name, k) => { if (k > 0) assert.equal(segIdOfName(name), k, name); });
+    SEG_ID_NAMES.forEach((name, k) => {
+      if (k > 0) assert.equal(segIdOfName(name), k, name);
+    });
   });
 
   test('ids are read the same with segments on their own lines (CR LF)', () => {
     const m = model(medicareFile({ nl: '\r\n' }));
-    assert.deepEqual(Array.from(m.segIds, (s) => SEG_ID_NAMES[s]), Array.from({ length: m.tokens.count }, (_, i) => m.tokens.id(i)));
+    assert.deepEqual(
+      Array.from(m.segIds, (s) => SEG_ID_NAMES[s]),
+      Array.from({ length: m.tokens.count }, (_, i) => m.tokens.id(i)),
+    );
     assert.ok(!m.segIds.includes(0));
   });
 
@@ -267,8 +405,14 @@ describe('835 model: segment ids', () => {
     const odd = ['isa', 'clp', 'Lq', 'ZZZ', 'N1X', 'SVCX', 'N', '1A', 'CL P'];
     const m = model(file(`LX*1~CLP*A*1*1*1**MB~${odd.map((id) => `${id}*1~`).join('')}`));
     const at = m.tokens.count - 3 - odd.length;
-    assert.deepEqual(odd.map((_, k) => m.tokens.id(at + k)), odd);
-    assert.deepEqual(Array.from(m.segIds.subarray(at, at + odd.length)), odd.map(() => 0));
+    assert.deepEqual(
+      odd.map((_, k) => m.tokens.id(at + k)),
+      odd,
+    );
+    assert.deepEqual(
+      Array.from(m.segIds.subarray(at, at + odd.length)),
+      odd.map(() => 0),
+    );
     for (const id of ['isa', 'Clp', '', 'ISA ', 'CLPX', 'ZZ']) assert.equal(segIdOfName(id), 0, id);
   });
 });
@@ -302,12 +446,26 @@ describe('835 model: a generated remittance', () => {
       assert.equal(m.cas.length, n.triplets);
       assert.equal(m.store.lineRemarks.length, n.lq);
       assert.equal(m.store.claimRemarks.length, 0, 'generated claims have no MOA/MIA');
-      assert.equal(m.claims.reduce((s, c) => s + c.lines.length, 0), n.lines);
-      assert.equal(m.claims.reduce((s, c) => s + c.adjustments.length + c.lines.reduce((t, l) => t + l.adjustments.length, 0), 0), n.triplets);
-      assert.equal(m.transactions.reduce((s, t) => s + t.claims.length, 0), n.claims);
+      assert.equal(
+        m.claims.reduce((s, c) => s + c.lines.length, 0),
+        n.lines,
+      );
+      assert.equal(
+        m.claims.reduce((s, c) => s + c.adjustments.length + c.lines.reduce((t, l) => t + l.adjustments.length, 0), 0),
+        n.triplets,
+      );
+      assert.equal(
+        m.transactions.reduce((s, t) => s + t.claims.length, 0),
+        n.claims,
+      );
       for (let i = 1; i < m.cas.length; i++) assert.ok(m.cas.seg[i - 1] <= m.cas.seg[i], `triplet ${i} in document order`);
       const store = m.store;
-      for (const [name, set] of [['claims', store.claims], ['lines', store.lines], ['cas', store.cas], ['lineRemarks', store.lineRemarks]] as const) {
+      for (const [name, set] of [
+        ['claims', store.claims],
+        ['lines', store.lines],
+        ['cas', store.cas],
+        ['lineRemarks', store.lineRemarks],
+      ] as const) {
         assert.ok(set.seg.length * 3 <= set.length * 4, `${name}: capacity ${set.seg.length} for ${set.length} rows`);
         for (const [column, a] of columnsOf(set)) assert.equal(a.length, set.seg.length, `${name}.${column}`);
       }
@@ -329,8 +487,14 @@ describe('835 model: a generated remittance', () => {
       assert.equal(c.id, `C${k}`);
       const [line] = c.lines;
       assert.equal(line.procedure.code, String(k));
-      assert.deepEqual(line.adjustments.map((a) => `${a.reason}:${a.amount}`), ['1:100', '2:100', '3:100', '4:100', '5:100', `6:${k * 100}`]);
-      assert.deepEqual(line.remarks.map((r) => r.code), [`M${k}`]);
+      assert.deepEqual(
+        line.adjustments.map((a) => `${a.reason}:${a.amount}`),
+        ['1:100', '2:100', '3:100', '4:100', '5:100', `6:${k * 100}`],
+      );
+      assert.deepEqual(
+        line.remarks.map((r) => r.code),
+        [`M${k}`],
+      );
       assert.equal(m.cas.at(k * 6 + 5).line, line);
     });
   });

@@ -19,7 +19,9 @@ export function casSegmentList(t: HoverTarget): string {
     .map((adj) => {
       const row = model.cas.rowOf(adj.seg, adj.triplet);
       const v = row >= 0 ? verdicts.at(row) : undefined;
-      const verdict = v ? ` · ${CLASS_WORDS[v.cls]}${v.actionable ? `, **needs work**${v.recoverableCents > 0 ? `, ${formatCents(v.recoverableCents)} to recover` : ''}` : ''}` : '';
+      const verdict = v
+        ? ` · ${CLASS_WORDS[v.cls]}${v.actionable ? `, **needs work**${v.recoverableCents > 0 ? `, ${formatCents(v.recoverableCents)} to recover` : ''}` : ''}`
+        : '';
       return `- **${adj.group}-${adj.reason}** ${formatMoney(adj.amount)}${verdict}: ${classify(adj).why}`;
     })
     .join('\n');

@@ -19,11 +19,14 @@ export function claimSummary(a: Analysis, claim: Claim, uri: string | undefined)
     patientName(claim),
     status ? lowerFirst(status) : claim.status && `status ${claim.status}`,
     filing ?? claim.filingIndicator,
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const lineNo = (adj: Adjustment) => (adj.line ? ` (line ${claim.lines.indexOf(adj.line) + 1})` : ' (claim level)');
-  const period = claim.statementFrom !== undefined
-    ? `Statement ${longDate(claim.statementFrom)}${claim.statementTo !== undefined && claim.statementTo !== claim.statementFrom ? ` to ${longDate(claim.statementTo)}` : ''}.`
-    : '';
+  const period =
+    claim.statementFrom !== undefined
+      ? `Statement ${longDate(claim.statementFrom)}${claim.statementTo !== undefined && claim.statementTo !== claim.statementFrom ? ` to ${longDate(claim.statementTo)}` : ''}.`
+      : '';
   return [
     head,
     claimWaterfall(a.verdicts, claim),
@@ -31,7 +34,9 @@ export function claimSummary(a: Analysis, claim: Claim, uri: string | undefined)
     claimWork(a.verdicts, claim, lineNo),
     reversalNote(a, claim, uri),
     period,
-  ].filter(Boolean).join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /** CLP05 is what the patient owes; say so when it disagrees with the PR adjustments. */
@@ -51,7 +56,9 @@ export function lineSummary(a: Analysis, line: ServiceLine): string {
     procedureLabel(line),
     line.unitsPaid !== undefined ? `${line.unitsPaid} unit${line.unitsPaid === 1 ? '' : 's'}` : '',
     line.serviceDate !== undefined ? `served ${longDate(line.serviceDate)}` : '',
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const allowed = line.allowed !== undefined ? `Allowed amount reported by the payer (AMT*B6): ${formatMoney(line.allowed)}.` : '';
   return [head, lineWaterfall(a.verdicts, line), allowed, lineWork(a.verdicts, line)].filter(Boolean).join('\n\n');
 }

@@ -14,19 +14,19 @@ export function delimiterHover(t: SegmentTable, seg: number, offset: number): { 
   const text = t.text;
   const isIsa = t.id(seg) === 'ISA';
   if (offset === t.segEnd[seg] && text[offset] === d.segment) {
-    const where = isIsa
-      ? 'the character right after ISA16 declares it'
-      : 'declared by the character right after ISA16';
+    const where = isIsa ? 'the character right after ISA16 declares it' : 'declared by the character right after ISA16';
     return {
       text: `**Segment terminator** ${show(d.segment)}: ends every segment; ${where}. Line breaks after it are layout, not data.`,
-      start: offset, end: offset + 1,
+      start: offset,
+      end: offset + 1,
     };
   }
   if (!isIsa) return undefined;
   if (offset === t.segStart[seg] + 3) {
     return {
       text: `**Element separator** ${show(d.element)}: the 4th character of the ISA; it separates the elements of every segment.`,
-      start: offset, end: offset + 1,
+      start: offset,
+      end: offset + 1,
     };
   }
   const k = t.elementAt(seg, offset);
@@ -40,7 +40,8 @@ export function delimiterHover(t: SegmentTable, seg: number, offset: number): { 
   if (k === 16 && offset >= t.elementStartOffset(seg, 16)) {
     return {
       text: `**ISA16** · Component separator ${show(d.component)}: splits composite elements into components, as in SVC01 \`HC${d.component}99213\`.`,
-      start: t.elementStartOffset(seg, 16), end: t.elementEndOffset(seg, 16),
+      start: t.elementStartOffset(seg, 16),
+      end: t.elementEndOffset(seg, 16),
     };
   }
   return undefined;

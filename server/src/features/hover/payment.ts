@@ -18,14 +18,23 @@ export function paymentSummary(tx: Transaction): string {
     `**Payment ${formatMoney(pay.amount)}**`,
     pay.method ? `${pay.method}${method ? ` (${lower(method)})` : ''}` : '',
     pay.date !== undefined ? `on ${longDate(pay.date)}` : '',
-  ].filter(Boolean).join(' · ');
-  const facts = [direction, handling].filter(Boolean).map((s) => `${s}.`).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const facts = [direction, handling]
+    .filter(Boolean)
+    .map((s) => `${s}.`)
+    .join(' ');
 
   let claimsPaid = 0;
   for (const c of tx.claims) claimsPaid += c.paid;
   let plb = 0;
   for (const p of tx.providerAdjustments) plb += p.amount;
-  const rows = ['| | |', '|:--|--:|', `| Claims paid (Σ CLP04, ${tx.claims.length} claim${tx.claims.length === 1 ? '' : 's'}) | ${formatMoney(claimsPaid)} |`];
+  const rows = [
+    '| | |',
+    '|:--|--:|',
+    `| Claims paid (Σ CLP04, ${tx.claims.length} claim${tx.claims.length === 1 ? '' : 's'}) | ${formatMoney(claimsPaid)} |`,
+  ];
   if (tx.providerAdjustments.length) {
     rows.push(`| Provider adjustments (PLB: withheld if positive) | ${plb < 0 ? '+' : '−'}${formatMoney(Math.abs(plb))} |`);
   }

@@ -30,16 +30,23 @@ export function plbPairNote(a: Analysis, pa: ProviderAdjustment, uri: string | u
     reason ? `**${pa.reason}**: ${reason.text}.` : `**${pa.reason || '(no reason)'}**: unknown code (not a PLB reason of 5010).`,
   ];
   if (Number.isFinite(pa.amount)) {
-    lines.push(pa.amount >= 0
-      ? `${formatMoney(pa.amount)} **withheld** from this payment (positive PLB amounts reduce BPR02).`
-      : `${formatMoney(-pa.amount)} **added** to this payment (negative PLB amounts increase BPR02).`);
+    lines.push(
+      pa.amount >= 0
+        ? `${formatMoney(pa.amount)} **withheld** from this payment (positive PLB amounts reduce BPR02).`
+        : `${formatMoney(-pa.amount)} **added** to this payment (negative PLB amounts increase BPR02).`,
+    );
   }
   if (pa.reference) {
     const claims = claimsById(a.model, pa.reference);
     const ref = `Reference \`${pa.reference}\``;
     if (claims.length) {
       const which = claims[0].payerControlNumber === pa.reference ? 'CLP07, payer claim number' : 'CLP01, patient control number';
-      lines.push(`${ref} names ${claims.map((c) => claimLink(a, c, uri)).slice(0, 3).join(', ')} (${which}).`);
+      lines.push(
+        `${ref} names ${claims
+          .map((c) => claimLink(a, c, uri))
+          .slice(0, 3)
+          .join(', ')} (${which}).`,
+      );
     } else {
       lines.push(`${ref}: no claim with this CLP01 or CLP07 in this file (it may be in an earlier remit).`);
     }

@@ -19,7 +19,8 @@ export function reversalNote(a: Analysis, claim: Claim, uri: string | undefined)
     .filter((c) => (c.status === REVERSAL_STATUS) !== isReversal)
     .sort((x, y) => Math.abs(x.seg - claim.seg) - Math.abs(y.seg - claim.seg));
   if (isReversal) {
-    if (!partners.length) return `↩ **Reversal** of a previous payment (${formatMoney(claim.paid)}); no correction next to it in this file.`;
+    if (!partners.length)
+      return `↩ **Reversal** of a previous payment (${formatMoney(claim.paid)}); no correction next to it in this file.`;
     const c = partners[0];
     const net = c.paid + claim.paid;
     return `↩ **Reversal** of a previous payment (${formatMoney(claim.paid)}), corrected by ${claimLink(a, c, uri)} (status ${c.status}, paid ${formatMoney(c.paid)}): net change ${signed(net)}.`;
@@ -34,7 +35,8 @@ const PAIR_WINDOW = 50;
 
 /** Nearby claims with the same CLP01 or CLP07 (payers pair a reversal and its correction by either). */
 function related(a: Analysis, claim: Claim): Claim[] {
-  const same = (c: Claim) => (claim.id !== '' && c.id === claim.id) || (claim.payerControlNumber !== '' && c.payerControlNumber === claim.payerControlNumber);
+  const same = (c: Claim) =>
+    (claim.id !== '' && c.id === claim.id) || (claim.payerControlNumber !== '' && c.payerControlNumber === claim.payerControlNumber);
   return claimsNear(a.model, claim, PAIR_WINDOW).filter(same);
 }
 

@@ -55,7 +55,13 @@ function codeSummary(items: readonly Judged[]): string {
  * The waterfall as a markdown table. `charged` and `paid` are the reported totals (CLP03/CLP04 or
  * SVC02/SVC03); when they do not balance with the adjustments the gap is shown, never hidden.
  */
-function waterfallTable(verdicts: Verdicts, charged: number, paid: number, items: readonly Judged[], labels: { charged: string; paid: string }): string {
+function waterfallTable(
+  verdicts: Verdicts,
+  charged: number,
+  paid: number,
+  items: readonly Judged[],
+  labels: { charged: string; paid: string },
+): string {
   const rows: string[] = ['| | |', '|:--|--:|', `| Charged (${labels.charged}) | ${formatMoney(charged)} |`];
   let running = charged;
   STEPS.forEach((step, i) => {
@@ -107,10 +113,13 @@ function workSummary(verdicts: Verdicts, items: readonly Judged[], where: (adj: 
   const work = items.filter((x) => verdicts.isActionable(x.row));
   if (!work.length) return '';
   const recover = (row: number) => (verdicts.recoverable[row] > 0 ? `${formatCents(verdicts.recoverable[row])} to recover` : '');
-  const list = work.slice(0, MAX_CODES).map((x) => {
-    const notes = [where(x.adj).replace(/^ \((.*)\)$/, '$1'), recover(x.row)].filter(Boolean).join(', ');
-    return `${code(x.adj)} ${formatMoney(x.adj.amount)}${notes ? ` (${notes})` : ''}`;
-  }).join(', ');
+  const list = work
+    .slice(0, MAX_CODES)
+    .map((x) => {
+      const notes = [where(x.adj).replace(/^ \((.*)\)$/, '$1'), recover(x.row)].filter(Boolean).join(', ');
+      return `${code(x.adj)} ${formatMoney(x.adj.amount)}${notes ? ` (${notes})` : ''}`;
+    })
+    .join(', ');
   const more = work.length > MAX_CODES ? ` +${work.length - MAX_CODES} more` : '';
   return `⚠ Needs work: ${list}${more}`;
 }

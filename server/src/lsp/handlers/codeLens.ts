@@ -4,8 +4,11 @@ import { runSafe } from '../runSafe';
 
 export const codeLensHandler: Handler = {
   capabilities: { codeLensProvider: { resolveProvider: false } },
-  register: (ctx) => ctx.connection.onCodeLens((p, token) => runSafe(ctx.connection, 'codeLens', token, [], () => {
-    const a = ctx.analysisOf(p.textDocument.uri);
-    return a ? codeLenses(a, ctx.viewLimits(p.textDocument.uri)) : [];
-  })),
+  register: (ctx) =>
+    ctx.connection.onCodeLens((p, token) =>
+      runSafe(ctx.connection, 'codeLens', token, [], () => {
+        const a = ctx.analysisOf(p.textDocument.uri);
+        return a ? codeLenses(a, ctx.viewLimits(p.textDocument.uri)) : [];
+      }),
+    ),
 };

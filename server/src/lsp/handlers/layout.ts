@@ -8,22 +8,30 @@ import { runSafe } from '../runSafe';
 export const layoutHandler: Handler = {
   capabilities: { documentFormattingProvider: true },
   register: (ctx) => {
-    ctx.connection.onDocumentFormatting((p, token) => runSafe(ctx.connection, 'formatting', token, [], () => {
-      const a = ctx.analysisOf(p.textDocument.uri);
-      if (!a) return [];
-      const text = formatText(a.tokens);
-      if (text === a.text) return [];
-      return [TextEdit.replace({ start: { line: 0, character: 0 }, end: a.lines.positionAt(a.text.length) }, text)];
-    }));
-    ctx.connection.onRequest(LAYOUT, (p, token) => runSafe<LayoutResult | null>(ctx.connection, LAYOUT.method, token, null, () => {
-      const a = ctx.analysisOf(p.textDocument.uri);
-      if (!a) return null;
-      const text = p.mode === 'format' ? formatText(a.tokens) : minifyText(a.tokens);
-      const lineTerminated = a.tokens.spans.some((s) => s.delimiters.segment === '\n' || s.delimiters.segment === '\r');
-      return {
-        text, changed: text !== a.text,
-        note: p.mode === 'minify' && lineTerminated ? 'This file uses a line break as its segment terminator, so its line breaks are data and stay.' : undefined,
-      };
-    }));
+    ctx.connection.onDocumentFormatting((p, token) =>
+      runSafe(ctx.connection, 'formatting', token, [], () => {
+        const a = ctx.analysisOf(p.textDocument.uri);
+        if (!a) return [];
+        const text = formatText(a.tokens);
+        if (text === a.text) return [];
+        return [TextEdit.replace({ start: { line: 0, character: 0 }, end: a.lines.positionAt(a.text.length) }, text)];
+      }),
+    );
+    ctx.connection.onRequest(LAYOUT, (p, token) =>
+      runSafe<LayoutResult | null>(ctx.connection, LAYOUT.method, token, null, () => {
+        const a = ctx.analysisOf(p.textDocument.uri);
+        if (!a) return null;
+        const text = p.mode === 'format' ? formatText(a.tokens) : minifyText(a.tokens);
+        const lineTerminated = a.tokens.spans.some((s) => s.delimiters.segment === '\n' || s.delimiters.segment === '\r');
+        return {
+          text,
+          changed: text !== a.text,
+          note:
+            p.mode === 'minify' && lineTerminated
+              ? 'This file uses a line break as its segment terminator, so its line breaks are data and stay.'
+              : undefined,
+        };
+      }),
+    );
   },
 };

@@ -11,14 +11,21 @@ import { runSteps } from '../steps';
  */
 export const redactHandler: Handler = {
   capabilities: {},
-  register: (ctx) => ctx.connection.onRequest(REDACT, (p, token) => runSafe<RedactResponse>(
-    ctx.connection, REDACT.method, token, { ok: false, message: 'redaction failed; see the 835 language server output' }, async () => {
-      const a = ctx.analysisOf(p.textDocument.uri);
-      if (!a) return { ok: false, message: 'the document is not open in the 835 language server' };
-      const r = await runSteps(redactSteps(a.model, { salt: p.salt }), () => token.isCancellationRequested);
-      // Undefined only when cancelled: runSafe then answers "cancelled".
-      if (!r) return { ok: false, message: 'redaction was cancelled' };
-      return r.ok ? { ok: true, text: r.text, replaced: r.replaced } : r;
-    },
-  )),
+  register: (ctx) =>
+    ctx.connection.onRequest(REDACT, (p, token) =>
+      runSafe<RedactResponse>(
+        ctx.connection,
+        REDACT.method,
+        token,
+        { ok: false, message: 'redaction failed; see the 835 language server output' },
+        async () => {
+          const a = ctx.analysisOf(p.textDocument.uri);
+          if (!a) return { ok: false, message: 'the document is not open in the 835 language server' };
+          const r = await runSteps(redactSteps(a.model, { salt: p.salt }), () => token.isCancellationRequested);
+          // Undefined only when cancelled: runSafe then answers "cancelled".
+          if (!r) return { ok: false, message: 'redaction was cancelled' };
+          return r.ok ? { ok: true, text: r.text, replaced: r.replaced } : r;
+        },
+      ),
+    ),
 };

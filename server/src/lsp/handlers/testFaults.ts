@@ -5,7 +5,10 @@ import { runSafe } from '../runSafe';
 export const DEBUG_THROW = 'era835/debug/throw';
 /** The server's heap after a full garbage collection (when started with --expose-gc). */
 export const DEBUG_HEAP = 'era835/debug/heap';
-export interface DebugHeapResult { readonly heapUsed: number; readonly collected: boolean }
+export interface DebugHeapResult {
+  readonly heapUsed: number;
+  readonly collected: boolean;
+}
 
 /**
  * Requests for the robustness tests only, registered when ERA835_TEST_FAULTS=1 and absent otherwise: the
@@ -16,12 +19,17 @@ export const testFaultsHandler: Handler = {
   register: (ctx) => {
     if (process.env.ERA835_TEST_FAULTS !== '1') return;
     const c = ctx.connection;
-    c.onRequest(DEBUG_THROW, (_p: unknown, token) => runSafe(c, DEBUG_THROW, token, { fallback: true }, () => {
-      throw new Error('test fault: thrown on purpose inside a handler');
-    }));
+    c.onRequest(DEBUG_THROW, (_p: unknown, token) =>
+      runSafe(c, DEBUG_THROW, token, { fallback: true }, () => {
+        throw new Error('test fault: thrown on purpose inside a handler');
+      }),
+    );
     c.onRequest(DEBUG_HEAP, (): DebugHeapResult => {
       const gc = (globalThis as { gc?: () => void }).gc;
-      if (gc) { gc(); gc(); }
+      if (gc) {
+        gc();
+        gc();
+      }
       return { heapUsed: process.memoryUsage().heapUsed, collected: !!gc };
     });
   },

@@ -46,25 +46,41 @@ export const workspaceSymbolsHandler: Handler = {
       index.delete(uri);
       fromAnalysis.delete(uri);
       if (!uri.startsWith('file:')) return;
-      try { index.set(uri, await indexFile(fileURLToPath(uri))); } catch { index.delete(uri); }
+      try {
+        index.set(uri, await indexFile(fileURLToPath(uri)));
+      } catch {
+        index.delete(uri);
+      }
     });
     c.onDidChangeWatchedFiles(async (p) => {
       for (const change of p.changes) {
         if (!change.uri.startsWith('file:')) continue;
-        if (change.type === 3) { index.delete(change.uri); continue; }
+        if (change.type === 3) {
+          index.delete(change.uri);
+          continue;
+        }
         if (ctx.documents.get(change.uri)) continue;
-        try { index.set(change.uri, await indexFile(fileURLToPath(change.uri))); } catch { index.delete(change.uri); }
+        try {
+          index.set(change.uri, await indexFile(fileURLToPath(change.uri)));
+        } catch {
+          index.delete(change.uri);
+        }
       }
     });
-    c.onWorkspaceSymbol((p, token) => runSafe(c, 'workspaceSymbol', token, [], async () => {
-      await ready;
-      return index.search(p.query, LIMIT).map(({ uri, claim }): SymbolInformation => ({
-        name: symbolName(claim),
-        kind: SymbolKind.Object,
-        containerName: `paid ${formatMoney(claim.paid)}`,
-        location: { uri, range: { start: { line: claim.line, character: claim.character }, end: { line: claim.endLine, character: claim.endCharacter } } },
-      }));
-    }));
+    c.onWorkspaceSymbol((p, token) =>
+      runSafe(c, 'workspaceSymbol', token, [], async () => {
+        await ready;
+        return index.search(p.query, LIMIT).map(({ uri, claim }): SymbolInformation => ({
+          name: symbolName(claim),
+          kind: SymbolKind.Object,
+          containerName: `paid ${formatMoney(claim.paid)}`,
+          location: {
+            uri,
+            range: { start: { line: claim.line, character: claim.character }, end: { line: claim.endLine, character: claim.endCharacter } },
+          },
+        }));
+      }),
+    );
   },
 };
 
@@ -79,7 +95,10 @@ export function symbolName(claim: { readonly id: string; readonly patient?: stri
 
 async function buildIndex(ctx: ServerContext, index: ClaimIndex): Promise<void> {
   const folders = (await ctx.connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
-  const roots = folders.map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  const roots = folders
+    .map((f) => f.uri)
+    .filter((u) => u.startsWith('file:'))
+    .map((u) => fileURLToPath(u));
   if (!roots.length) return;
   const canReport = !!ctx.clientCapabilities().window?.workDoneProgress;
   const progress = canReport ? await ctx.connection.window.createWorkDoneProgress() : undefined;
@@ -90,7 +109,11 @@ async function buildIndex(ctx: ServerContext, index: ClaimIndex): Promise<void> 
       if (progress?.token.isCancellationRequested) break;
       const uri = pathToFileURL(path).toString();
       if (!ctx.documents.get(uri)) {
-        try { index.set(uri, await indexFile(path)); } catch { /* unreadable: not indexed */ }
+        try {
+          index.set(uri, await indexFile(path));
+        } catch {
+          /* unreadable: not indexed */
+        }
       }
       if (i % 10 === 0) progress?.report(Math.round((100 * i) / files.length), `${i} of ${files.length} files`);
     }

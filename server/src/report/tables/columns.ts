@@ -46,10 +46,12 @@ const paymentColumns = <R>(p: (r: R) => PaymentFacts): Column<R>[] => [
 
 /** Columns every table repeats about the claim. */
 const claimIdColumns = <R>(c: (r: R) => ClaimFacts): Column<R>[] => [
-  col('claim_id', 'text', 'CLP01: patient control number (the provider\'s claim id)', (r) => c(r).claim.id),
+  col('claim_id', 'text', "CLP01: patient control number (the provider's claim id)", (r) => c(r).claim.id),
   col('claim_status', 'text', 'CLP02: claim status code', (r) => c(r).claim.status.trim()),
   col('claim_status_text', 'text', 'CLP02 in words', (r) => c(r).statusText),
-  col('filing_indicator', 'text', 'CLP06: claim filing indicator (MA, MB: Medicare fee-for-service)', (r) => c(r).claim.filingIndicator.trim()),
+  col('filing_indicator', 'text', 'CLP06: claim filing indicator (MA, MB: Medicare fee-for-service)', (r) =>
+    c(r).claim.filingIndicator.trim(),
+  ),
   col('payer_claim_number', 'text', 'CLP07: payer claim control number', (r) => c(r).claim.payerControlNumber),
   col('patient', 'text', 'NM1*QC: patient name, LAST, FIRST', (r) => c(r).patient),
   col('subscriber_id', 'text', 'NM1*IL09, else NM1*QC09: subscriber or member id', (r) => c(r).subscriberId),
@@ -61,7 +63,9 @@ const sumColumns = <R>(s: (r: R) => MoneySums, of: string): Column<R>[] => [
   col('coinsurance', 'money', `PR-2 adjustments of the ${of}`, (r) => s(r).coinsurance),
   col('copay', 'money', `PR-3 adjustments of the ${of}`, (r) => s(r).copay),
   col('other_pr', 'money', `Other PR adjustments of the ${of}`, (r) => s(r).otherPr),
-  ...VERDICT_CLASSES.map((c) => col<R>(`class_${c}`, 'money', `Adjustments of the ${of} whose verdict class is ${c.replace('_', ' ')}`, (r) => s(r).byClass[c])),
+  ...VERDICT_CLASSES.map((c) =>
+    col<R>(`class_${c}`, 'money', `Adjustments of the ${of} whose verdict class is ${c.replace('_', ' ')}`, (r) => s(r).byClass[c]),
+  ),
   col('to_work', 'count', `Triplets of the ${of} that need work (verdict: actionable)`, (r) => s(r).toWork),
   col('to_work_amount', 'money', `Their amount`, (r) => s(r).toWorkAmount),
   col('recoverable_amount', 'money', `Money of the ${of} that can be asked back (verdicts)`, (r) => s(r).recoverable),
@@ -69,7 +73,8 @@ const sumColumns = <R>(s: (r: R) => MoneySums, of: string): Column<R>[] => [
 
 /** One row per claim (CLP). */
 export const CLAIM_TABLE: TableDef<ClaimFacts> = {
-  level: 'claim', stem: 'claims',
+  level: 'claim',
+  stem: 'claims',
   columns: [
     ...paymentColumns<ClaimFacts>((r) => r.payment),
     ...claimIdColumns<ClaimFacts>((r) => r),
@@ -79,8 +84,13 @@ export const CLAIM_TABLE: TableDef<ClaimFacts> = {
     col('charge', 'money', 'CLP03: charged', (r) => r.claim.charge),
     col('paid', 'money', 'CLP04: paid', (r) => r.claim.paid),
     col('patient_responsibility', 'money', 'CLP05: patient responsibility as the payer states it', (r) => r.claim.patientResponsibility),
-    col('allowed', 'money', 'Sum of the lines\' AMT*B6 when every line has one, else computed (see allowed_source)', (r) => r.allowed),
-    col('allowed_source', 'text', '`AMT*B6`, or `computed`: charge minus the contractual and needs-work adjustments', (r) => r.allowedSource),
+    col('allowed', 'money', "Sum of the lines' AMT*B6 when every line has one, else computed (see allowed_source)", (r) => r.allowed),
+    col(
+      'allowed_source',
+      'text',
+      '`AMT*B6`, or `computed`: charge minus the contractual and needs-work adjustments',
+      (r) => r.allowedSource,
+    ),
     ...sumColumns<ClaimFacts>((r) => r.sums, 'claim (claim level and lines)'),
     col('lines', 'count', 'Number of service lines (SVC)', (r) => r.claim.lines.length),
   ],
@@ -88,7 +98,8 @@ export const CLAIM_TABLE: TableDef<ClaimFacts> = {
 
 /** One row per service line (SVC). */
 export const LINE_TABLE: TableDef<LineFacts> = {
-  level: 'line', stem: 'lines',
+  level: 'line',
+  stem: 'lines',
   columns: [
     ...paymentColumns<LineFacts>((r) => r.claim.payment),
     ...claimIdColumns<LineFacts>((r) => r.claim),
@@ -97,13 +108,18 @@ export const LINE_TABLE: TableDef<LineFacts> = {
     col('procedure', 'text', 'SVC01: qualifier:code:modifiers', (r) => procedureText(r.line.procedure)),
     col('revenue_code', 'text', 'SVC04: revenue code', (r) => r.line.revenueCode.trim()),
     col('units_paid', 'text', 'SVC05: units paid', (r) => r.line.unitsPaid ?? ''),
-    col('rendering_npi', 'text', 'REF*HPI of the line, else the claim\'s NM1*82 NPI', (r) => r.renderingNpi),
-    col('service_from', 'date', 'DTM*472 or DTM*150, else the claim\'s DTM*232', (r) => r.serviceFrom),
+    col('rendering_npi', 'text', "REF*HPI of the line, else the claim's NM1*82 NPI", (r) => r.renderingNpi),
+    col('service_from', 'date', "DTM*472 or DTM*150, else the claim's DTM*232", (r) => r.serviceFrom),
     col('service_to', 'date', 'DTM*151, else the service date', (r) => r.serviceTo),
     col('charge', 'money', 'SVC02: charged', (r) => r.line.charge),
     col('paid', 'money', 'SVC03: paid', (r) => r.line.paid),
     col('allowed', 'money', 'AMT*B6, else computed (see allowed_source)', (r) => r.allowed),
-    col('allowed_source', 'text', '`AMT*B6`, or `computed`: charge minus the contractual and needs-work adjustments', (r) => r.allowedSource),
+    col(
+      'allowed_source',
+      'text',
+      '`AMT*B6`, or `computed`: charge minus the contractual and needs-work adjustments',
+      (r) => r.allowedSource,
+    ),
     ...sumColumns<LineFacts>((r) => r.sums, 'line'),
     col('remarks', 'text', 'LQ02 remark codes, space-separated', (r) => r.remarks),
   ],
@@ -114,7 +130,8 @@ export const LINE_TABLE: TableDef<LineFacts> = {
  * the same order.
  */
 export const ADJUSTMENT_TABLE: TableDef<AdjustmentFacts> = {
-  level: 'adjustment', stem: 'adjustments',
+  level: 'adjustment',
+  stem: 'adjustments',
   columns: [
     col('file', 'text', 'The file, as named on the command line or relative to the workspace', (r) => r.claim.payment.file),
     col('payer', 'text', 'N1*PR02: payer name', (r) => r.claim.payment.payer),
@@ -122,12 +139,22 @@ export const ADJUSTMENT_TABLE: TableDef<AdjustmentFacts> = {
     col('claim_id', 'text', 'CLP01: patient control number', (r) => r.claim.claim.id),
     col('payer_claim_number', 'text', 'CLP07: payer claim control number', (r) => r.claim.claim.payerControlNumber),
     col('patient', 'text', 'NM1*QC: patient name, LAST, FIRST', (r) => r.claim.patient),
-    col('service_date', 'date', 'The line\'s DTM*472/150, else the claim\'s DTM*232', (r) => r.line?.serviceFrom ?? dateOnly(r.claim.claim.statementFrom, r)),
+    col(
+      'service_date',
+      'date',
+      "The line's DTM*472/150, else the claim's DTM*232",
+      (r) => r.line?.serviceFrom ?? dateOnly(r.claim.claim.statementFrom, r),
+    ),
     col('procedure', 'text', 'SVC01 of the line (empty at claim level)', (r) => (r.line ? procedureText(r.line.line.procedure) : '')),
     col('group', 'text', 'CAS01: group code (CO, PR, OA, PI, CR)', (r) => r.adj.group.trim().toUpperCase()),
     col('reason', 'text', 'CARC reason code', (r) => r.adj.reason.trim().toUpperCase()),
     col('amount', 'money', 'Adjustment amount', (r) => r.adj.amount),
-    col('category', 'text', 'The reason\'s category in our code list (contractual, denial, patient...)', (r) => carcCategory(r.adj.reason.trim()) ?? ''),
+    col(
+      'category',
+      'text',
+      "The reason's category in our code list (contractual, denial, patient...)",
+      (r) => carcCategory(r.adj.reason.trim()) ?? '',
+    ),
     col('class', 'text', 'Verdict class: contractual, sequestration, patient, needs_work, recoverable, other', (r) => r.verdict.cls),
     col('actionable', 'text', 'Verdict: yes when someone should work on it', (r) => (r.verdict.actionable ? 'yes' : 'no')),
     col('level', 'text', '`claim` (CAS in the claim loop) or `line`', (r) => r.adj.level),

@@ -18,7 +18,13 @@ export function columnsMarkdown(): string {
   ];
   for (const level of TABLE_LEVELS) {
     const t = TABLES[level];
-    out.push('', `## ${t.stem} (one row per ${level === 'claim' ? 'claim, CLP' : level === 'line' ? 'service line, SVC' : 'CAS triplet'})`, '', '| column | kind | meaning |', '| --- | --- | --- |');
+    out.push(
+      '',
+      `## ${t.stem} (one row per ${level === 'claim' ? 'claim, CLP' : level === 'line' ? 'service line, SVC' : 'CAS triplet'})`,
+      '',
+      '| column | kind | meaning |',
+      '| --- | --- | --- |',
+    );
     for (const c of t.columns) out.push(`| \`${c.name}\` | ${c.kind} | ${c.doc.replace(/\|/g, '\\|')} |`);
   }
   return out.join('\n') + '\n';

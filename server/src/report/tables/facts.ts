@@ -107,7 +107,8 @@ export function visitTransaction(a: Analysis, payment: PaymentFacts, v: RowVisit
 export function paymentFacts(file: string, tx: Transaction): PaymentFacts {
   const payee = tx.payee;
   return {
-    file, tx,
+    file,
+    tx,
     paymentDate: dateText(tx.payment?.date),
     productionDate: dateText(tx.productionDate),
     payer: tx.payer?.name.trim() ?? '',
@@ -123,7 +124,10 @@ function visitClaim(a: Analysis, payment: PaymentFacts, claim: Claim, v: RowVisi
   let renderingNpi = '';
   for (let s = claim.seg + 1; s <= claim.lastSeg && s < ids.length; s++) {
     if (ids[s] === SegId.SVC) break; // the claim loop's NM1s come before its lines
-    if (ids[s] === SegId.NM1 && t.element(s, 1) === '82' && t.element(s, 8) === 'XX') { renderingNpi = t.element(s, 9); break; }
+    if (ids[s] === SegId.NM1 && t.element(s, 1) === '82' && t.element(s, 8) === 'XX') {
+      renderingNpi = t.element(s, 9);
+      break;
+    }
   }
   const claimAdjustments = claim.adjustments;
   const lines = claim.lines;
@@ -136,7 +140,9 @@ function visitClaim(a: Analysis, payment: PaymentFacts, claim: Claim, v: RowVisi
   const lineDates = lines.map((l) => l.serviceDate).filter((d): d is number => d !== undefined);
   const lineEnds = lines.map((l) => l.serviceDateEnd ?? l.serviceDate).filter((d): d is number => d !== undefined);
   const facts: ClaimFacts = {
-    payment, claim, sums,
+    payment,
+    claim,
+    sums,
     patient: patientName(claim),
     statusText: claimStatus.entries.get(claim.status.trim())?.text ?? '',
     subscriberId: (claim.insured?.id || claim.patient?.id || '').trim(),
@@ -147,20 +153,27 @@ function visitClaim(a: Analysis, payment: PaymentFacts, claim: Claim, v: RowVisi
     allowedSource: allAllowed ? 'AMT*B6' : 'computed',
   };
   v.claim?.(facts);
-  if (v.adjustment) for (const adj of claimAdjustments) v.adjustment({ claim: facts, line: undefined, adj, verdict: verdictOf(a.verdicts, adj) });
+  if (v.adjustment)
+    for (const adj of claimAdjustments) v.adjustment({ claim: facts, line: undefined, adj, verdict: verdictOf(a.verdicts, adj) });
   if (!v.line && !v.adjustment) return;
   lines.forEach((line, i) => {
     const adjs = lineAdjustments[i];
     const lineSums = sumsOf(a, adjs);
     const hasAllowed = line.allowed !== undefined && Number.isFinite(line.allowed);
     const lf: LineFacts = {
-      claim: facts, line, number: i + 1, sums: lineSums,
+      claim: facts,
+      line,
+      number: i + 1,
+      sums: lineSums,
       renderingNpi: lineReference(a, line, 'HPI') || renderingNpi,
       serviceFrom: dateText(line.serviceDate ?? claim.statementFrom),
       serviceTo: dateText(line.serviceDateEnd ?? line.serviceDate ?? claim.statementTo ?? claim.statementFrom),
       allowed: hasAllowed ? line.allowed! : computedAllowed(line.charge, lineSums),
       allowedSource: hasAllowed ? 'AMT*B6' : 'computed',
-      remarks: line.remarks.map((r) => r.code.trim()).filter(Boolean).join(' '),
+      remarks: line.remarks
+        .map((r) => r.code.trim())
+        .filter(Boolean)
+        .join(' '),
     };
     v.line?.(lf);
     if (v.adjustment) for (const adj of adjs) v.adjustment({ claim: facts, line: lf, adj, verdict: verdictOf(a.verdicts, adj) });
@@ -207,7 +220,10 @@ function addSums(a: Analysis, s: MoneySums, adjs: readonly Adjustment[]): void {
     }
     const v = verdictOf(a.verdicts, adj);
     s.byClass[v.cls] += cents;
-    if (v.actionable) { s.toWork++; s.toWorkAmount += cents; }
+    if (v.actionable) {
+      s.toWork++;
+      s.toWorkAmount += cents;
+    }
     s.recoverable += v.recoverable;
   }
 }

@@ -15,10 +15,12 @@ export function csvHeader<R>(t: TableDef<R>): string {
 }
 
 export function csvRow<R>(t: TableDef<R>, r: R): string {
-  return csvRecord(t.columns.map((c) => {
-    const v = c.get(r);
-    return c.kind === 'money' && typeof v === 'number' ? decimalOf(v) : v;
-  }));
+  return csvRecord(
+    t.columns.map((c) => {
+      const v = c.get(r);
+      return c.kind === 'money' && typeof v === 'number' ? decimalOf(v) : v;
+    }),
+  );
 }
 
 export function ndjsonRow<R>(t: TableDef<R>, r: R): string {

@@ -24,9 +24,24 @@ export function fileTables(a: Analysis, file: string, levels: readonly TableLeve
   for (const l of levels) parts[l] = [];
   const rows = { claim: 0, line: 0, adjustment: 0 };
   visitRows(a, file, {
-    claim: parts.claim && ((f) => { parts.claim!.push(rowOf(TABLES.claim, format, f)); rows.claim++; }),
-    line: parts.line && ((f) => { parts.line!.push(rowOf(TABLES.line, format, f)); rows.line++; }),
-    adjustment: parts.adjustment && ((f) => { parts.adjustment!.push(rowOf(TABLES.adjustment, format, f)); rows.adjustment++; }),
+    claim:
+      parts.claim &&
+      ((f) => {
+        parts.claim!.push(rowOf(TABLES.claim, format, f));
+        rows.claim++;
+      }),
+    line:
+      parts.line &&
+      ((f) => {
+        parts.line!.push(rowOf(TABLES.line, format, f));
+        rows.line++;
+      }),
+    adjustment:
+      parts.adjustment &&
+      ((f) => {
+        parts.adjustment!.push(rowOf(TABLES.adjustment, format, f));
+        rows.adjustment++;
+      }),
   });
   const text: Partial<Record<TableLevel, string>> = {};
   for (const l of levels) text[l] = parts[l]!.join('');

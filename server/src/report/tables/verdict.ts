@@ -22,7 +22,12 @@ export interface TableVerdict {
 }
 
 const CLASS_OF: Readonly<Record<ModelClass, VerdictClass>> = {
-  contractual: 'contractual', sequestration: 'sequestration', patientResponsibility: 'patient', needsWork: 'needs_work', recoverable: 'recoverable', other: 'other',
+  contractual: 'contractual',
+  sequestration: 'sequestration',
+  patientResponsibility: 'patient',
+  needsWork: 'needs_work',
+  recoverable: 'recoverable',
+  other: 'other',
 };
 
 /** The model's verdict of `adj` (x835/verdicts.ts: judged once by the claim pass). */
@@ -30,7 +35,10 @@ export function verdictOf(verdicts: Verdicts, adj: Adjustment): TableVerdict {
   const row = verdicts.store.cas.rowOf(adj.seg, adj.triplet);
   if (row < 0) return { cls: 'other', actionable: false, recoverable: 0, finding: '', action: '' };
   return {
-    cls: CLASS_OF[verdicts.classOf(row)], actionable: verdicts.isActionable(row), recoverable: verdicts.recoverable[row],
-    finding: verdicts.findingOf(row) ?? '', action: verdicts.actionOf(row),
+    cls: CLASS_OF[verdicts.classOf(row)],
+    actionable: verdicts.isActionable(row),
+    recoverable: verdicts.recoverable[row],
+    finding: verdicts.findingOf(row) ?? '',
+    action: verdicts.actionOf(row),
   };
 }

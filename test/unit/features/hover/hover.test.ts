@@ -62,49 +62,51 @@ const CASES: Record<string, string> = {
     'MOA***|MA01',
   ]),
   // CAS triplets: what each adjustment means and whether anyone should work on it.
-  cas: remit([
-    ...CLAIM_1001.slice(0, 5),
-    'CAS*CO*45*|100**|253*|1.6',
-    'CAS*|PR*|2*20',
-    ...CLAIM_1002.slice(0, 7),
-    'CAS*CO*|16*180',
-    'LQ*HE*M51',
-  ], { bpr: BPR_176_40 }),
+  cas: remit(
+    [...CLAIM_1001.slice(0, 5), 'CAS*CO*45*|100**|253*|1.6', 'CAS*|PR*|2*20', ...CLAIM_1002.slice(0, 7), 'CAS*CO*|16*180', 'LQ*HE*M51'],
+    { bpr: BPR_176_40 },
+  ),
   // The claim waterfall on CLP, and the line waterfall on SVC.
-  claims: remit([
-    CLAIM_1001[0],
-    '|' + CLAIM_1001[1],
-    ...CLAIM_1001.slice(2, 3),
-    '|' + CLAIM_1001[3],
-    ...CLAIM_1001.slice(4),
-    '|' + CLAIM_1002[0],
-    ...CLAIM_1002.slice(1, 5),
-    '|' + CLAIM_1002[5],
-    ...CLAIM_1002.slice(6),
-    '|CLP*PCN1005*1*100*50*0*MB*ICN5',
-    'CAS*CO*45*30',
-  ], { bpr: BPR_176_40 }),
+  claims: remit(
+    [
+      CLAIM_1001[0],
+      '|' + CLAIM_1001[1],
+      ...CLAIM_1001.slice(2, 3),
+      '|' + CLAIM_1001[3],
+      ...CLAIM_1001.slice(4),
+      '|' + CLAIM_1002[0],
+      ...CLAIM_1002.slice(1, 5),
+      '|' + CLAIM_1002[5],
+      ...CLAIM_1002.slice(6),
+      '|CLP*PCN1005*1*100*50*0*MB*ICN5',
+      'CAS*CO*45*30',
+    ],
+    { bpr: BPR_176_40 },
+  ),
   // BPR: the payment, how it adds up from the claims and the PLB.
-  payment: remit([
-    ...CLAIM_1001,
-    'PLB*1234567893*20241231*WO:PAYERCN001*10*L6*-2.5',
-  ], { bpr: '|BPR*I*|70.9*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*|20240105' })
-    + '\n' + remit(['LX*1', 'CLP*PCN9*1*50*50*0*12*ICN9'], { bpr: '|BPR*H*0*C*NON************20240106' }),
+  payment:
+    remit([...CLAIM_1001, 'PLB*1234567893*20241231*WO:PAYERCN001*10*L6*-2.5'], {
+      bpr: '|BPR*I*|70.9*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*|20240105',
+    }) +
+    '\n' +
+    remit(['LX*1', 'CLP*PCN9*1*50*50*0*12*ICN9'], { bpr: '|BPR*H*0*C*NON************20240106' }),
   // PLB: reasons, the sign convention, and references that name claims in the file.
-  plb: remit([
-    ...CLAIM_1001,
-    '|PLB*1234567893*20241231*|WO:PAYERCN001*|10*|L6:PCN1001*-2.5',
-    'PLB*1234567893*20241231*FB:|OLDREMIT77*5*|ZZ*1',
-  ], { bpr: 'BPR*I*64.9*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*20240105' }),
+  plb: remit(
+    [...CLAIM_1001, '|PLB*1234567893*20241231*|WO:PAYERCN001*|10*|L6:PCN1001*-2.5', 'PLB*1234567893*20241231*FB:|OLDREMIT77*5*|ZZ*1'],
+    { bpr: 'BPR*I*64.9*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*20240105' },
+  ),
   // A reversal (CLP02 22) and its correction, paired by CLP01.
-  reversals: remit([
-    'LX*1',
-    '|CLP*PCN2002*|22*-100*-80*0*MB*ICN2002*11*7',
-    'CAS*CO*45*-20',
-    '|CLP*PCN2002*1*100*90*0*MB*ICN2003*11*7',
-    'CAS*CO*45*10',
-    '|CLP*PCN2009*22*-40*-40*0*MB*ICN2009*11*8',
-  ], { bpr: 'BPR*I*-30*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*20240105' }),
+  reversals: remit(
+    [
+      'LX*1',
+      '|CLP*PCN2002*|22*-100*-80*0*MB*ICN2002*11*7',
+      'CAS*CO*45*-20',
+      '|CLP*PCN2002*1*100*90*0*MB*ICN2003*11*7',
+      'CAS*CO*45*10',
+      '|CLP*PCN2009*22*-40*-40*0*MB*ICN2009*11*8',
+    ],
+    { bpr: 'BPR*I*-30*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*20240105' },
+  ),
   // Delimiters: the ISA declares them by position.
   delimiters: remit(['LX*1|'])
     .replace(/^ISA\*/, 'ISA|*')
@@ -133,7 +135,10 @@ function render(name: string, src: string): string {
       continue;
     }
     const r = h.range!;
-    out.push(`range ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} \`${text.slice(a.lines.offsetAt(r.start), a.lines.offsetAt(r.end)).replace(/\n/g, '\\n')}\``, '');
+    out.push(
+      `range ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} \`${text.slice(a.lines.offsetAt(r.start), a.lines.offsetAt(r.end)).replace(/\n/g, '\\n')}\``,
+      '',
+    );
     out.push((h.contents as { value: string }).value);
   }
   return out.join('\n') + '\n';
