@@ -1,5 +1,5 @@
 // Regenerates the settings in package.json from the diagnostic-code catalog: `npx tsx scripts/sync-manifest.ts`.
-import { DIAGNOSTIC_CODES } from '../server/src/rules/catalog';
+import { DIAGNOSTIC_CODES } from '../server/src/rules/engine/catalog';
 import { readFileSync, writeFileSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const props: Record<string, unknown> = {

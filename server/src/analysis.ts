@@ -1,7 +1,7 @@
 import { ALL_RULES, ruleFailure } from './rules';
-import { verdictsOf } from './rules/claimPass';
-import { drain, ruleContext } from './rules/shared';
-import type { Rule, RuleContext } from './rules/types';
+import { verdictsOf } from './rules/engine/claimPass';
+import { drain, ruleContext } from './rules/engine/shared';
+import type { Rule, RuleContext } from './rules/engine/types';
 import type { Settings } from './settings';
 import type { Finding } from './x12/finding';
 import { LineIndex } from './x12/lineIndex';

@@ -1,5 +1,5 @@
 import type { OfficialLists } from './codes/official';
-import { DIAGNOSTIC_CODES } from './rules/catalog';
+import { DIAGNOSTIC_CODES } from './rules/engine/catalog';
 import type { Severity } from './x12/finding';
 import { parseIsoDate } from './x835/values';
 

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import { effectiveSeverity } from '../rules/severity';
+import { effectiveSeverity } from '../rules/engine/severity';
 import type { Settings } from '../settings';
 import type { Origin } from '../stream/pieces';
 import type { Finding, Severity } from '../x12/finding';

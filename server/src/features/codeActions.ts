@@ -1,6 +1,6 @@
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
-import { DIAGNOSTIC_CODES } from '../rules/catalog';
+import { DIAGNOSTIC_CODES } from '../rules/engine/catalog';
 
 /** What a diagnostic with a quick fix carries in `data` (see lsp/diagnostics.ts). */
 export interface FixData {

@@ -1,9 +1,9 @@
 import type { Analysis } from '../analysis';
 import { ALL_RULES } from '../rules';
-import { fullClaimPass, keptClaimPass, putClaimPass, type ClaimPassFacts } from '../rules/claimPass';
-import { elementFindingsIn, elementsRule } from '../rules/elements';
-import { repeatFindingsIn, repeatsRule } from '../rules/repeats';
-import { ruleContext } from '../rules/shared';
+import { fullClaimPass, keptClaimPass, putClaimPass, type ClaimPassFacts } from '../rules/engine/claimPass';
+import { elementFindingsIn, elementsRule } from '../rules/elements/elements';
+import { repeatFindingsIn, repeatsRule } from '../rules/elements/repeats';
+import { ruleContext } from '../rules/engine/shared';
 import type { Settings } from '../settings';
 import type { Finding } from '../x12/finding';
 import { LineIndex } from '../x12/lineIndex';

@@ -1,8 +1,8 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import type { FixData } from '../features/codeActions';
-import { defaultSeverity } from '../rules/catalog';
-import { effectiveSeverity } from '../rules/severity';
+import { defaultSeverity } from '../rules/engine/catalog';
+import { effectiveSeverity } from '../rules/engine/severity';
 import type { Settings } from '../settings';
 import type { Finding, Severity } from '../x12/finding';
 

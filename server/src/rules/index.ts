@@ -1,25 +1,25 @@
 import type { Finding } from '../x12/finding';
-import { claimBalanceRule } from './claimBalance';
-import { elementsRule } from './elements';
-import { envelopeRule } from './envelope';
-import { envelopeVersionRule } from './envelopeVersion';
-import { isaFieldsRule } from './isaFields';
-import { patientResponsibilityRule } from './patientResponsibility';
-import { repeatsRule } from './repeats';
-import { requiredSegmentsRule } from './requiredSegments';
-import { serviceBalanceRule } from './serviceBalance';
-import { transactionBalanceRule } from './transactionBalance';
-import { adjustmentActionableRule } from './adjustmentActionable';
-import { co253AmountRule } from './co253Amount';
-import { co253DuplicateRule } from './co253Duplicate';
-import { co253GroupRule } from './co253Group';
-import { co253NonMedicareRule } from './co253NonMedicare';
-import { co253ReversalRule } from './co253Reversal';
-import { co253SequestrationRule } from './co253Sequestration';
-import { co253SuspendedPeriodRule } from './co253SuspendedPeriod';
-import { co253UnknownRateRule } from './co253UnknownRate';
-import { ruleContext } from './shared';
-import type { Rule, RuleContext } from './types';
+import { claimBalanceRule } from './money/claimBalance';
+import { elementsRule } from './elements/elements';
+import { envelopeRule } from './envelope/envelope';
+import { envelopeVersionRule } from './envelope/envelopeVersion';
+import { isaFieldsRule } from './envelope/isaFields';
+import { patientResponsibilityRule } from './money/patientResponsibility';
+import { repeatsRule } from './elements/repeats';
+import { requiredSegmentsRule } from './elements/requiredSegments';
+import { serviceBalanceRule } from './money/serviceBalance';
+import { transactionBalanceRule } from './money/transactionBalance';
+import { adjustmentActionableRule } from './money/adjustmentActionable';
+import { co253AmountRule } from './co253/co253Amount';
+import { co253DuplicateRule } from './co253/co253Duplicate';
+import { co253GroupRule } from './co253/co253Group';
+import { co253NonMedicareRule } from './co253/co253NonMedicare';
+import { co253ReversalRule } from './co253/co253Reversal';
+import { co253SequestrationRule } from './co253/co253Sequestration';
+import { co253SuspendedPeriodRule } from './co253/co253SuspendedPeriod';
+import { co253UnknownRateRule } from './co253/co253UnknownRate';
+import { ruleContext } from './engine/shared';
+import type { Rule, RuleContext } from './engine/types';
 
 /** Every rule, in the order findings are reported. Each lives in its own file. */
 export const ALL_RULES: readonly Rule[] = [

@@ -4,7 +4,7 @@ import { formatMoney } from './values';
 import type { Claim } from './types';
 
 /**
- * One verdict per CAS triplet: what an analyst does with it. The claim pass (rules/claimPass.ts) judges
+ * One verdict per CAS triplet: what an analyst does with it. The claim pass (rules/engine/claimPass.ts) judges
  * every triplet once per analysis and writes the answer here, in typed columns parallel to the model's
  * CAS rows (`ModelStore.cas`); every view reads these columns and none judges again: diagnostics, hover,
  * inlay labels, semantic modifiers, CAS shading, code lens, outline marks, navigation, the summary,

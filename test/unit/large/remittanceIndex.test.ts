@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { analyze } from '../../../server/src/analysis';
-import { effectiveSeverity } from '../../../server/src/rules/severity';
+import { effectiveSeverity } from '../../../server/src/rules/engine/severity';
 import { buildPart, MAX_PART_BYTES, type Part } from '../../../server/src/large/parts';
 import { diagnosticsInOriginal, originOf } from '../../../server/src/large/partPositions';
 import { indexRemittanceNow, type RemittanceIndex } from '../../../server/src/large/remittanceIndex';

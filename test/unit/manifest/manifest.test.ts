@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { DIAGNOSTIC_CODES } from '../../../server/src/rules/catalog';
+import { DIAGNOSTIC_CODES } from '../../../server/src/rules/engine/catalog';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const props = pkg.contributes.configuration.properties as Record<string, { default: unknown; enum?: string[] }>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { claimBalanceRule } from '../../../server/src/rules/claimBalance';
+import { claimBalanceRule } from '../../../server/src/rules/money/claimBalance';
 import { CLAIM, expectNone, expectOne, HEADER, interchange, relatedTexts, st } from './ruleHarness';
 
 const file = (claim: string[]) => interchange(st([...HEADER, ...claim]));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { defaultSeverity } from '../../../server/src/rules/catalog';
+import { defaultSeverity } from '../../../server/src/rules/engine/catalog';
 import { run } from './co253Fixtures';
 
 const example = (name: string) => readFileSync(join(__dirname, '../../../examples', name), 'utf8');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { elementsRule } from '../../../server/src/rules/elements';
+import { elementsRule } from '../../../server/src/rules/elements/elements';
 import { isa } from '../../helpers/fragments';
 import { CLAIM, expectNone, expectOne, HEADER, interchange, runRule, st } from './ruleHarness';
 

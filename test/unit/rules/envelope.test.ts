@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { envelopeRule } from '../../../server/src/rules/envelope';
+import { envelopeRule } from '../../../server/src/rules/envelope/envelope';
 import { isa } from '../../helpers/fragments';
 import { CLAIM, expectNone, expectOne, HEADER, interchange, relatedTexts, st } from './ruleHarness';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { envelopeVersionRule } from '../../../server/src/rules/envelopeVersion';
+import { envelopeVersionRule } from '../../../server/src/rules/envelope/envelopeVersion';
 import { isa } from '../../helpers/fragments';
 import { CLAIM, expectNone, expectOne, HEADER, interchange, st } from './ruleHarness';
 

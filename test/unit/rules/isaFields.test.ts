@@ -1,5 +1,5 @@
 import { describe, test } from 'node:test';
-import { isaFieldsRule } from '../../../server/src/rules/isaFields';
+import { isaFieldsRule } from '../../../server/src/rules/envelope/isaFields';
 import { isa } from '../../helpers/fragments';
 import { expectNone, expectOne } from './ruleHarness';
 

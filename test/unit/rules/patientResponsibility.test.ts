@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { patientResponsibilityRule } from '../../../server/src/rules/patientResponsibility';
+import { patientResponsibilityRule } from '../../../server/src/rules/money/patientResponsibility';
 import { CLAIM, expectNone, expectOne, HEADER, interchange, relatedTexts, st } from './ruleHarness';
 
 const file = (claim: string[]) => interchange(st([...HEADER, ...claim]));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { repeatsRule } from '../../../server/src/rules/repeats';
+import { repeatsRule } from '../../../server/src/rules/elements/repeats';
 import { CLAIM, expectNone, expectOne, HEADER, interchange, runRule, st } from './ruleHarness';
 
 const file = (header: string[], claims: string[]) => interchange(st([...header, ...claims]));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { requiredSegmentsRule } from '../../../server/src/rules/requiredSegments';
+import { requiredSegmentsRule } from '../../../server/src/rules/elements/requiredSegments';
 import { isa } from '../../helpers/fragments';
 import { CLAIM, expectNone, expectOne, HEADER, interchange, st } from './ruleHarness';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { defaultSeverity } from '../../../server/src/rules/catalog';
-import type { Rule } from '../../../server/src/rules/types';
+import { defaultSeverity } from '../../../server/src/rules/engine/catalog';
+import type { Rule } from '../../../server/src/rules/engine/types';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import type { Finding, Severity } from '../../../server/src/x12/finding';
 import { tokenize } from '../../../server/src/x12/tokenizer';

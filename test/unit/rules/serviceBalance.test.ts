@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { serviceBalanceRule } from '../../../server/src/rules/serviceBalance';
+import { serviceBalanceRule } from '../../../server/src/rules/money/serviceBalance';
 import { CLAIM, expectNone, expectOne, HEADER, interchange, relatedTexts, st } from './ruleHarness';
 
 const file = (claim: string[]) => interchange(st([...HEADER, ...claim]));

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { generate835Text } from '../../../bench/generator';
 import { analyze, analyzeInSlices } from '../../../server/src/analysis';
 import { ALL_RULES, runRules } from '../../../server/src/rules';
-import { drain, ruleContext, shared, type Fact } from '../../../server/src/rules/shared';
+import { drain, ruleContext, shared, type Fact } from '../../../server/src/rules/engine/shared';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/settings';
 import { tokenize } from '../../../server/src/x12/tokenizer';
 import { buildModel } from '../../../server/src/x835/builder';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { transactionBalanceRule } from '../../../server/src/rules/transactionBalance';
+import { transactionBalanceRule } from '../../../server/src/rules/money/transactionBalance';
 import { CLAIM, expectNone, expectOne, HEADER, interchange, relatedTexts, st } from './ruleHarness';
 
 const withPayment = (amount: string, extra: string[] = []) =>

@@ -11,7 +11,7 @@ import { documentSymbols } from '../../../server/src/features/symbols';
 import { adjustmentsCsv } from '../../../server/src/report/exportCsv';
 import { impactOfAnalysis } from '../../../server/src/report/impact';
 import { summarize } from '../../../server/src/report/summary';
-import { effectiveSeverity } from '../../../server/src/rules/severity';
+import { effectiveSeverity } from '../../../server/src/rules/engine/severity';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { remit, type ClaimSpec } from '../report/remits';
 

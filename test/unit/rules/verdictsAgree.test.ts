@@ -6,7 +6,7 @@ import { codeLenses } from '../../../server/src/features/codeLens';
 import { navigate } from '../../../server/src/features/navigation';
 import { adjustmentsCsv } from '../../../server/src/report/exportCsv';
 import { summarize } from '../../../server/src/report/summary';
-import { effectiveSeverity } from '../../../server/src/rules/severity';
+import { effectiveSeverity } from '../../../server/src/rules/engine/severity';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { VERDICT_FINDINGS } from '../../../server/src/x835/verdicts';
 import { checkProperty } from '../fuzz/kit';

@@ -5,7 +5,7 @@ import { buildPart, MAX_PART_BYTES, partSize, type Part } from '../../large/part
 import { describePlace, diagnosticsInOriginal, originOf } from '../../large/partPositions';
 import { indexRemittance, type IndexedClaim, type RemittanceIndex } from '../../large/remittanceIndex';
 import type { Handler } from '../context';
-import { effectiveSeverity } from '../../rules/severity';
+import { effectiveSeverity } from '../../rules/engine/severity';
 import {
   LargeClaimsRequest,
   LargeIndexRequest,
