@@ -3,7 +3,10 @@
  * and other npm X12 parsers, and how the language server answers on them. Prints a table and writes
  * bench/results.md. Generated inputs live in bench/tmp/ (not in git).
  *
- *   node --expose-gc --import tsx bench/run.ts [--sizes 1,10,50] [--runs 5] [--no-lsp] [--no-parsers]
+ *   node --expose-gc --import tsx bench/run.ts [--sizes 1,10,50] [--runs 5] [--no-lsp] [--no-parsers] [--editor-only]
+ *
+ * `--editor-only` measures the editor path alone (bench/editorPath.ts) and replaces only its section of
+ * bench/results.md.
  *
  * Every measurement runs in a fresh child process (bench/child.ts, bundled with esbuild like the
  * shipped server) and the median of several runs is reported (fewer runs for 50 MB).
@@ -15,6 +18,8 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { generate835 } from './generator';
 import { measureLsp, measureOpenFloor, type LspResult } from './lsp';
+import { measureEditorPath, renderEditorSection, VSCODE_CAPABILITIES, withEditorSection, type EditorPath } from './editorPath';
+import { TestClient } from '../test/helpers/lspClient';
 
 const ROOT = join(__dirname, '..');
 const TMP = join(__dirname, 'tmp');
@@ -30,6 +35,7 @@ const SIZES = (option('--sizes') ?? '1,10,50').split(',').map(Number);
 const RUNS = Number(option('--runs') ?? 5);
 const WITH_LSP = !args.includes('--no-lsp');
 const WITH_PARSERS = !args.includes('--no-parsers');
+const EDITOR_ONLY = args.includes('--editor-only');
 const SHAPES = ['multi-line', 'one-line'] as const;
 type Shape = (typeof SHAPES)[number];
 
@@ -109,6 +115,8 @@ interface Row {
   findings: number;
   parsers: Record<string, number>;
   lsp?: LspResult;
+  /** What each response of the editor path holds (bench/editorPath.ts). */
+  editor?: EditorPath;
   /** didOpen -> first diagnostics of the minimal floor server (bench/floorServer.ts). */
   openFloor?: number;
 }
@@ -136,6 +144,7 @@ async function main(): Promise<void> {
     format: 'cjs',
     logLevel: 'warning',
   });
+  if (EDITOR_ONLY) return editorOnly();
   const rows: Row[] = [];
   for (const mb of SIZES) {
     for (const shape of SHAPES) {
@@ -176,6 +185,7 @@ async function main(): Promise<void> {
         const text = readFileSync(file, 'utf8');
         row.lsp = await measureLsp(text);
         row.openFloor = await measureOpenFloor(text, FLOOR_SERVER, mb >= 50 ? 3 : 5);
+        row.editor = await editorPath(text);
       }
       rows.push(row);
       process.stderr.write(`  whole ${ms(row.whole)} ms (from disk ${ms(row.wholeFromDisk)}), scan ${ms(row.scan)} ms\n`);
@@ -183,10 +193,52 @@ async function main(): Promise<void> {
   }
   const report = render(rows);
   process.stdout.write(report);
-  // The command-line section is written by bench/cli.ts (`npm run bench:cli`): keep it.
-  const previous = existsSync(join(__dirname, 'results.md')) ? readFileSync(join(__dirname, 'results.md'), 'utf8') : '';
-  const cliSection = previous.match(/<!-- cli:begin[\s\S]*<!-- cli:end -->/)?.[0];
-  writeFileSync(join(__dirname, 'results.md'), cliSection ? `${report.trimEnd()}\n\n${cliSection}\n` : report);
+  // The sections other scripts write (`<!-- cli:begin -->`, `export`...) are kept; the editor section is new.
+  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
+  const kept = [...previous.matchAll(/<!-- (\w+):begin[\s\S]*?<!-- \1:end -->/g)].filter((m) => m[1] !== 'editor').map((m) => m[0]);
+  const editor = rows.filter((r) => r.editor).map((r) => ({ label: `${r.mb} MB ${r.shape}`, editor: r.editor! }));
+  const sections = [report.trimEnd(), ...kept];
+  const all = sections.join('\n\n') + '\n';
+  writeFileSync(RESULTS, editor.length ? withEditorSection(all, renderEditorSection(editor, editorHow())) : all);
+}
+
+const RESULTS = join(__dirname, 'results.md');
+
+/** The run the editor section comes from: when, where, under which load. */
+function editorHow(): string {
+  return `Measured on ${new Date().toISOString().slice(0, 10)}: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, load average at the end ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (the machine is shared: compare sizes within the table).`;
+}
+
+/** Opens `text` in a fresh server announcing VS Code's capabilities, waits for its analysis, asks the editor path. */
+async function editorPath(text: string): Promise<EditorPath> {
+  const client = new TestClient();
+  try {
+    await client.initialize(VSCODE_CAPABILITIES);
+    const uri = 'file:///bench/editor.835';
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri, 1, 600_000);
+    return await measureEditorPath(client, uri, text);
+  } finally {
+    await client.shutdown();
+  }
+}
+
+/** `--editor-only`: the editor path of every size and layout, written into its own section of results.md. */
+async function editorOnly(): Promise<void> {
+  const rows: Array<{ label: string; editor: EditorPath }> = [];
+  for (const mb of SIZES) {
+    for (const shape of SHAPES) {
+      const text = readFileSync(await ensureFile(mb, shape), 'utf8');
+      process.stderr.write(`${mb} MB ${shape}: editor path...\n`);
+      rows.push({ label: `${mb} MB ${shape}`, editor: await editorPath(text) });
+    }
+  }
+  const section = renderEditorSection(rows, editorHow());
+  process.stdout.write(`${section}\n`);
+  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
+  writeFileSync(RESULTS, withEditorSection(previous, section));
 }
 
 function render(rows: Row[]): string {
