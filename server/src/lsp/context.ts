@@ -8,8 +8,12 @@ import type { Settings } from '../settings';
 export interface ServerContext {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
-  /** The analysis of an open document's current version (computed once per version), or undefined. */
-  analysisOf(uri: string): Analysis | undefined;
+  /**
+   * The analysis of an open document's current version (computed once per version), once it is ready: a
+   * large document being analysed in slices is waited for, other documents answer at once. Undefined when
+   * the document is not open, or changed again or closed during the wait (the request then gets its empty answer).
+   */
+  analysisReady(uri: string): Promise<Analysis | undefined>;
   /** The settings of a document (read with its scopeUri), or the window's without one. */
   settings(uri?: string): Settings;
   /** What the editor shows of a document (render limit, inlay label length): every range response is bounded by it. */

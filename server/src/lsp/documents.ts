@@ -1,4 +1,3 @@
-import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, analyzeInSlices, type Analysis } from '../analysis';
 import { reanalyseClaims } from '../incremental/reanalyse';
@@ -200,48 +199,4 @@ function runInSlices(text: string, steps: Generator<void, Analysis, void>, cance
 /** Runs `fn` after `turns` more turns of the event loop (each turn also reads what the client sent). */
 export function afterTurns(turns: number, fn: () => void): void {
   setImmediate(turns <= 1 ? fn : () => afterTurns(turns - 1, fn));
-}
-
-/**
- * The connection as request handlers see it: every handler registered through it (`onHover`,
- * `languages.semanticTokens.on`, `onRequest`...) first waits for `waitFor(uri)` of the document its
- * parameters name, so a request about a large document being analysed is answered once the analysis of
- * the current version is ready, while requests about other documents are answered at once. Handlers stay
- * synchronous readers of the cache: after the wait, `analysisOf` has the analysis (or the document changed
- * again or closed, and the request gets the handler's empty answer).
- */
-export function gatedConnection(connection: Connection, waitFor: (uri: string) => Promise<unknown> | undefined): Connection {
-  const gate = (handler: (...args: unknown[]) => unknown) =>
-    function (this: unknown, ...args: unknown[]): unknown {
-      const params = args[0] as { textDocument?: { uri?: unknown }; uri?: unknown } | undefined;
-      const uri = params?.textDocument?.uri ?? params?.uri;
-      const wait = typeof uri === 'string' ? waitFor(uri) : undefined;
-      if (!wait) return handler.apply(this, args);
-      return wait.then(
-        () => handler.apply(this, args),
-        () => handler.apply(this, args),
-      );
-    };
-  const view = <T extends object>(target: T, nested: boolean): T =>
-    new Proxy(target, {
-      get(t, key) {
-        const value = Reflect.get(t, key, t) as unknown;
-        if (typeof value === 'function') {
-          const fn = value as (...args: unknown[]) => unknown;
-          // Registration methods take the handler last: onHover(h), onRequest(type, h), semanticTokens.on(h).
-          if (typeof key === 'string' && /^on([A-Z]|$)/.test(key)) {
-            return (...args: unknown[]) => {
-              const last = args.length - 1;
-              if (typeof args[last] === 'function') args[last] = gate(args[last] as (...a: unknown[]) => unknown);
-              return fn.apply(t, args);
-            };
-          }
-          return fn.bind(t);
-        }
-        // Feature registries (connection.languages.semanticTokens, .inlayHint...) register handlers too.
-        if (value && typeof value === 'object' && (key === 'languages' || nested)) return view(value as object, true);
-        return value;
-      },
-    });
-  return view(connection, false);
 }

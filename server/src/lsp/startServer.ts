@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
 import type { Analysis } from '../analysis';
 import type { ServerContext } from './context';
 import { shownDiagnostics } from './diagnostics';
-import { AnalysisCache, gatedConnection } from './documents';
+import { AnalysisCache } from './documents';
 import { EditorLimits } from './editorLimits';
 import { HANDLERS } from './handlers';
 import { STATUS } from './protocol';
@@ -264,24 +264,29 @@ export function startServer(connection: Connection): void {
 
   /**
    * The analysis of a document for a request, or undefined when it is not open, or when it is a large
-   * document whose current version is not analysed yet (requests about it first wait for that analysis,
-   * see gatedConnection; if it changed again meanwhile, the request gets its empty answer).
+   * document whose current version is not analysed yet (see analysisReady).
    */
   const analysisOf = (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     return cache.peek(doc) ?? (cache.isLarge(doc) ? undefined : cache.get(doc, settingsOf(uri)));
   };
-  /** What a request about `uri` waits for: the running analysis of a large document's current version. */
-  const waitFor = (uri: string) => {
+  /**
+   * A request about a large document being analysed in slices waits for the analysis of its current
+   * version, while requests about other documents are answered at once. If the document changed again or
+   * closed meanwhile, there is no analysis of what the request asked about: undefined (its empty answer).
+   */
+  const analysisReady = async (uri: string) => {
     const doc = documents.get(uri);
-    return doc ? cache.pending(doc, settingsOf(uri)) : undefined;
+    const running = doc ? cache.pending(doc, settingsOf(uri)) : undefined;
+    if (running) await running.catch(() => undefined);
+    return analysisOf(uri);
   };
 
   const ctx: ServerContext = {
-    connection: gatedConnection(connection, waitFor),
+    connection,
     documents,
-    analysisOf,
+    analysisReady,
     settings: (uri?: string) => (uri === undefined ? settings : settingsOf(uri)),
     viewLimits: (uri) => limits.of(uri),
     clientCapabilities: () => clientCapabilities,

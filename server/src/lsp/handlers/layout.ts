@@ -9,8 +9,8 @@ export const layoutHandler: Handler = {
   capabilities: { documentFormattingProvider: true },
   register: (ctx) => {
     ctx.connection.onDocumentFormatting((p, token) =>
-      runSafe(ctx.connection, 'formatting', token, [], () => {
-        const a = ctx.analysisOf(p.textDocument.uri);
+      runSafe(ctx.connection, 'formatting', token, [], async () => {
+        const a = await ctx.analysisReady(p.textDocument.uri);
         if (!a) return [];
         const text = formatText(a.tokens);
         if (text === a.text) return [];
@@ -18,8 +18,8 @@ export const layoutHandler: Handler = {
       }),
     );
     ctx.connection.onRequest(LAYOUT, (p, token) =>
-      runSafe<LayoutResult | null>(ctx.connection, LAYOUT.method, token, null, () => {
-        const a = ctx.analysisOf(p.textDocument.uri);
+      runSafe<LayoutResult | null>(ctx.connection, LAYOUT.method, token, null, async () => {
+        const a = await ctx.analysisReady(p.textDocument.uri);
         if (!a) return null;
         const text = p.mode === 'format' ? formatText(a.tokens) : minifyText(a.tokens);
         const lineTerminated = a.tokens.spans.some((s) => s.delimiters.segment === '\n' || s.delimiters.segment === '\r');

@@ -12,38 +12,38 @@ export const navigationHandler: Handler = {
   register: (ctx) => {
     const c = ctx.connection;
     c.onRequest(WHERE_AM_I, (p, token) =>
-      runSafe(c, WHERE_AM_I.method, token, null, () => {
-        const a = ctx.analysisOf(p.textDocument.uri);
+      runSafe(c, WHERE_AM_I.method, token, null, async () => {
+        const a = await ctx.analysisReady(p.textDocument.uri);
         return a ? whereAmI(a, p.position) : null;
       }),
     );
     c.onRequest(SEGMENT_RANGE, (p, token) =>
-      runSafe(c, SEGMENT_RANGE.method, token, null, () => {
-        const a = ctx.analysisOf(p.textDocument.uri);
+      runSafe(c, SEGMENT_RANGE.method, token, null, async () => {
+        const a = await ctx.analysisReady(p.textDocument.uri);
         return a ? segmentRange(a, p.index) : null;
       }),
     );
     c.onRequest(NAVIGATE, (p, token) =>
-      runSafe(c, NAVIGATE.method, token, null, () => {
-        const a = ctx.analysisOf(p.textDocument.uri);
+      runSafe(c, NAVIGATE.method, token, null, async () => {
+        const a = await ctx.analysisReady(p.textDocument.uri);
         return a ? navigate(a, p.position, p.target, ctx.settings(p.textDocument.uri)) : null;
       }),
     );
     c.onRequest(CAS_CLASSES, (p, token) =>
-      runSafe(c, CAS_CLASSES.method, token, { shades: [] }, () => {
-        const a = ctx.analysisOf(p.textDocument.uri);
+      runSafe(c, CAS_CLASSES.method, token, { shades: [] }, async () => {
+        const a = await ctx.analysisReady(p.textDocument.uri);
         return { shades: a ? casShades(a, p.ranges, ctx.viewLimits(p.textDocument.uri)) : [] };
       }),
     );
     c.onRequest(TABLE, (p, token) =>
-      runSafe(c, TABLE.method, token, null, () => {
-        const a = ctx.analysisOf(p.textDocument.uri);
+      runSafe(c, TABLE.method, token, null, async () => {
+        const a = await ctx.analysisReady(p.textDocument.uri);
         return a ? tableOf(a, p.range) : null;
       }),
     );
     c.onRequest(NORMALIZE_DELIMITERS, (p, token) =>
-      runSafe(c, NORMALIZE_DELIMITERS.method, token, null, () => {
-        const a = ctx.analysisOf(p.textDocument.uri);
+      runSafe(c, NORMALIZE_DELIMITERS.method, token, null, async () => {
+        const a = await ctx.analysisReady(p.textDocument.uri);
         if (!a) return null;
         const r = normalizeDelimiters(a.tokens, {
           element: p.element,

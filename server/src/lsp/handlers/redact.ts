@@ -19,7 +19,7 @@ export const redactHandler: Handler = {
         token,
         { ok: false, message: 'redaction failed; see the 835 language server output' },
         async () => {
-          const a = ctx.analysisOf(p.textDocument.uri);
+          const a = await ctx.analysisReady(p.textDocument.uri);
           if (!a) return { ok: false, message: 'the document is not open in the 835 language server' };
           const r = await runSteps(redactSteps(a.model, { salt: p.salt }), () => token.isCancellationRequested);
           // Undefined only when cancelled: runSafe then answers "cancelled".

@@ -33,8 +33,8 @@ export const reportHandler: Handler = {
   register: (ctx) => {
     const c = ctx.connection;
     c.onRequest(SUMMARY, (p, token) =>
-      runSafe<RemittanceSummary | null>(c, SUMMARY.method, token, null, () => {
-        const a = ctx.analysisOf(p.textDocument.uri);
+      runSafe<RemittanceSummary | null>(c, SUMMARY.method, token, null, async () => {
+        const a = await ctx.analysisReady(p.textDocument.uri);
         return a ? summarize(a, ctx.settings(p.textDocument.uri)) : null;
       }),
     );
@@ -59,8 +59,8 @@ export const reportHandler: Handler = {
         REMITTANCE_REPORT.method,
         token,
         { ok: false, message: 'the report failed; see the 835 language server output' },
-        () => {
-          let a = ctx.analysisOf(p.textDocument.uri);
+        async () => {
+          let a = await ctx.analysisReady(p.textDocument.uri);
           if (!a) return { ok: false, message: 'the document is not open in the 835 language server' };
           if (p.redact) {
             const red = redact(a.text);
@@ -116,7 +116,7 @@ async function analysisOf(
   f: ReportFile,
 ): Promise<{ analysis: Analysis; label: string } | { problem: string; label: string }> {
   const label = f.label ?? labelOf(f.uri);
-  const open = ctx.analysisOf(f.uri);
+  const open = await ctx.analysisReady(f.uri);
   if (open) return { analysis: open, label };
   let text = f.text;
   if (text === undefined) {
