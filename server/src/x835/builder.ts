@@ -1,8 +1,9 @@
 import type { Finding } from '../x12/finding';
-import { centsAt, dateAt } from '../x12/scan';
+import { centsAt } from '../x12/scan';
 import type { SegmentTable } from '../x12/tokenizer';
 import { LOOP_SEGMENTS } from './loops';
 import { ModelStore } from './records';
+import { parseDateAt } from './values';
 import { SEG_ID_COUNT, SegId, segIdOf, segIdOfName } from './segmentIds';
 import { LOOP_LABELS, Loop, type Group, type Interchange, type Model, type ProviderAdjustment, type Transaction } from './types';
 
@@ -263,7 +264,7 @@ class Builder {
   private dateOf(seg: number, k: number): number | undefined {
     const t = this.t;
     if (k >= t.elementCount(seg)) return undefined;
-    return dateAt(t.text, t.elementStartOffset(seg, k), t.elementEndOffset(seg, k));
+    return parseDateAt(t.text, t.elementStartOffset(seg, k), t.elementEndOffset(seg, k));
   }
 
   private report(code: string, seg: number, message: string): void {

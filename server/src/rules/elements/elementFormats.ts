@@ -67,36 +67,11 @@ export function integerOk(text: string, start: number, end: number, min: number,
   return digits > 0 && digits <= max && digits >= min;
 }
 
-/**
- * A CCYYMMDD value (DT of 8): `date` finds nothing, i.e. a real calendar date in 1900-2099 (what
- * `parseDateAt` and the PLAUSIBLE bounds accept), read digit by digit without a division.
- */
+/** A CCYYMMDD value (DT of 8) that `date` finds nothing in: a real calendar date in 1900-2099. */
 export function dateOk(text: string, start: number, end: number): boolean {
-  if (end - start !== 8) return false;
-  const c0 = text.charCodeAt(start) - 48;
-  const c1 = text.charCodeAt(start + 1) - 48;
-  const c2 = text.charCodeAt(start + 2) - 48;
-  const c3 = text.charCodeAt(start + 3) - 48;
-  const m0 = text.charCodeAt(start + 4) - 48;
-  const m1 = text.charCodeAt(start + 5) - 48;
-  const d0 = text.charCodeAt(start + 6) - 48;
-  const d1 = text.charCodeAt(start + 7) - 48;
-  // A character outside 0-9 gives a value outside 0..9, which unsigned is above 9.
-  if (c0 >>> 0 > 9 || c1 >>> 0 > 9 || c2 >>> 0 > 9 || c3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9)
-    return false;
-  const century = c0 * 10 + c1;
-  if (century !== 19 && century !== 20) return false;
-  const year = century * 100 + c2 * 10 + c3;
-  const month = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
-  if (month < 1 || month > 12 || day < 1) return false;
-  if (day <= 28) return true;
-  // Computed whole, without a branch for February (see `decimalOk` on rare paths).
-  const leap = (year % 4 === 0 ? 1 : 0) & ((year % 100 !== 0 ? 1 : 0) | (year % 400 === 0 ? 1 : 0));
-  return day <= DAYS_IN_MONTH[month - 1] + (month === 2 ? leap : 0);
+  const d = parseDateAt(text, start, end);
+  return d !== undefined && d >= PLAUSIBLE_FROM && d < PLAUSIBLE_UNTIL;
 }
-
-const DAYS_IN_MONTH = Int8Array.of(31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31);
 
 /**
  * The R values `decimal` holds to at most 2 decimals: element 782 (monetary amount) is R 1-18 in the
