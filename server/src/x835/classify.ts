@@ -108,8 +108,9 @@ function classifyTriplet(adj: Adjustment): Classification {
 /**
  * The class a triplet has from its group and reason alone, before anything about its claim is known:
  * where the claim pass (rules/engine/claimPass.ts) starts each verdict. Reason 253 under CO starts as
- * sequestration and under another group as other, CO-223 as other: the pass judges those with their
- * claim, payer and date. Pure and cheap: the pass asks it once per distinct group and reason code.
+ * sequestration and under another group as other, CO-223 as its code list says (a mandated write-off:
+ * contractual): the pass judges those with their claim, payer and date. Pure and cheap: the pass asks it
+ * once per distinct group and reason code.
  */
 export function codeClass(group: string, reason: string): AdjustmentClass {
   const g = group.trim().toUpperCase();
