@@ -86,12 +86,12 @@ ${row('contractual', 'Contractual', t.contractual, share(t.contractual))}
 ${row('sequestration', 'Sequestration', t.sequestration, share(t.sequestration))}
 ${row('patientResponsibility', 'Patient responsibility', t.patientResponsibility, share(t.patientResponsibility))}
 ${row('denied', 'Needs work', t.denied, share(t.denied))}
-${row('recoverable', 'Recoverable', t.recoverable, share(t.recoverable))}
+${row('recoverable', 'Recoverable adjustments (whole amounts)', t.recoverable, share(t.recoverable))}
 ${row('other', 'Other adjustments', t.other, share(t.other))}
 ${row('providerAdjustments', 'Provider adjustments (PLB)', t.providerAdjustments)}
 ${row('payments', 'Payments (Σ BPR02)', t.payments)}
 <tr><th scope="row">Adjustments to work</th><td class="num" data-total="toWork" data-count="${s.toWork}" data-cents="${s.toWorkCents}">${s.toWork}</td><td class="num muted">${esc(money(s.toWorkCents))}</td></tr>
-<tr><th scope="row">To recover</th><td class="num" data-total="toRecover" data-cents="${s.toRecoverCents}">${esc(money(s.toRecoverCents))}</td><td></td></tr>
+<tr><th scope="row">To recover (ask the payer for this)</th><td class="num" data-total="toRecover" data-cents="${s.toRecoverCents}">${esc(money(s.toRecoverCents))}</td><td></td></tr>
 </tbody></table>
 </section>`;
 }
@@ -102,7 +102,7 @@ const FLOW: ReadonlyArray<{ key: keyof RemittanceSummary['moneyFlow']; label: st
   { key: 'sequestration', label: 'Sequestration', cls: 'bar-seq' },
   { key: 'patient', label: 'Patient responsibility', cls: 'bar-patient' },
   { key: 'denied', label: 'Needs work', cls: 'bar-denied' },
-  { key: 'recoverable', label: 'Recoverable', cls: 'bar-recoverable' },
+  { key: 'recoverable', label: 'Recoverable adjustments', cls: 'bar-recoverable' },
   { key: 'other', label: 'Other', cls: 'bar-other' },
   { key: 'unexplained', label: 'Does not balance', cls: 'bar-unexplained' },
 ];
@@ -201,7 +201,7 @@ function classLabel(r: ReasonRow): string {
     recoverable: 'recoverable',
     other: 'other',
   };
-  return r.actionable && r.cls !== 'needsWork' ? `${names[r.cls]} (needs work)` : names[r.cls];
+  return r.actionable && r.cls !== 'needsWork' ? `${names[r.cls]}, needs work` : names[r.cls];
 }
 
 function balanceSection(checks: readonly BalanceCheck[]): string {

@@ -1,4 +1,5 @@
 import { formatMoney } from '../x835/values';
+import { CLASS_WORDS } from '../x835/verdicts';
 import type { RemittanceSummary } from '../report/summary';
 import { textBar, textTable } from './textTable';
 
@@ -9,7 +10,7 @@ const FLOW: ReadonlyArray<{ key: keyof RemittanceSummary['moneyFlow']; label: st
   { key: 'sequestration', label: 'Sequestration (Medicare CO-253)' },
   { key: 'patient', label: 'Patient responsibility' },
   { key: 'denied', label: 'Needs work' },
-  { key: 'recoverable', label: 'Recoverable' },
+  { key: 'recoverable', label: 'Recoverable adjustments' },
   { key: 'other', label: 'Other' },
   { key: 'unexplained', label: 'Unexplained (does not balance)' },
 ];
@@ -52,7 +53,8 @@ export function summaryText(s: RemittanceSummary, file: string): string[] {
         ['Sequestration (Medicare)', money(t.sequestration)],
         ['Patient responsibility', money(t.patientResponsibility)],
         ['Needs work', money(t.denied)],
-        ['Recoverable', money(t.recoverable)],
+        ['Recoverable adjustments (whole amounts)', money(t.recoverable)],
+        ['  of which to recover', money(s.toRecoverCents)],
         ['Other adjustments', money(t.other)],
         ['Provider adjustments (PLB)', money(t.providerAdjustments)],
         ['Payments (Σ BPR02)', money(t.payments)],
@@ -85,7 +87,7 @@ export function summaryText(s: RemittanceSummary, file: string): string[] {
           { title: 'Class' },
           { title: 'Meaning', max: 70 },
         ],
-        s.byReason.map((r) => [r.key, String(r.count), money(r.cents), r.actionable ? `${r.cls} (needs work)` : r.cls, r.text || r.why]),
+        s.byReason.map((r) => [r.key, String(r.count), money(r.cents), reasonClassWords(r), r.text || r.why]),
       ),
     );
   } else out.push('  none');
@@ -134,6 +136,12 @@ export function summaryText(s: RemittanceSummary, file: string): string[] {
     for (const n of q.notes) out.push(`  ${n.tone === 'warn' ? '! ' : ''}${n.text}`);
   }
   return out;
+}
+
+/** A reason row's class in words ("needs work", "recoverable, needs work"), never the internal key. */
+function reasonClassWords(r: RemittanceSummary['byReason'][number]): string {
+  const words = CLASS_WORDS[r.cls];
+  return r.actionable && r.cls !== 'needsWork' ? `${words}, needs work` : words;
 }
 
 function party(p: { name: string; idQualifier: string; id: string }): string {

@@ -152,7 +152,7 @@ function claimSection(b: ClaimBlock, out: string[]): void {
       out.push(
         `<tr class="${x.verdict.actionable ? 'work' : ''}"><td>${x.line ? x.line.number : 'claim'}</td><td><b>${esc(`${group}-${reason}`)}</b><br><span class="small">${esc(groupName)}</span></td>` +
           `<td>${esc(CARC.entries.get(reason)?.text ?? 'A reason code our list does not hold')}</td><td class="num">${esc(money(x.adj.amount))}</td>` +
-          `<td><span class="cls ${x.verdict.cls}">${esc(CLASS_WORDS[x.verdict.cls])}</span>${x.verdict.actionable && x.verdict.cls !== 'needs_work' ? ' · <b>needs work</b>' : ''}<br><span class="small">${esc(x.verdict.action)}</span></td></tr>`,
+          `<td><span class="cls ${x.verdict.cls}">${esc(CLASS_WORDS[x.verdict.cls])}</span>${x.verdict.actionable && x.verdict.cls !== 'needs_work' ? ' · <b>needs work</b>' : ''}${x.verdict.recoverable > 0 ? ` · <b>${esc(money(x.verdict.recoverable))} to recover</b>` : ''}<br><span class="small">${esc(x.verdict.action)}</span></td></tr>`,
       );
     }
     out.push('</tbody></table>');
@@ -174,7 +174,7 @@ const CLASS_WORDS: Record<VerdictClass, string> = {
   sequestration: 'Sequestration',
   patient: 'Patient responsibility',
   needs_work: 'Needs work',
-  recoverable: 'Recoverable',
+  recoverable: 'Recoverable adjustments',
   other: 'Other',
 };
 
@@ -212,7 +212,9 @@ function totalsSection(blocks: readonly ClaimBlock[], tx: Transaction, out: stri
   let charged = 0;
   let paid = 0;
   const byClass = Object.fromEntries(VERDICT_CLASSES.map((c) => [c, 0])) as Record<VerdictClass, number>;
+  let toRecover = 0;
   for (const b of blocks) {
+    for (const x of [...b.claimAdjustments, ...b.lineAdjustments.flat()]) toRecover += x.verdict.recoverable;
     if (Number.isFinite(b.facts.claim.charge)) charged += b.facts.claim.charge;
     if (Number.isFinite(b.facts.claim.paid)) paid += b.facts.claim.paid;
     for (const c of VERDICT_CLASSES) byClass[c] += b.facts.sums.byClass[c];
@@ -223,6 +225,8 @@ function totalsSection(blocks: readonly ClaimBlock[], tx: Transaction, out: stri
   out.push(`<tr><th scope="row">Claims charged</th><td class="num">${esc(money(charged))}</td></tr>`);
   for (const c of VERDICT_CLASSES)
     out.push(`<tr><th scope="row">${esc(CLASS_WORDS[c])}</th><td class="num">${esc(money(byClass[c]))}</td></tr>`);
+  // The class total is the whole adjustments; what to ask the payer for is the verdicts' recoverable part.
+  if (toRecover) out.push(`<tr><th scope="row">To recover (ask the payer for this)</th><td class="num">${esc(money(toRecover))}</td></tr>`);
   out.push(`<tr><th scope="row">Claims paid</th><td class="num">${esc(money(paid))}</td></tr>`);
   out.push(`<tr><th scope="row">Provider adjustments (PLB)</th><td class="num">${esc(money(-plb))}</td></tr>`);
   out.push(`<tr class="total"><th scope="row">Payment (BPR02)</th><td class="num">${esc(money(tx.payment?.amount ?? NaN))}</td></tr>`);
