@@ -7,46 +7,106 @@ import { claimTotals } from '../x835/totals';
 import { formatMoney } from '../x835/values';
 import { workText } from '../x835/verdicts';
 import { elementRange, spanRange } from './segmentRanges';
+import { jsonBytes, MAX_BYTES } from './visible';
 
 /** How many claims the outline lists before one closing "… N more claims" entry. */
 export const MAX_CLAIM_SYMBOLS = 5000;
 
 export interface SymbolOptions {
   readonly maxClaims?: number;
+  /** Most bytes of JSON the outline holds (MAX_BYTES.documentSymbols). */
+  readonly maxBytes?: number;
 }
 
 /**
  * The outline: interchange > transaction (payer, payee, claims with their service lines, PLB).
  * A claim reads "PCN1001 · DOE, JANE · paid $78.40" (with "· ⚠ 1 to work · $6.80 to recover" when its
  * verdicts hold work), a line "SVC HC:99213 · $78.40" (paid), so the outline alone answers "which claim
- * is this, what did it pay, and is there work". Past `maxClaims` claims the rest
- * is summarised in one entry: a huge outline helps nobody and costs the editor more than the parse.
+ * is this, what did it pay, and is there work". Past `maxClaims` claims, or once the outline holds
+ * `maxBytes` of JSON, what is left is summarised in one entry ("… 1,234 more claims and 56 more
+ * payments"): a huge outline helps nobody and costs the editor more than the parse, whatever the file.
  */
 export function documentSymbols(a: Analysis, _settings: Settings, options: SymbolOptions = {}): DocumentSymbol[] {
-  const max = options.maxClaims ?? MAX_CLAIM_SYMBOLS;
-  const budget: ClaimBudget = { left: max, more: Math.max(0, a.model.claims.length - max), truncated: false };
   const model = a.model;
+  const budget = new Budget(options.maxClaims ?? MAX_CLAIM_SYMBOLS, options.maxBytes ?? MAX_BYTES.documentSymbols);
   const roots: DocumentSymbol[] = [];
   let ic = 0;
   let open: DocumentSymbol | undefined; // the interchange symbol the next transactions may belong to
+  let listed = 0; // transactions listed
   for (const tx of model.transactions) {
     // Interchanges that start before this transaction (including ones without transactions) come first.
-    while (ic < model.interchanges.length && model.interchanges[ic].seg < tx.seg) {
-      open = interchangeSymbol(a, ic++);
-      roots.push(open);
+    while (!budget.full && ic < model.interchanges.length && model.interchanges[ic].seg < tx.seg) {
+      const next = interchangeSymbol(a, ic);
+      if (!budget.take(next)) break;
+      roots.push((open = next));
+      ic++;
     }
+    if (budget.full) break;
     const inside = open && ic > 0 && tx.seg <= interchangeLastSeg(a.model, ic - 1);
-    (inside ? open!.children! : roots).push(transactionSymbol(a, tx, budget));
+    const parent = inside ? open!.children! : roots;
+    const symbol = transactionSymbol(a, tx, budget);
+    if (!symbol) break;
+    parent.push(symbol);
+    listed++;
+    if (budget.full) break;
   }
-  while (ic < model.interchanges.length) roots.push(interchangeSymbol(a, ic++));
+  while (!budget.full && ic < model.interchanges.length) {
+    const next = interchangeSymbol(a, ic);
+    if (!budget.take(next)) break;
+    roots.push(next);
+    ic++;
+  }
+  // What did not fit: one entry where the outline stops (inside the last payment, or after the last root).
+  if (budget.full || budget.claims < model.claims.length) {
+    const claimsLeft = model.claims.length - budget.claims;
+    const paymentsLeft = model.transactions.length - listed;
+    const where = budget.marker ?? roots;
+    const at = budget.markerSeg ?? model.transactions[listed]?.seg ?? 0;
+    const r = spanRange(a, at, at);
+    const more = (n: number, what: string) => `${n.toLocaleString('en-US')} more ${what}${n === 1 ? '' : 's'}`;
+    const parts = [claimsLeft > 0 ? more(claimsLeft, 'claim') : '', paymentsLeft > 0 ? more(paymentsLeft, 'payment') : ''].filter(Boolean);
+    if (parts.length)
+      where.push({ name: `… ${parts.join(' and ')} (open the summary)`, kind: SymbolKind.Null, range: r, selectionRange: r });
+  }
   return roots;
 }
 
-interface ClaimBudget {
-  left: number;
-  /** Claims left out of the outline once the budget is spent. */
-  readonly more: number;
-  truncated: boolean;
+/** What the outline may still hold: claims by count, everything by bytes of JSON. */
+class Budget {
+  /** Claims listed so far. */
+  claims = 0;
+  /** Once a symbol did not fit: nothing more is listed. */
+  full = false;
+  /** Where the "… N more" entry goes when the claims stopped inside a payment, and the segment it points at. */
+  marker?: DocumentSymbol[];
+  markerSeg?: number;
+
+  private bytesLeft: number;
+
+  /** `maxBytes` holds the closing "… N more" entry too (kept aside: some 300 bytes). */
+  constructor(
+    private readonly maxClaims: number,
+    maxBytes: number,
+  ) {
+    this.bytesLeft = maxBytes - 300;
+  }
+
+  /** Charges `symbol` (as JSON, its children included) when it fits; false, and full, when not. */
+  take(symbol: DocumentSymbol): boolean {
+    if (this.full) return false;
+    const bytes = jsonBytes(symbol) + 1; // and the comma before the next
+    if (bytes > this.bytesLeft) {
+      this.full = true;
+      return false;
+    }
+    this.bytesLeft -= bytes;
+    return true;
+  }
+
+  /** Whether one more claim may be listed by count. */
+  get claimsOpen(): boolean {
+    return this.claims < this.maxClaims;
+  }
 }
 
 function interchangeSymbol(a: Analysis, i: number): DocumentSymbol {
@@ -62,42 +122,16 @@ function interchangeSymbol(a: Analysis, i: number): DocumentSymbol {
   };
 }
 
-function transactionSymbol(a: Analysis, tx: Transaction, budget: ClaimBudget): DocumentSymbol {
+/** The payment's symbol with what of its children fits; undefined when not even its own entry fits. */
+function transactionSymbol(a: Analysis, tx: Transaction, budget: Budget): DocumentSymbol | undefined {
   const children: DocumentSymbol[] = [];
-  if (tx.payer) children.push(partySymbol(a, tx.payer, 'Payer', Loop.Payer));
-  if (tx.payee) children.push(partySymbol(a, tx.payee, 'Payee', Loop.Payee));
-  for (const claim of tx.claims) {
-    if (budget.left <= 0) {
-      if (!budget.truncated) {
-        budget.truncated = true;
-        const r = spanRange(a, claim.seg, claim.seg);
-        children.push({
-          name: `… ${budget.more.toLocaleString('en-US')} more claim${budget.more === 1 ? '' : 's'} (open the summary)`,
-          kind: SymbolKind.Null,
-          range: r,
-          selectionRange: r,
-        });
-      }
-      break;
-    }
-    budget.left--;
-    children.push(claimSymbol(a, claim));
-  }
-  // Pairs of one PLB segment are adjacent in the list: one symbol per segment.
-  const plbs = tx.providerAdjustments;
-  for (let i = 0; i < plbs.length;) {
-    let j = i + 1;
-    while (j < plbs.length && plbs[j].seg === plbs[i].seg) j++;
-    children.push(plbSymbol(a, plbs.slice(i, j)));
-    i = j;
-  }
   const pay = tx.payment;
   const paid = pay ? ` · ${formatMoney(pay.amount)}${pay.method ? ` ${pay.method}` : ''}` : '';
   const name =
     tx.setId === '835'
       ? `835 ${tx.controlNumber}${paid}${tx.trace?.number ? ` · ${tx.trace.number}` : ''}`
       : `${tx.setId || 'ST'} ${tx.controlNumber} (not an 835)`;
-  return {
+  const symbol: DocumentSymbol = {
     name,
     detail: `${tx.claims.length} claim${tx.claims.length === 1 ? '' : 's'}`,
     kind: SymbolKind.Namespace,
@@ -105,6 +139,30 @@ function transactionSymbol(a: Analysis, tx: Transaction, budget: ClaimBudget): D
     selectionRange: elementRange(a, tx.seg, 0),
     children,
   };
+  if (!budget.take(symbol)) return undefined;
+  const add = (child: DocumentSymbol) => budget.take(child) && children.push(child) > 0;
+  if (tx.payer && !add(partySymbol(a, tx.payer, 'Payer', Loop.Payer))) return symbol;
+  if (tx.payee && !add(partySymbol(a, tx.payee, 'Payee', Loop.Payee))) return symbol;
+  for (const claim of tx.claims) {
+    if (!budget.claimsOpen || !add(claimSymbol(a, claim))) {
+      if (!budget.marker) {
+        budget.marker = children;
+        budget.markerSeg = claim.seg;
+      }
+      if (budget.full) return symbol;
+      break;
+    }
+    budget.claims++;
+  }
+  // Pairs of one PLB segment are adjacent in the list: one symbol per segment.
+  const plbs = tx.providerAdjustments;
+  for (let i = 0; i < plbs.length;) {
+    let j = i + 1;
+    while (j < plbs.length && plbs[j].seg === plbs[i].seg) j++;
+    if (!add(plbSymbol(a, plbs.slice(i, j)))) return symbol;
+    i = j;
+  }
+  return symbol;
 }
 
 function partySymbol(a: Analysis, p: Party, role: string, loop: Loop): DocumentSymbol {

@@ -36,6 +36,23 @@ export const MAX_ITEMS = {
   casShades: 2_000,
 } as const;
 
+/**
+ * Most bytes of JSON one whole-document response holds. VS Code asks for symbols and folding ranges of
+ * the whole document: unbounded, a 50 MB remit's outline was 4 MB of JSON (and a file of many small
+ * payments would list every one), which the extension host parses and hands to the window each time.
+ */
+export const MAX_BYTES = {
+  /** The outline: some 3,000 claims with their lines, then one "… N more" entry. */
+  documentSymbols: 1_000_000,
+  /** VS Code keeps 5,000 folding regions (`editor.foldingMaximumRegions`): some 500 KB. */
+  foldingRanges: 1_000_000,
+} as const;
+
+/** Bytes of `value` as JSON (UTF-8): what a response costs on the wire. */
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value));
+}
+
 /** The editor settings the client passed (anything malformed falls back to VS Code's defaults). */
 export function viewLimitsOf(stopRenderingLineAfter: unknown, inlayMaximumLength: unknown): ViewLimits {
   const int = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : undefined);

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { DocumentSymbol } from 'vscode-languageserver';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { generate835Text } from '../../../bench/generator';
 import { analyze } from '../../../server/src/analysis';
 import { documentSymbols } from '../../../server/src/features/symbols';
+import { jsonBytes } from '../../../server/src/features/visible';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { medicareFile } from '../../helpers/fragments';
 import { twoClaimFile } from './remit';
@@ -44,6 +46,25 @@ describe('document symbols', () => {
     assert.ok(names.includes('    PCN1001 · DOE, JANE · paid $78.40'));
     assert.ok(!names.some((n) => n.includes('PCN1002')));
     assert.equal(names.at(-1), '    … 1 more claim (open the summary)');
+  });
+
+  test('past its bytes of JSON, the outline stops, and one entry counts the claims and payments left out', () => {
+    // Many small payments (one claim each): the payments themselves would make an unbounded outline.
+    const a = analyze(generate835Text({ bytes: 200_000, claimsPerTransaction: 1, seed: 3 }), DEFAULT_SETTINGS);
+    const symbols = documentSymbols(a, DEFAULT_SETTINGS, { maxBytes: 20_000 });
+    assert.ok(jsonBytes(symbols) <= 20_000, `${jsonBytes(symbols)} bytes`);
+    const names = outline(symbols);
+    const payments = names.filter((n) => /^ {2}835 /.test(n)).length;
+    const claims = documentSymbols(a, DEFAULT_SETTINGS)[0]
+      .children!.flatMap((t) => t.children!)
+      .filter((c) => c.kind === SymbolKind.Object).length;
+    const listed = outline(symbols).filter((n) => /^ {4}\S/.test(n) && !/^ {4}(Payer|Payee|PLB|…)/.test(n)).length;
+    assert.ok(payments > 3 && payments < a.model.transactions.length, `${payments} payments listed`);
+    assert.equal(claims, a.model.claims.length, 'without the cap every claim is listed');
+    assert.equal(
+      names.at(-1)!.trim(),
+      `… ${a.model.claims.length - listed} more claims and ${a.model.transactions.length - payments} more payments (open the summary)`,
+    );
   });
 
   test('PLB segments are listed with what they withhold or add', () => {

@@ -1,14 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { InlayHint } from 'vscode-languageserver';
-import { generate835Text } from '../../../bench/generator';
+import { SymbolKind, type DocumentSymbol, type InlayHint } from 'vscode-languageserver';
 import { analyze } from '../../../server/src/analysis';
 import { casShades } from '../../../server/src/features/casShades';
 import { codeLenses } from '../../../server/src/features/codeLens';
 import { inlayHints } from '../../../server/src/features/inlayHints';
 import { fullSemanticTokens, semanticTokens } from '../../../server/src/features/semanticTokens';
-import { DEFAULT_VIEW_LIMITS, MAX_ITEMS, RENDER_CAP, viewLimitsOf, Visible } from '../../../server/src/features/visible';
+import { foldingRanges } from '../../../server/src/features/folding';
+import { documentSymbols } from '../../../server/src/features/symbols';
+import {
+  DEFAULT_VIEW_LIMITS,
+  jsonBytes,
+  MAX_BYTES,
+  MAX_ITEMS,
+  RENDER_CAP,
+  viewLimitsOf,
+  Visible,
+} from '../../../server/src/features/visible';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { multiLine2MB, oneLine2MB } from '../../helpers/bigRemits';
 import { medicareFile } from '../../helpers/fragments';
 
 /** Absolute { line, character, length } of LSP's relative token encoding. */
@@ -28,7 +38,7 @@ const labelChars = (hints: readonly InlayHint[], line: number) =>
   hints.filter((h) => h.position.line === line).reduce((n, h) => n + (h.label as string).length, 0);
 
 // A payer's usual delivery: one line, here 2 MB. VS Code asks about the whole line as the "visible range".
-const oneLine = analyze(generate835Text({ bytes: 2_000_000, oneLine: true }), DEFAULT_SETTINGS);
+const oneLine = analyze(oneLine2MB(), DEFAULT_SETTINGS);
 const wholeLine = { start: { line: 0, character: 0 }, end: oneLine.lines.positionAt(oneLine.text.length) };
 
 describe('responses on a 2 MB one-line remit are bounded by what VS Code shows', () => {
@@ -80,8 +90,8 @@ describe('responses on a 2 MB one-line remit are bounded by what VS Code shows',
   });
 });
 
-describe('whole-document requests on a multi-line remit are capped in items', () => {
-  const multi = analyze(generate835Text({ bytes: 3_000_000 }), DEFAULT_SETTINGS);
+describe('whole-document requests on a multi-line remit are capped in items and bytes', () => {
+  const multi = analyze(multiLine2MB(), DEFAULT_SETTINGS);
   const all = { start: { line: 0, character: 0 }, end: multi.lines.positionAt(multi.text.length) };
 
   test('inlay hints and CAS shades stop at their caps; full semantic tokens say "too many" (VS Code then asks by range)', () => {
@@ -89,6 +99,18 @@ describe('whole-document requests on a multi-line remit are capped in items', ()
     assert.equal(casShades(multi, [all]).length, MAX_ITEMS.casShades);
     assert.equal(decode(semanticTokens(multi, all).data).length, MAX_ITEMS.semanticTokensRange);
     assert.equal(fullSemanticTokens(multi), undefined);
+  });
+
+  test('the outline and the folding ranges stop at their bytes of JSON, and say how many claims are left out', () => {
+    const symbols = documentSymbols(multi, DEFAULT_SETTINGS);
+    assert.ok(jsonBytes(symbols) <= MAX_BYTES.documentSymbols, `${jsonBytes(symbols)} bytes of symbols`);
+    const flat = (xs: readonly DocumentSymbol[]): DocumentSymbol[] => xs.flatMap((x) => [x, ...flat(x.children ?? [])]);
+    const listed = flat(symbols).filter((x) => x.kind === SymbolKind.Object).length;
+    const more = flat(symbols).find((x) => x.name.startsWith('…'));
+    assert.ok(listed > 1000, `${listed} claims listed`);
+    assert.match(more?.name ?? '', new RegExp(`^… ${(multi.model.claims.length - listed).toLocaleString('en-US')} more claims`));
+    const folds = foldingRanges(multi, DEFAULT_SETTINGS);
+    assert.ok(folds.length > 1000 && jsonBytes(folds) <= MAX_BYTES.foldingRanges, `${folds.length} ranges, ${jsonBytes(folds)} bytes`);
   });
 
   test('100 visible lines give their tokens and labels, each line within 43 characters of labels', () => {
