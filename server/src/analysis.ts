@@ -1,7 +1,7 @@
-import { ALL_RULES, ruleFailure } from './rules';
+import { ALL_RULES, ruleSteps } from './rules';
 import { verdictsOf } from './rules/engine/claimPass';
 import { drain, ruleContext } from './rules/engine/shared';
-import type { Rule, RuleContext } from './rules/engine/types';
+import type { RuleContext } from './rules/engine/types';
 import type { Settings } from './settings';
 import type { Finding } from './x12/finding';
 import { LineIndex } from './x12/lineIndex';
@@ -104,7 +104,10 @@ function* analysisSteps(text: string, settings: Settings, clock: Clock): Generat
   for (const rule of ALL_RULES) {
     yield* pause(clock);
     partStarts.push(findings.length);
-    const found = yield* runRule(rule, ctx, findings, clock);
+    const steps = ruleSteps(rule, ctx, findings);
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yield* pause(clock);
+    const found = r.value;
     if (found.length === 1 && found[0].code === 'internal-error') failed = true;
   }
   partStarts.push(findings.length);
@@ -122,34 +125,4 @@ function* pause(clock: Clock, now = false): Generator<void, void, void> {
   if (!clock.due() && !(now && clock !== NEVER)) return;
   yield;
   clock.restart();
-}
-
-/**
- * Runs one rule into `out`. A rule that throws on some input must not take the others down: its failure
- * becomes one finding on the first segment, so it is seen and reported, never silent.
- */
-function* runRule(rule: Rule, ctx: RuleContext, out: Finding[], clock: Clock): Generator<void, readonly Finding[], void> {
-  try {
-    let found: Finding[];
-    if (rule.checkInSlices) {
-      const steps = rule.checkInSlices(ctx);
-      for (;;) {
-        const r = steps.next();
-        if (r.done) {
-          found = r.value;
-          break;
-        }
-        yield* pause(clock);
-      }
-    } else {
-      found = rule.check(ctx);
-    }
-    // A loop, not push(...): a 50 MB file can yield more findings than a call may take arguments.
-    for (const f of found) out.push(f);
-    return found;
-  } catch (e) {
-    const failure = ruleFailure(rule, e);
-    out.push(failure);
-    return [failure];
-  }
 }

@@ -87,16 +87,21 @@ export function rateFor(date: number | undefined, settings?: Settings): RateLook
   return { status: dated.length && date < dated[0].from ? 'before' : 'uncovered', rate: 0, source };
 }
 
-/** The first date sequestration applies in the active periods ("2013-04-01" for the table). */
-export function firstSequestrationDate(settings?: Settings): string | undefined {
-  return activePeriods(settings).periods[0]?.from;
+/**
+ * "2%", "1%", "0.5%", "6.25%": a rate as people write it. Remembered per rate: the rules say the same one
+ * or two rates in thousands of messages of a big file.
+ */
+export function formatRate(rate: number): string {
+  let text = RATE_TEXTS.get(rate);
+  if (text === undefined) {
+    text = Number.isFinite(rate) ? `${Number((rate * 100).toFixed(2))}%` : '?';
+    // Rates come from the table, the user's periods and observed shares; the bound keeps the memo small.
+    if (RATE_TEXTS.size < 256) RATE_TEXTS.set(rate, text);
+  }
+  return text;
 }
 
-/** "2%", "1%", "0.5%", "6.25%": a rate as people write it. */
-export function formatRate(rate: number): string {
-  if (!Number.isFinite(rate)) return '?';
-  return `${Number((rate * 100).toFixed(2))}%`;
-}
+const RATE_TEXTS = new Map<number, string>();
 
 /** "2013-04-01 to 2020-04-30" or "from 2022-07-01" (open-ended). */
 export function formatPeriod(p: SequestrationPeriod): string {

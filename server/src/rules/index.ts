@@ -18,7 +18,7 @@ import { co253ReversalRule } from './co253/co253Reversal';
 import { co253SequestrationRule } from './co253/co253Sequestration';
 import { co253SuspendedPeriodRule } from './co253/co253SuspendedPeriod';
 import { co253UnknownRateRule } from './co253/co253UnknownRate';
-import { ruleContext } from './engine/shared';
+import { drain, ruleContext, type Steps } from './engine/shared';
 import type { Rule, RuleContext } from './engine/types';
 
 /** Every rule, in the order findings are reported. Each lives in its own file. */
@@ -44,23 +44,31 @@ export const ALL_RULES: readonly Rule[] = [
   adjustmentActionableRule,
 ];
 
-/**
- * Runs every rule. A rule that throws on some input must not take the others down: its failure
- * becomes one finding on the first segment, so it is seen and reported, never silent.
- */
+/** Runs every rule at once (the analysis runs them in slices through `ruleSteps`, the same runner). */
 export function runRules(context: RuleContext): Finding[] {
   // Facts several rules read are computed once per run: a context without its store gets one.
   const ctx = context.shared ? context : ruleContext(context.model, context.settings);
   const out: Finding[] = [];
-  for (const rule of ALL_RULES) {
-    try {
-      // A loop, not push(...): a 50 MB file can yield more findings than a call may take arguments.
-      for (const f of rule.check(ctx)) out.push(f);
-    } catch (e) {
-      out.push(ruleFailure(rule, e));
-    }
-  }
+  for (const rule of ALL_RULES) drain(ruleSteps(rule, ctx, out));
   return out;
+}
+
+/**
+ * The one rule runner: runs `rule` into `out`, yielding between its slices (a rule without slices runs
+ * in one), and returns what it found. A rule that throws on some input must not take the others down: its
+ * failure becomes one finding on the first segment, so it is seen and reported, never silent.
+ */
+export function* ruleSteps(rule: Rule, ctx: RuleContext, out: Finding[]): Steps<readonly Finding[]> {
+  try {
+    const found = rule.checkInSlices ? yield* rule.checkInSlices(ctx) : rule.check(ctx);
+    // A loop, not push(...): a 50 MB file can yield more findings than a call may take arguments.
+    for (const f of found) out.push(f);
+    return found;
+  } catch (e) {
+    const failure = ruleFailure(rule, e);
+    out.push(failure);
+    return [failure];
+  }
 }
 
 /** The finding that says a rule threw on this file (one, on the first character, so it is seen). */

@@ -1,3 +1,5 @@
+import { offsets, push, trimmed } from './offsets';
+
 /**
  * Maps UTF-16 offsets to LSP positions and back. JavaScript strings are UTF-16, so a position's
  * character is simply the offset minus the line's start: accents and astral characters (surrogate
@@ -58,8 +60,8 @@ export class LineIndex {
  * indexOf finds line breaks far faster than a loop over every character (50 MB on one line: a few ms).
  */
 export function lineStartsOf(text: string): Int32Array {
-  let starts: Int32Array<ArrayBuffer> = new Int32Array(64);
-  let count = 1;
+  const starts = offsets(64);
+  push(starts, 0);
   let lf = text.indexOf('\n');
   let cr = text.indexOf('\r');
   while (lf >= 0 || cr >= 0) {
@@ -75,12 +77,7 @@ export function lineStartsOf(text: string): Int32Array {
       next = lf + 1;
       lf = text.indexOf('\n', next);
     }
-    if (count === starts.length) {
-      const bigger = new Int32Array(starts.length * 2);
-      bigger.set(starts);
-      starts = bigger;
-    }
-    starts[count++] = next;
+    push(starts, next);
   }
-  return starts.slice(0, count);
+  return trimmed(starts);
 }

@@ -1,5 +1,6 @@
 import { readIsa, type Delimiters } from './delimiters';
 import type { Finding } from './finding';
+import { grow, offsets, push, trimmed, widen, type Offsets, type RelOffsets } from './offsets';
 
 /** One interchange's delimiters and the first segment (its ISA) that uses them. */
 export interface DelimiterSpan {
@@ -133,45 +134,6 @@ function indexOrEnd(text: string, c: string, from: number, n: number): number {
 }
 
 const isBlank = (c: number) => c === 10 || c === 13 || c === 32 || c === 9 || c === 0xfeff;
-
-/**
- * A growable typed array kept in local variables by the hot loop (no method call per push): Int32Array
- * for segment offsets, Uint16Array for element offsets within a segment until one is too long (`widen`).
- */
-interface Offsets<A extends Int32Array | Uint16Array = Int32Array> {
-  data: A;
-  length: number;
-}
-
-type RelOffsets = Offsets<Uint16Array | Int32Array>;
-
-const offsets = (capacity: number): Offsets => ({ data: new Int32Array(Math.max(16, capacity)), length: 0 });
-
-/** A buffer of the same kind with half as much room again. */
-function grow<A extends Int32Array | Uint16Array>(o: Offsets<A>): A {
-  const bigger = new (o.data.constructor as new (n: number) => A)(Math.max(16, Math.ceil(o.data.length * 1.5)));
-  bigger.set(o.data.subarray(0, o.length));
-  o.data = bigger;
-  return bigger;
-}
-
-function push(o: Offsets, value: number): void {
-  if (o.length === o.data.length) grow(o);
-  o.data[o.length++] = value;
-}
-
-/** Switches to 32-bit offsets: a segment is longer than 65,535 characters (a wrong terminator, or a huge note). */
-function widen(o: RelOffsets): Int32Array {
-  const wide = new Int32Array(o.data.length);
-  wide.set(o.data.subarray(0, o.length));
-  o.data = wide;
-  return wide;
-}
-
-/** The filled part; copied only when a quarter or more of the buffer would be wasted. */
-function trimmed<A extends Int32Array | Uint16Array>(o: Offsets<A>): A {
-  return (o.length * 4 < o.data.length * 3 ? o.data.slice(0, o.length) : o.data.subarray(0, o.length)) as A;
-}
 
 /**
  * Splits the text into segments and elements in one linear pass, resumable: `step` tokenizes at least a

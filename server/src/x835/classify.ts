@@ -135,8 +135,3 @@ export function isCo223Sequestration(adj: Adjustment): boolean {
   const d = decidingDate(adj)?.date;
   return d !== undefined && d >= CO223_SEQUESTRATION_FROM && d <= CO223_SEQUESTRATION_TO;
 }
-
-/** True for the triplets the sequestration arithmetic applies to: reason 253 (any group) and CO-223 of 2013. */
-export function isSequestrationReason(adj: Adjustment): boolean {
-  return adj.reason.trim() === '253' || isCo223Sequestration(adj);
-}

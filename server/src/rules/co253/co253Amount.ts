@@ -9,7 +9,6 @@ import {
   amountOnBase,
   describeDate,
   describeSource,
-  rateTexts,
   reversedNote,
   tripletRange,
   verdictSeverity,
@@ -31,11 +30,10 @@ export const co253AmountRule = steppedRule('co253-amount', function* (ctx) {
   if (!judged.length) return [];
   const verdicts = yield* verdictsOf(ctx);
   const t = ctx.model.tokens;
-  const rateText = rateTexts();
   const periods = activePeriods(ctx.settings).periods;
   const out: Finding[] = [];
   yield* eachInSteps(judged, ADJUSTMENTS_PER_STEP, (m) => {
-    if (verdicts.why[m.row] === Why.Amount) report(t, m, verdicts, periods, rateText, out);
+    if (verdicts.why[m.row] === Why.Amount) report(t, m, verdicts, periods, out);
   });
   return out;
 });
@@ -45,7 +43,6 @@ function report(
   { row, adj, check }: MedicareSequestration,
   verdicts: Verdicts,
   periods: readonly SequestrationPeriod[],
-  rateText: (rate: number) => string,
   out: Finding[],
 ): void {
   const lookup = check.lookup;
@@ -61,7 +58,7 @@ function report(
     start: range.start,
     end: range.end,
     severity: verdictSeverity(verdicts, row),
-    message: `${adj.group.trim().toUpperCase()}-${adj.reason.trim()} is ${observedRate} of the Medicare payment (${amountOnBase(check)}), but the rate for ${describeDate(check)} is ${rateText(check.rate)}${period}: expected ${formatCents(check.expected)}, difference ${formatCents(check.difference)} ${direction}.${appliedLate(check, periods)}${reversedNote(verdicts, row)}`,
+    message: `${adj.group.trim().toUpperCase()}-${adj.reason.trim()} is ${observedRate} of the Medicare payment (${amountOnBase(check)}), but the rate for ${describeDate(check)} is ${formatRate(check.rate)}${period}: expected ${formatCents(check.expected)}, difference ${formatCents(check.difference)} ${direction}.${appliedLate(check, periods)}${reversedNote(verdicts, row)}`,
   });
 }
 

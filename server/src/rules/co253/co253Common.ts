@@ -1,4 +1,4 @@
-import { formatRate, type RateLookup } from '../../codes/sequestration';
+import { type RateLookup } from '../../codes/sequestration';
 import type { Severity } from '../../x12/finding';
 import type { SegmentTable } from '../../x12/tokenizer';
 import { VerdictFlag, type Verdicts } from '../../x835/verdicts';
@@ -23,19 +23,6 @@ export interface MedicareSequestration {
   readonly row: number;
   readonly adj: Adjustment;
   readonly check: SequestrationCheck;
-}
-
-/** "2%" for 0.02: `formatRate` remembered per rate, for rules that say the same few rates thousands of times. */
-export function rateTexts(): (rate: number) => string {
-  const memo = new Map<number, string>();
-  return (rate) => {
-    let text = memo.get(rate);
-    if (text === undefined) {
-      text = formatRate(rate);
-      memo.set(rate, text);
-    }
-    return text;
-  };
 }
 
 /** "2.40 on 120.00" */

@@ -31,23 +31,10 @@ export class ExpectedSequestrationFinding implements Finding {
       return `Medicare sequestration (${amounts}): no service or statement date to check the rate against. Normally expected and not recoverable: post as a contractual adjustment; do not appeal or rebill.`;
     }
     const reversal = this.observed < 0 ? ' This reverses an earlier sequestration.' : '';
-    return `Medicare sequestration: ${rateText(this.lookup.rate)} of the Medicare payment (${amounts}). Expected and not recoverable: post as a contractual adjustment; do not appeal or rebill.${reversal}`;
+    return `Medicare sequestration: ${formatRate(this.lookup.rate)} of the Medicare payment (${amounts}). Expected and not recoverable: post as a contractual adjustment; do not appeal or rebill.${reversal}`;
   }
 
   toJSON(): Finding {
     return { code: this.code, start: this.start, end: this.end, message: this.message };
   }
-}
-
-/** `formatRate`, remembered: a file says the same one or two rates in every message. */
-const RATE_TEXTS = new Map<number, string>();
-
-function rateText(rate: number): string {
-  let text = RATE_TEXTS.get(rate);
-  if (text === undefined) {
-    text = formatRate(rate);
-    // Rates come from the table and the user's periods: a handful. The bound only guards against misuse.
-    if (RATE_TEXTS.size < 256) RATE_TEXTS.set(rate, text);
-  }
-  return text;
 }
