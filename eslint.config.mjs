@@ -40,8 +40,9 @@ export default tseslint.config(
   // Features, reports, redaction and workspace helpers are pure: the LSP adapter and the CLI call them.
   boundary(
     ['server/src/{features,report,redact,workspace,stream}/**/*.ts'],
-    'features/report/redact/workspace/stream are below lsp/ and cli/: never import them',
+    'features/report/redact/workspace/stream are below lsp/ and cli/ (never import them), and read what the analysis holds (findings, verdicts, model), not the rules that made it: of rules/, only the code catalog',
     ['**/lsp', '**/lsp/**', '**/cli', '**/cli/**', '../cli', '../../cli'],
+    { regex: '(^|/)rules(/(?!engine/catalog$).*)?$' },
   ),
   // The CLI shares everything below lsp/ and bundles no LSP library.
   boundary(

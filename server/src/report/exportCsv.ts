@@ -7,9 +7,6 @@ import { ADJUSTMENT_TABLE, csvHeader, fileTables } from './tables';
  * category and the verdict. RFC 4180 (see csv.ts). Unreadable amounts are left empty.
  */
 
-/** The column names (tables/columns.ts documents them). */
-export const ADJUSTMENT_COLUMNS: readonly string[] = ADJUSTMENT_TABLE.columns.map((c) => c.name);
-
 /** The header record (CRLF-terminated). */
 export const ADJUSTMENT_CSV_HEADER = csvHeader(ADJUSTMENT_TABLE);
 

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis';
 import { CARC } from '../codes/carc';
 import { claimStatus, paymentMethod } from '../codes/lists';
-import { tripletRange } from '../rules/co253/co253Common';
+import { tripletRange } from '../x835/tripletRange';
 import type { Settings } from '../settings';
 import { classify } from '../x835/classify';
 import { payerKind } from '../x835/payerType';

@@ -21,6 +21,8 @@ describe('layer boundaries (eslint)', () => {
     ['server/src/features/probe.ts', "import { STATUS } from '../lsp/protocol';", 'a feature imports lsp/'],
     ['server/src/cli/probe.ts', "import { toDiagnostics } from '../lsp/diagnostics';", 'the CLI imports lsp/'],
     ['server/src/redact/probe.ts', "import { main } from '../cli/check';", 'redaction imports the CLI'],
+    ['server/src/report/probe.ts', "import { reversedNote } from '../rules/co253/co253Common';", 'a report imports a rule helper'],
+    ['server/src/features/probe.ts', "import { runRules } from '../rules';", 'a feature runs the rules itself'],
     ['server/src/lsp/probe.ts', "import * as vscode from 'vscode';", 'the server imports vscode'],
     [
       'client/src/probe.ts',
@@ -52,5 +54,7 @@ describe('layer boundaries (eslint)', () => {
       [],
     );
     assert.deepEqual(await violations('server/src/lsp/probe.ts', "import { hover } from '../features/hover';"), []);
+    // The diagnostic-code catalog is the contract every view names codes by.
+    assert.deepEqual(await violations('server/src/features/probe.ts', "import { DIAGNOSTIC_CODES } from '../rules/engine/catalog';"), []);
   });
 });

@@ -5,15 +5,8 @@ import type { SegmentTable } from '../../x12/tokenizer';
 import { applyRate, TOLERANCE_CENTS } from '../../x835/sequestrationCheck';
 import { formatCents, parseIsoDate } from '../../x835/values';
 import { Why, type Verdicts } from '../../x835/verdicts';
-import {
-  amountOnBase,
-  describeDate,
-  describeSource,
-  reversedNote,
-  tripletRange,
-  verdictSeverity,
-  type MedicareSequestration,
-} from './co253Common';
+import { amountOnBase, describeDate, describeSource, reversedNote, verdictSeverity, type MedicareSequestration } from './co253Common';
+import { tripletRange } from '../../x835/tripletRange';
 import { sequestrationFacts, verdictsOf } from '../engine/claimPass';
 import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from '../engine/shared';
 

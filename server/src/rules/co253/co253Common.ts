@@ -1,21 +1,14 @@
-import { type RateLookup } from '../../codes/sequestration';
+import type { RateLookup } from '../../codes/sequestration';
 import type { Severity } from '../../x12/finding';
-import type { SegmentTable } from '../../x12/tokenizer';
 import { VerdictFlag, type Verdicts } from '../../x835/verdicts';
 import type { SequestrationCheck } from '../../x835/sequestrationCheck';
 import type { Adjustment } from '../../x835/types';
 import { formatCents, formatDate } from '../../x835/values';
-import { elementsRange, type Range } from '../engine/ranges';
 
 /**
  * What the co253-* rules share: which triplets they look at, where their findings go, and how their
  * numbers read. The pass that judges every CO-253 once per run is in co253Facts.ts.
  */
-
-/** A CO-253 finding covers the reason (`253`) and its amount. */
-export function tripletRange(t: SegmentTable, adj: Adjustment): Range {
-  return elementsRange(t, adj.seg, adj.reasonElem, adj.reasonElem + 1);
-}
 
 /** A CO-253 on a Medicare fee-for-service claim with readable amounts, and its arithmetic. */
 export interface MedicareSequestration {

@@ -4,7 +4,8 @@ import { payerKind } from '../../x835/payerType';
 import type { CasColumns } from '../../x835/records';
 import { formatCents } from '../../x835/values';
 import type { Verdicts } from '../../x835/verdicts';
-import { reversedNote, tripletRange, verdictSeverity } from './co253Common';
+import { reversedNote, verdictSeverity } from './co253Common';
+import { tripletRange } from '../../x835/tripletRange';
 import { sequestrationFacts, verdictsOf } from '../engine/claimPass';
 import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from '../engine/shared';
 

@@ -4,7 +4,7 @@ import { claimsNear } from '../../x835/lookup';
 import type { Adjustment, Claim, Model } from '../../x835/types';
 import { formatCents } from '../../x835/values';
 import { Why } from '../../x835/verdicts';
-import { tripletRange } from './co253Common';
+import { tripletRange } from '../../x835/tripletRange';
 import { sequestrationFacts } from '../engine/claimPass';
 import { ADJUSTMENTS_PER_STEP, inSteps, steppedRule } from '../engine/shared';
 

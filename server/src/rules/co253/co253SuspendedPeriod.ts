@@ -3,7 +3,8 @@ import type { Finding } from '../../x12/finding';
 import type { SegmentTable } from '../../x12/tokenizer';
 import { formatCents } from '../../x835/values';
 import type { Verdicts } from '../../x835/verdicts';
-import { describeDate, describeSource, reversedNote, tripletRange, verdictSeverity, type MedicareSequestration } from './co253Common';
+import { describeDate, describeSource, reversedNote, verdictSeverity, type MedicareSequestration } from './co253Common';
+import { tripletRange } from '../../x835/tripletRange';
 import { sequestrationFacts, verdictsOf } from '../engine/claimPass';
 import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from '../engine/shared';
 

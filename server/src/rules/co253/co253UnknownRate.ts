@@ -1,6 +1,6 @@
 import { formatRate } from '../../codes/sequestration';
 import { formatDate } from '../../x835/values';
-import { tripletRange } from './co253Common';
+import { tripletRange } from '../../x835/tripletRange';
 import { unknownRateOf } from './co253UnknownRateFact';
 import { MAX_RELATED, relatedAt } from '../engine/ranges';
 import { steppedRule } from '../engine/shared';
