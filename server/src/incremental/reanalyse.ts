@@ -12,6 +12,7 @@ import { SegmentTable, Tokenizer } from '../x12/tokenizer';
 import { rebuildClaims, rowCounts, type RowCounts } from '../x835/builder';
 import { SegId, segIdOf } from '../x835/segmentIds';
 import { Loop, type Model } from '../x835/types';
+import { spliceClaimPass } from './claimPassSplice';
 import type { EditRegion } from './region';
 import { firstStartingAt, shiftFinding, spliceColumn, spliceFindings } from './splice';
 
@@ -65,10 +66,10 @@ export function reanalyseClaims(prev: Analysis, region: EditRegion, text: string
   }
   (model as { findings: Finding[] }).findings = spliceFindings(model.findings, oldFrom, oldTo, rebuilt.findings, 0);
 
-  // The claim pass (balances, verdicts, worklist) walks every claim again: a triplet's verdict may depend
-  // on other claims (a reversal and its original, the file's one rate), so the edited claims' share
-  // alone would not equal a fresh analysis. The tokens, model rows and element checks stay incremental.
-  const facts = fullClaimPass(model, settings);
+  // The claim pass (balances, verdicts, worklist) walks the edited claims again, and the claims whose
+  // reversal pairing changed, and splices their share into the kept one (claimPassSplice.ts); when it
+  // cannot (the file has an unknown rate...), it walks every claim.
+  const facts = spliceClaimPass(kept, model, settings, { first, last, oldFrom, oldTo, delta }) ?? fullClaimPass(model, settings);
   if (hasFailure(facts)) return undefined;
   const ctx = ruleContext(model, settings);
   putClaimPass(ctx, facts);

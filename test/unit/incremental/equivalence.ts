@@ -2,9 +2,13 @@
  * What "the incremental analysis equals a full analysis" means, as plain data: every finding (code,
  * range, severity, message, related places), the segment table, the loop and id of every segment, every
  * column of the model (claims, service lines, CAS triplets, remark codes; code ids read as their
- * strings, since ids are numbered in the order codes were first met), the envelopes and the line index.
+ * strings, since ids are numbered in the order codes were first met), the envelopes, the line index,
+ * every triplet's verdict and their totals, the summary and the outline (document symbols).
  */
 import type { Analysis } from '../../../server/src/analysis';
+import { documentSymbols } from '../../../server/src/features/symbols';
+import { summarize } from '../../../server/src/report/summary';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 
 type Columns = Record<string, unknown> & { length: number };
 
@@ -63,6 +67,16 @@ export function snapshot(a: Analysis): unknown {
       i.groups.map((g) => [g.seg, g.geSeg, g.controlNumber, g.transactions.length]),
     ]),
     lineStarts: Array.from(a.lines.starts),
+    verdicts: {
+      cls: Array.from(a.verdicts.cls),
+      flags: Array.from(a.verdicts.flags),
+      why: Array.from(a.verdicts.why),
+      recoverable: Array.from(a.verdicts.recoverable),
+      expected: Array.from(a.verdicts.expected).map((v) => (Number.isNaN(v) ? 'NaN' : v)),
+    },
+    totals: a.verdicts.totals(),
+    summary: summarize(a, DEFAULT_SETTINGS),
+    symbols: documentSymbols(a, DEFAULT_SETTINGS),
     findings: a.findings.map((f) => [
       f.code,
       f.start,

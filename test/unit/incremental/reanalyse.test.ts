@@ -18,8 +18,35 @@ import { firstDifference, snapshot } from './equivalence';
  * after each edit (or burst of edits analysed once) the two are compared.
  */
 
+/**
+ * `text` with a reversal (CLP02 22, CLP03..05 negated, the same CLP01, a negated CO-253) after every
+ * `every`-th claim: pairs whose making and breaking by an edit change the verdicts of the other claim.
+ */
+function withReversals(text: string, every: number): string {
+  const sep = text.includes('~\n') ? '~\n' : '~';
+  const out: string[] = [];
+  let pending: string[] | undefined;
+  let n = 0;
+  const neg = (x: string | undefined) => (x ? (x.startsWith('-') ? x.slice(1) : '-' + x) : (x ?? ''));
+  for (const seg of text.split(sep)) {
+    const id = seg.slice(0, seg.indexOf('*'));
+    if (pending && (id === 'CLP' || id === 'LX' || id === 'PLB' || id === 'SE')) {
+      out.push(...pending);
+      pending = undefined;
+    }
+    if (id === 'CLP' && n++ % every === 0) {
+      const e = seg.split('*');
+      pending = [[e[0], e[1], '22', neg(e[3]), neg(e[4]), neg(e[5]), ...e.slice(6)].join('*'), 'CAS*CO*253*-1'];
+    }
+    out.push(seg);
+  }
+  return out.join(sep);
+}
+
 const SAMPLES: readonly string[] = [
   generate835Text({ bytes: 6000, seed: 1 }),
+  withReversals(generate835Text({ bytes: 6000, seed: 5 }), 2),
+  withReversals(generate835Text({ bytes: 5000, seed: 6, oneLine: true, claimsPerTransaction: 4 }), 3),
   generate835Text({ bytes: 6000, seed: 2, oneLine: true }),
   generate835Text({ bytes: 9000, seed: 3, claimsPerTransaction: 1000 }),
   generate835Text({ bytes: 5000, seed: 4, claimsPerTransaction: 3, oneLine: true }),
@@ -152,7 +179,7 @@ describe('incremental analysis: an edit re-reads only the claims it touched, and
   });
 
   test('a one-character edit of a patient name is analysed incrementally, and equals a fresh analysis', () => {
-    const text = SAMPLES[2];
+    const text = SAMPLES[4];
     const at = text.indexOf('NM1*QC*1*', text.length >> 1) + 9;
     const edited = text.slice(0, at) + 'Q' + text.slice(at + 1);
     const a = reanalyseClaims(analyze(text, DEFAULT_SETTINGS), { start: at, oldEnd: at + 1, newEnd: at + 1 }, edited, DEFAULT_SETTINGS);
@@ -172,6 +199,22 @@ describe('incremental analysis: an edit re-reads only the claims it touched, and
     const codes = a.findings.map((f) => f.code);
     assert.ok(codes.includes('claim-balance') && codes.includes('transaction-balance'), codes.join(' '));
     assert.equal(show(a), show(analyze(edited, DEFAULT_SETTINGS)));
+  });
+
+  test('an edit that breaks a reversal pair changes the verdicts of the original, outside the edited claim, as a fresh analysis does', () => {
+    const text = SAMPLES[1];
+    const reversal = text.indexOf('*22*-');
+    // CLP04 of the reversal: after CLP03; dropping its minus sign unpairs it from its original.
+    const paid = text.indexOf('*', reversal + 4) + 1;
+    assert.equal(text[paid], '-');
+    const edited = text.slice(0, paid) + text.slice(paid + 1);
+    const before = analyze(text, DEFAULT_SETTINGS);
+    const reversedBefore = before.verdicts.flags.filter((f) => f & 8).length;
+    const a = reanalyseClaims(before, { start: paid, oldEnd: paid + 1, newEnd: paid }, edited, DEFAULT_SETTINGS);
+    assert.ok(a, 'incremental');
+    const full = analyze(edited, DEFAULT_SETTINGS);
+    assert.ok(full.verdicts.flags.filter((f) => f & 8).length < reversedBefore, 'the original is no longer reversed in the file');
+    assert.equal(show(a), show(full));
   });
 
   test('folded edits: a burst of edits is one region covering them all', () => {

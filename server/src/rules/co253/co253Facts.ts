@@ -80,8 +80,14 @@ export class SequestrationPass implements SequestrationFacts {
   readonly deviating: MedicareSequestration[] = [];
   readonly outOfPeriod: MedicareSequestration[] = [];
   unknownRate: UnknownRate | undefined;
-  private inForceCount = 0;
-  private inForceWithinTolerance = false;
+  /**
+   * The CO-253s under a rate in force with a non-zero base, and how many of them are within a cent: in
+   * all (what `unknownRateAmong` reads) and per claim row (`perClaim`, the kept per-claim parts an edit's
+   * re-analysis takes out and puts back, claimPass.ts `spliceClaimPass`).
+   */
+  inForceCount = 0;
+  withinToleranceCount = 0;
+  perClaim: { readonly inForce: Int32Array; readonly within: Int32Array } | undefined;
   readonly rateOf: RateOf;
   private readonly rates: RateMemo;
   /** The payer kind of claims by CLP06 code id (`KINDS` index), 255 until asked. */
@@ -108,8 +114,17 @@ export class SequestrationPass implements SequestrationFacts {
   /** After the walk: `expected` holds exactly the findings made, and the file-wide unknown rate is decided. */
   finish(): void {
     this.expected.length = this.expectedCount;
+    this.decideUnknownRate();
+  }
+
+  /**
+   * Decides the file-wide unknown rate from the counts and `deviating`, and gives its triplets their
+   * verdict: at the end of a walk over every claim, or after an edit's re-analysis spliced the walk over
+   * the edited claims into the kept lists and counts.
+   */
+  decideUnknownRate(): void {
     this.unknownRate = this.deviating.length
-      ? unknownRateAmong(this.inForceCount, this.inForceWithinTolerance, this.deviating, this.settings)
+      ? unknownRateAmong(this.inForceCount, this.withinToleranceCount > 0, this.deviating, this.settings)
       : undefined;
     if (!this.unknownRate) return;
     // The table is out of date, not the payer wrong on every line: nothing to recover from these.
@@ -237,7 +252,12 @@ export class SequestrationPass implements SequestrationFacts {
     const inForce = rates.inForce[lookup];
     if (!state.reversal && inForce && base !== 0) {
       this.inForceCount++;
-      if (withinTolerance) this.inForceWithinTolerance = true;
+      if (withinTolerance) this.withinToleranceCount++;
+      const perClaim = this.perClaim;
+      if (perClaim) {
+        perClaim.inForce[claim]++;
+        if (withinTolerance) perClaim.within[claim]++;
+      }
     }
     if (date === undefined || (inForce && withinTolerance)) {
       if (date === undefined) v.expected[r] = NaN;

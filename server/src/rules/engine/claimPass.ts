@@ -61,7 +61,7 @@ const enum Part {
 }
 
 /** The walk, one chunk of claims at a time, with what each part has gathered so far. */
-class ClaimPass implements ClaimPassFacts {
+export class ClaimPass implements ClaimPassFacts {
   readonly balance: BalanceChecks;
   readonly transactionPaid: Float64Array;
   readonly sequestration: SequestrationPass;
@@ -77,19 +77,25 @@ class ClaimPass implements ClaimPassFacts {
   /** What the walk knows of the current claim. */
   private readonly state = { reversal: false, reversedInFile: false };
 
-  /** `expectedCapacity`: see SequestrationPass (a pass over a few claims says 0). */
+  /**
+   * A pass over every claim (`part` undefined): it keeps per-claim counts an edit's re-analysis splices.
+   * A pass over a few claims (`part`): it writes their verdicts into the kept columns and judges
+   * reversals by the file's pairs (claimPassSplice.ts).
+   */
   constructor(
     private readonly model: Model,
     settings: Settings,
-    expectedCapacity?: number,
+    part?: PartOf,
   ) {
     const store = model.store;
     this.flags = codeFlags(store);
     this.balance = new BalanceChecks(model.tokens, store);
     this.transactionPaid = new Float64Array(model.transactions.length);
-    this.verdicts = new Verdicts(store);
-    this.reversals = reversalPairs(model.tokens, store, this.flags);
-    this.sequestration = new SequestrationPass(model, settings, this.flags, this.verdicts, expectedCapacity);
+    this.verdicts = part?.verdicts ?? new Verdicts(store);
+    this.reversals = part?.reversals ?? reversalPairs(model.tokens, store, this.flags);
+    this.sequestration = new SequestrationPass(model, settings, this.flags, this.verdicts, part ? 0 : undefined);
+    const n = store.claims.length;
+    this.sequestration.perClaim = part ? part.perClaim : { inForce: new Int32Array(n), within: new Int32Array(n) };
     const codes = store.codes.list;
     this.classUnderCo = new Uint8Array(codes.length);
     this.classUnderPr = new Uint8Array(codes.length);
@@ -221,14 +227,25 @@ export function addPaid(model: Model, claim: number, totals: Float64Array): void
   else totals[tx] += paid;
 }
 
+/** What a pass over a few claims shares with the kept pass of the whole file. */
+export interface PartOf {
+  /** The kept verdict columns: the walk writes the verdicts of its claims' triplets there. */
+  readonly verdicts: Verdicts;
+  /** The reversal pairs of the whole (edited) file. */
+  readonly reversals: ReversalPairs;
+  /** The kept per-claim counts of CO-253s under a rate in force (SequestrationPass): the walk adds its claims' to them. */
+  readonly perClaim: { readonly inForce: Int32Array; readonly within: Int32Array };
+}
+
 /**
- * The walk over claim rows from..to-1 alone: their share of every list and count (an edit's re-analysis,
- * incremental/reanalyse.ts, walks again only the claims it touched and splices their share in).
+ * The walk over claim rows from..to-1 alone: their share of every list and count, their verdicts written
+ * into `part.verdicts` (an edit's re-analysis walks again only the claims it touched and splices their
+ * share in, claimPassSplice.ts). The file-wide unknown rate is left undecided (`finish` is not called):
+ * `expected` holds exactly the findings made, and the counts are those of these claims.
  */
-export function claimPassOver(model: Model, settings: Settings, from: number, to: number): ClaimPassFacts {
-  const pass = new ClaimPass(model, settings, 0);
+export function claimPassOver(model: Model, settings: Settings, from: number, to: number, part: PartOf): ClaimPass {
+  const pass = new ClaimPass(model, settings, part);
   pass.walk(from, to);
-  pass.sequestration.finish();
   return pass;
 }
 
