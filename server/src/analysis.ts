@@ -46,8 +46,8 @@ export interface AnalysisParts {
 }
 
 /** Analyses the whole text at once (the command line, tests, small documents). */
-export function analyze(text: string, settings: Settings): Analysis {
-  const steps = analysisSteps(text, settings, NEVER);
+export function analyze(text: string, settings: Settings, lineStarts?: Int32Array): Analysis {
+  const steps = analysisSteps(text, settings, NEVER, lineStarts);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -59,8 +59,8 @@ export function analyze(text: string, settings: Settings): Analysis {
  * and the caller resumes it (`next()`) when it likes, e.g. after `setImmediate` so that requests are
  * answered between slices, or never, to cancel. The result is exactly `analyze`'s.
  */
-export function analyzeInSlices(text: string, settings: Settings, sliceMs = 25): Generator<void, Analysis, void> {
-  return analysisSteps(text, settings, new SliceClock(sliceMs));
+export function analyzeInSlices(text: string, settings: Settings, sliceMs = 25, lineStarts?: Int32Array): Generator<void, Analysis, void> {
+  return analysisSteps(text, settings, new SliceClock(sliceMs), lineStarts);
 }
 
 /** Tells the analysis when its time slice is spent. */
@@ -88,7 +88,11 @@ class SliceClock implements Clock {
 const CHARS_PER_STEP = 1 << 18;
 const SEGMENTS_PER_STEP = 1 << 13;
 
-function* analysisSteps(text: string, settings: Settings, clock: Clock): Generator<void, Analysis, void> {
+/**
+ * `lineStarts`: the line starts of `text` when the caller already has them (the editor's synced document):
+ * the analysis keeps them as its line index instead of counting the lines again.
+ */
+function* analysisSteps(text: string, settings: Settings, clock: Clock, lineStarts?: Int32Array): Generator<void, Analysis, void> {
   const tokenizer = new Tokenizer(text);
   while (!tokenizer.step(CHARS_PER_STEP)) yield* pause(clock);
   const tokens = tokenizer.finish();
@@ -115,7 +119,7 @@ function* analysisSteps(text: string, settings: Settings, clock: Clock): Generat
   // The claim pass ran with the rules (a shared fact of this run): this only reads its result.
   const verdicts = drain(verdictsOf(ctx));
   yield* pause(clock, true);
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(text, lineStarts);
   yield* pause(clock);
   return { text, tokens, lines, model, findings, verdicts, parts: failed ? undefined : { settings, ctx, partStarts } };
 }

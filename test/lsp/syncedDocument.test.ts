@@ -5,6 +5,9 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineStartsOf } from '../../server/src/x12/lineIndex';
 import { SyncedDocument } from '../../server/src/lsp/syncedDocument';
+import { AnalysisCache } from '../../server/src/lsp/documents';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { medicareFile } from '../helpers/fragments';
 
 /** Pieces that make line breaks of every kind, multi-byte and astral characters, and X12 delimiters. */
 const PIECES = ['a', 'Z', '*', '~', ':', '\n', '\r', '\r\n', '\n\r', 'é', 'Ü', '😀', '\ud83d', '\ude00', 'ISA*00*', 'CLP*1~\r\n'];
@@ -177,5 +180,20 @@ describe("SyncedDocument (the server's open documents)", () => {
       () => ours.update([{ rangeLength: 1, text: 'x' } as unknown as TextDocumentContentChangeEvent], 2),
       /Unknown change event/,
     );
+  });
+
+  test("one line index: the analysis keeps the document's line starts, and an edit never changes an analysis's", () => {
+    const text = medicareFile();
+    const doc = new SyncedDocument('file:///one.835', 'x12-835', 1, text);
+    const cache = new AnalysisCache();
+    const first = cache.get(doc, DEFAULT_SETTINGS);
+    assert.equal(first.lines.starts, doc.lineStartsToKeep(), 'the same array, counted once');
+    const before = Array.from(first.lines.starts);
+    // A keystroke that keeps the number of lines: the document updates its starts (a copy, here).
+    doc.update([{ range: { start: { line: 9, character: 4 }, end: { line: 9, character: 4 } }, text: 'X' }], 2);
+    assert.deepEqual(Array.from(first.lines.starts), before);
+    const second = cache.get(doc, DEFAULT_SETTINGS);
+    assert.deepEqual(Array.from(second.lines.starts), Array.from(lineStartsOf(doc.getText())));
+    assert.equal(second.lines.starts, doc.lineStartsToKeep());
   });
 });

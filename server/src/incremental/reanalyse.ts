@@ -31,7 +31,13 @@ import { firstStartingAt, shiftFinding, spliceColumn, spliceFindings } from './s
  * change in length. The claim walk (balances, verdicts, worklist) runs again over every claim, since a
  * triplet's verdict may depend on other claims, and the rules run again on it.
  */
-export function reanalyseClaims(prev: Analysis, region: EditRegion, text: string, settings: Settings): Analysis | undefined {
+export function reanalyseClaims(
+  prev: Analysis,
+  region: EditRegion,
+  text: string,
+  settings: Settings,
+  lineStarts?: Int32Array,
+): Analysis | undefined {
   const parts = prev.parts;
   if (!parts || parts.settings !== settings) return undefined;
   const kept = keptClaimPass(parts.ctx);
@@ -87,8 +93,11 @@ export function reanalyseClaims(prev: Analysis, region: EditRegion, text: string
     }
   }
   const spliced = spliceParts(prev.findings, parts.partStarts, replaced, oldFrom, oldTo, delta);
-  const inserted = text.slice(region.start, region.newEnd);
-  const lines = new LineIndex(text, lineStartsAfterEdit(prev.lines.starts, prev.text, region.start, region.oldEnd, inserted));
+  // The editor's document has the new line starts already (lineStarts); elsewhere they follow from the edit.
+  const lines = new LineIndex(
+    text,
+    lineStarts ?? lineStartsAfterEdit(prev.lines.starts, prev.text, region.start, region.oldEnd, text.slice(region.start, region.newEnd)),
+  );
   return {
     text,
     tokens,

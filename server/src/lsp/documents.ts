@@ -27,6 +27,11 @@ interface Job {
   cancelled: boolean;
 }
 
+/** The synced document's line starts, which its analysis keeps as its line index (one count of the lines). */
+function keptLineStarts(doc: TextDocument): Int32Array | undefined {
+  return doc instanceof SyncedDocument ? doc.lineStartsToKeep() : undefined;
+}
+
 /**
  * One analysis per document version, computed on first use and shared by every feature. Entries are
  * dropped when a document closes or its settings change, so memory follows the open documents.
@@ -43,7 +48,7 @@ export class AnalysisCache {
   get(doc: TextDocument, settings: Settings): Analysis {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version && hit.settings === settings) return hit.analysis;
-    const analysis = this.incremental(doc, settings) ?? analyze(doc.getText(), settings);
+    const analysis = this.incremental(doc, settings) ?? analyze(doc.getText(), settings, keptLineStarts(doc));
     this.cancel(doc.uri);
     this.entries.set(doc.uri, { version: doc.version, settings, analysis });
     return analysis;
@@ -59,7 +64,7 @@ export class AnalysisCache {
     if (!hit || hit.settings !== settings || !(doc instanceof SyncedDocument)) return undefined;
     this.entries.delete(doc.uri);
     const region = doc.changesSince(hit.version);
-    const analysis = region ? reanalyseClaims(hit.analysis, region, doc.getText(), settings) : undefined;
+    const analysis = region ? reanalyseClaims(hit.analysis, region, doc.getText(), settings, doc.lineStartsToKeep()) : undefined;
     if (analysis) this.entries.set(doc.uri, { version: doc.version, settings, analysis });
     return analysis;
   }
@@ -93,7 +98,7 @@ export class AnalysisCache {
     this.entries.delete(doc.uri);
     const job: Job = { version: doc.version, settings, cancelled: false, promise: undefined! };
     const text = doc.getText();
-    const steps = analyzeInSlices(text, settings, SLICE_MS);
+    const steps = analyzeInSlices(text, settings, SLICE_MS, keptLineStarts(doc));
     (job as { promise: Promise<Analysis | undefined> }).promise = runInSlices(text, steps, () => job.cancelled).then(
       (analysis) => {
         if (this.jobs.get(doc.uri) === job) this.jobs.delete(doc.uri);
