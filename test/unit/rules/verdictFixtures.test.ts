@@ -9,7 +9,17 @@ import { fileTables } from '../../../server/src/report/tables';
 import { effectiveSeverity } from '../../../server/src/rules/engine/severity';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { VERDICT_FINDINGS } from '../../../server/src/x835/verdicts';
-import { fromCsv, fromDiagnostics, fromLenses, fromNavigation, fromWorklist, perClaim, rowsByReasonStart, splitCsv } from './verdictViews';
+import {
+  fromCsv,
+  fromDiagnostics,
+  fromLenses,
+  fromNavigation,
+  fromProblemsFilter,
+  fromWorklist,
+  perClaim,
+  rowsByReasonStart,
+  splitCsv,
+} from './verdictViews';
 
 /**
  * Issue 14's kept, hand-made cases: test/fixtures/verdicts/*.835 and the table of what each triplet's
@@ -153,6 +163,7 @@ describe('verdicts: the kept hand-made cases (test/fixtures/verdicts/expected.ts
       assert.deepEqual(fromDiagnostics(a), workRows, `${file}: Warnings`);
       assert.deepEqual(fromNavigation(a), workRows, `${file}: Go to Next Adjustment That Needs Work`);
       assert.deepEqual(fromLenses(a), perClaim(a, work), `${file}: claim code lens`);
+      assert.deepEqual(fromProblemsFilter(a), workRows, `${file}: Problems filtered on "needs work"`);
 
       // Summary totals: the work, the money to recover, and the classes adding up to the charges.
       const s = summarize(a, DEFAULT_SETTINGS);

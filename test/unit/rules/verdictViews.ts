@@ -14,6 +14,24 @@ import { VERDICT_FINDINGS } from '../../../server/src/x835/verdicts';
  * (verdictFixtures.test.ts) compare these with each other and with what is expected.
  */
 
+/**
+ * The Problems panel filtered on "needs work" (VS Code matches the filter text in a diagnostic's message,
+ * code and source, ignoring case): the triplets of the diagnostics it keeps, sorted. Every diagnostic it
+ * keeps must be about a triplet.
+ */
+export function fromProblemsFilter(a: Analysis, filter = 'needs work'): number[] {
+  const rows = rowsByReasonStart(a);
+  const out: number[] = [];
+  for (const f of a.findings) {
+    if (!effectiveSeverity(f, DEFAULT_SETTINGS)) continue;
+    if (![f.message, f.code, 'era835'].some((s) => s.toLowerCase().includes(filter))) continue;
+    const row = rows.get(f.start);
+    assert.ok(row !== undefined, `${f.code} kept by the filter covers a triplet: ${f.message}`);
+    out.push(row);
+  }
+  return out.sort((x, y) => x - y);
+}
+
 /** "row:recoverable" for each actionable triplet, sorted. */
 export type WorkSet = string[];
 

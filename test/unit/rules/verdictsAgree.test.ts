@@ -6,7 +6,16 @@ import { summarize } from '../../../server/src/report/summary';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { checkProperty } from '../fuzz/kit';
 import { genClaim, generatedFile } from './verdictGen';
-import { fromCsv, fromDiagnostics, fromLenses, fromNavigation, fromWorklist, perClaim, type WorkSet } from './verdictViews';
+import {
+  fromCsv,
+  fromDiagnostics,
+  fromLenses,
+  fromNavigation,
+  fromProblemsFilter,
+  fromWorklist,
+  perClaim,
+  type WorkSet,
+} from './verdictViews';
 
 /**
  * Issue 14's property: every view tells the same story about the money. For generated files (reversals,
@@ -28,6 +37,7 @@ describe('verdicts: every view tells the same story (property)', () => {
         assert.deepEqual(fromCsv(a), worklist, 'CSV = worklist');
         assert.deepEqual(fromDiagnostics(a), rowsOf(worklist), 'Warnings = worklist');
         assert.deepEqual(fromNavigation(a), rowsOf(worklist), 'Alt+N targets = worklist');
+        assert.deepEqual(fromProblemsFilter(a), rowsOf(worklist), 'Problems filtered on "needs work" = worklist');
         assert.deepEqual(fromLenses(a), perClaim(a, worklist), 'code lens counts and money = worklist');
         for (const w of worklist) assert.ok(Number(w.split(':')[1]) >= 0, 'never a request for negative money');
         // Reversals are never work.

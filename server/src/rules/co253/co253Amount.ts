@@ -5,7 +5,7 @@ import type { SegmentTable } from '../../x12/tokenizer';
 import { applyRate, TOLERANCE_CENTS } from '../../x835/sequestrationCheck';
 import { formatCents, parseIsoDate } from '../../x835/values';
 import { Why, type Verdicts } from '../../x835/verdicts';
-import { amountOnBase, describeDate, describeSource, reversedNote, verdictSeverity, type MedicareSequestration } from './co253Common';
+import { amountOnBase, describeDate, describeSource, verdictNote, verdictSeverity, type MedicareSequestration } from './co253Common';
 import { tripletRange } from '../../x835/tripletRange';
 import { sequestrationFacts, verdictsOf } from '../engine/claimPass';
 import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from '../engine/shared';
@@ -51,7 +51,7 @@ function report(
     start: range.start,
     end: range.end,
     severity: verdictSeverity(verdicts, row),
-    message: `${adj.group.trim().toUpperCase()}-${adj.reason.trim()} is ${observedRate} of the Medicare payment (${amountOnBase(check)}), but the rate for ${describeDate(check)} is ${formatRate(check.rate)}${period}: expected ${formatCents(check.expected)}, difference ${formatCents(check.difference)} ${direction}.${appliedLate(check, periods)}${reversedNote(verdicts, row)}`,
+    message: `${adj.group.trim().toUpperCase()}-${adj.reason.trim()} is ${observedRate} of the Medicare payment (${amountOnBase(check)}), but the rate for ${describeDate(check)} is ${formatRate(check.rate)}${period}: expected ${formatCents(check.expected)}, difference ${formatCents(check.difference)} ${direction}.${appliedLate(check, periods)}${verdictNote(verdicts, row)}`,
   });
 }
 

@@ -50,9 +50,18 @@ export function verdictSeverity(verdicts: Verdicts, row: number): Severity | und
   return verdicts.isActionable(row) ? undefined : 'information';
 }
 
-/** " A reversal in this file (claim X) undoes this payment: nothing to claim." when one does; else ''. */
-export function reversedNote(verdicts: Verdicts, row: number): string {
+/**
+ * What the verdict adds to a finding's message: " Needs work: on the worklist." when the triplet is work
+ * (so filtering the Problems panel on "needs work" lists exactly the worklist, as adjustment-actionable's
+ * "… needs work (claim X)" does for denials); " A reversal later in this file undoes this payment…" when
+ * one does; else ''.
+ */
+export function verdictNote(verdicts: Verdicts, row: number): string {
+  if (verdicts.isActionable(row)) return ` ${WORK_NOTE}`;
   return verdicts.flags[row] & VerdictFlag.ReversedInFile
     ? ' A reversal later in this file undoes this payment: nothing to claim here.'
     : '';
 }
+
+/** The words every finding about a triplet that is work carries (the Problems panel's filter for the worklist). */
+export const WORK_NOTE = 'Needs work: on the worklist.';

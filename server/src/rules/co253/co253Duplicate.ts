@@ -4,7 +4,7 @@ import type { ModelStore } from '../../x835/records';
 import type { Adjustment } from '../../x835/types';
 import { formatCents } from '../../x835/values';
 import { codeFlags, CodeFlag, firstOfItsKindReported } from '../engine/casRows';
-import { reversedNote, verdictSeverity } from './co253Common';
+import { verdictNote, verdictSeverity } from './co253Common';
 import { tripletRange } from '../../x835/tripletRange';
 import { sequestrationFacts, verdictsOf } from '../engine/claimPass';
 import type { Verdicts } from '../../x835/verdicts';
@@ -65,7 +65,7 @@ function report(
   out.push({
     code: 'co253-duplicate',
     ...tripletRange(t, claimLevel),
-    message: `Sequestration taken twice on claim ${claimLevel.claim.id}: ${formatCents(claimLevel.amount)} at claim level and ${formatCents(lineTotal)} on ${lines.length} service line${lines.length > 1 ? 's' : ''}. It belongs at one level only: ask the payer to reprocess and refund the double cut.${reversedNote(verdicts, row)}`,
+    message: `Sequestration taken twice on claim ${claimLevel.claim.id}: ${formatCents(claimLevel.amount)} at claim level and ${formatCents(lineTotal)} on ${lines.length} service line${lines.length > 1 ? 's' : ''}. It belongs at one level only: ask the payer to reprocess and refund the double cut.${verdictNote(verdicts, row)}`,
     severity: verdictSeverity(verdicts, row),
     related: lines.slice(0, MAX_RELATED).map((a) => relatedAt(tripletRange(t, a), `line-level CO-253 of ${formatCents(a.amount)}`)),
   });

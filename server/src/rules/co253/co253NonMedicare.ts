@@ -6,7 +6,7 @@ import type { CasColumns } from '../../x835/records';
 import { expectedSequestration, type RateOf } from '../../x835/sequestrationCheck';
 import { formatCents } from '../../x835/values';
 import type { Verdicts } from '../../x835/verdicts';
-import { reversedNote, verdictSeverity } from './co253Common';
+import { verdictNote, verdictSeverity } from './co253Common';
 import { tripletRange } from '../../x835/tripletRange';
 import { sequestrationFacts, verdictsOf } from '../engine/claimPass';
 import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from '../engine/shared';
@@ -42,7 +42,7 @@ function report(t: SegmentTable, cas: CasColumns, verdicts: Verdicts, row: numbe
     code: 'co253-non-medicare',
     start: range.start,
     end: range.end,
-    message: message + reversedNote(verdicts, row),
+    message: message + verdictNote(verdicts, row),
     severity: verdictSeverity(verdicts, row),
   });
 }

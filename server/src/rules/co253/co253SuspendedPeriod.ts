@@ -3,7 +3,7 @@ import type { Finding } from '../../x12/finding';
 import type { SegmentTable } from '../../x12/tokenizer';
 import { formatCents } from '../../x835/values';
 import type { Verdicts } from '../../x835/verdicts';
-import { describeDate, describeSource, reversedNote, verdictSeverity, type MedicareSequestration } from './co253Common';
+import { describeDate, describeSource, verdictNote, verdictSeverity, type MedicareSequestration } from './co253Common';
 import { tripletRange } from '../../x835/tripletRange';
 import { sequestrationFacts, verdictsOf } from '../engine/claimPass';
 import { ADJUSTMENTS_PER_STEP, eachInSteps, steppedRule } from '../engine/shared';
@@ -26,7 +26,7 @@ function report(t: SegmentTable, { row, adj, check }: MedicareSequestration, ver
   const lookup = check.lookup;
   if (!check.date || lookup.status === 'in-force') return;
   const amount = formatCents(check.observed);
-  const ask = `Medicare should not have taken it: recoverable, ask the payer to reprocess and pay back ${amount}.${reversedNote(verdicts, row)}`;
+  const ask = `Medicare should not have taken it: recoverable, ask the payer to reprocess and pay back ${amount}.${verdictNote(verdicts, row)}`;
   let why: string;
   if (lookup.status === 'suspended') why = `sequestration was suspended for ${formatPeriod(lookup.period)} (${describeSource(lookup)})`;
   else if (lookup.status === 'before')
