@@ -14,7 +14,7 @@ import { firstDifference, snapshot } from './equivalence';
  * The incremental analysis of an edit (server/src/incremental/) must say exactly what a fresh analysis
  * of the edited text says: every finding, every model column, the segment table and the line index.
  * Random edit sequences on generated remits (one transaction of many claims, many small transactions,
- * one-line and multi-line) add and remove characters, terminators, separators, CLPs, CAS, STs and ISAs;
+ * two interchanges, reversal pairs, one-line and multi-line) add and remove characters, terminators, separators, CLPs, CAS, STs and ISAs;
  * after each edit (or burst of edits analysed once) the two are compared.
  */
 
@@ -52,6 +52,8 @@ const SAMPLES: readonly string[] = [
   generate835Text({ bytes: 5000, seed: 4, claimsPerTransaction: 3, oneLine: true }),
   medicareFile(),
   medicareFile({ nl: '\r\n' }),
+  // Two interchanges, the second of many small transactions.
+  generate835Text({ bytes: 3000, seed: 7 }) + withReversals(generate835Text({ bytes: 3000, seed: 8, claimsPerTransaction: 2 }), 2),
 ];
 
 const PIECES = [
