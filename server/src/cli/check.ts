@@ -2,6 +2,7 @@ import { analyze, type Analysis } from '../analysis';
 import type { Settings } from '../settings';
 import { encodingFindings } from '../stream/encodingFindings';
 import type { Origin } from '../stream/pieces';
+import type { PartContext } from '../stream/split';
 import { eachPiece, notX12 } from './readPieces';
 import { FindingLines, REPEAT_CAP, type CheckFormat } from './findingLines';
 
@@ -27,10 +28,15 @@ export interface CheckFileOptions {
   /** Show every finding (`--all`), not just REPEAT_CAP of each identical one. */
   readonly all: boolean;
   readonly pieceChars?: number;
-  /** Check only bytes start..end, which start at `origin` (a part given to a worker). */
-  readonly range?: { readonly start: number; readonly end: number; readonly origin: Origin };
-  /** Told after each piece is analysed, before its findings are formatted. */
-  readonly onAnalysed?: (a: Analysis) => void;
+  /** Check only bytes start..end, which start at `origin` (a part given to a worker), read within `context`. */
+  readonly range?: { readonly start: number; readonly end: number; readonly origin?: Origin; readonly context?: PartContext };
+  /**
+   * For a range: told how far its text goes (lines and characters, from 0:0) once it is analysed;
+   * answers where the range starts (its origin, when it has none), before its findings are formatted.
+   */
+  readonly originOf?: (extent: Origin) => Origin;
+  /** Told after each piece is analysed, before its findings are formatted; `window`: where the piece's own text is. */
+  readonly onAnalysed?: (a: Analysis, window: { readonly from: number; readonly to: number }, invalid: readonly number[]) => void;
 }
 
 /**
@@ -49,6 +55,7 @@ export function checkFile(
   const started = Date.now();
   let segments = 0;
   let part = 0;
+  let base: Origin | undefined;
   const problem = eachPiece(
     path,
     (piece) => {
@@ -57,11 +64,20 @@ export function checkFile(
         progress(
           `era835: analysing ${path}${part > 1 || piece.text.length >= 160 * 2 ** 20 ? ` (interchanges from line ${piece.origin.line}, part ${part})` : ''}, ${(piece.text.length / 1e6).toFixed(0)} M characters...\n`,
         );
-      const a = analyze(piece.text, settings);
+      // A part cut inside an interchange is read within its envelope (transactionSplit.ts); its findings only are kept.
+      const context = options.range?.context;
+      const skip = context?.prefix.length ?? 0;
+      const a = analyze(context ? context.prefix + piece.text + context.suffix : piece.text, settings);
+      const window = { from: skip, to: context?.suffix ? skip + piece.text.length : Infinity };
       segments += a.tokens.count;
-      options.onAnalysed?.(a);
+      const invalid = skip ? piece.invalid.map((o) => o + skip) : piece.invalid;
+      options.onAnalysed?.(a, window, invalid);
       // A file that is not X12 at all (a photo) gets its one isa-invalid line, not a list of its bytes.
-      lines.add(a, piece.origin, a.tokens.count ? encodingFindings(piece.invalid) : []);
+      // A part after the first learns where it starts once the part before it is read (parallelCheck.ts).
+      if (options.range && options.originOf && part === 1)
+        base = options.originOf(extentOf(a.lines.lineStarts, skip + piece.text.length, piece.text.length));
+      const origin = base ? shift(base, piece.origin) : piece.origin;
+      lines.add(a, origin, a.tokens.count ? encodingFindings(invalid) : [], context ? window : undefined);
     },
     { pieceChars: options.pieceChars, ...options.range },
   );
@@ -75,4 +91,21 @@ export function checkFile(
     segments,
     notes,
   };
+}
+
+/** `o` (counted from the start of a range, line 1 column 0) in the file, where the range starts at `base`. */
+function shift(base: Origin, o: Origin): Origin {
+  return o.line === 1
+    ? { line: base.line, column: base.column + o.column, char: base.char + o.char }
+    : { line: base.line + o.line - 1, column: o.column, char: base.char + o.char };
+}
+
+/**
+ * How far a piece's own text goes, from 0:0 (what `advance` says of it), read from the analysis' line
+ * starts: the piece ends at `end` of the analysed text, and its prefix and suffix hold no line break.
+ */
+function extentOf(starts: Int32Array, end: number, length: number): Origin {
+  let lines = starts.length - 1;
+  while (lines > 0 && starts[lines] > end) lines--;
+  return lines > 0 ? { line: lines, column: end - starts[lines], char: length } : { line: 0, column: length, char: length };
 }

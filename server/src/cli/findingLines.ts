@@ -47,10 +47,15 @@ export class FindingLines {
     this.repeats = new RepeatCap(file, cap);
   }
 
-  /** Formats one piece's findings (`extra`: findings of the reading, such as bytes that are not UTF-8). */
-  add(a: Analysis, origin: Origin, extra: readonly Finding[] = []): void {
+  /**
+   * Formats one piece's findings (`extra`: findings of the reading, such as bytes that are not UTF-8).
+   * `window`: only findings starting at from..to are the piece's (a part analysed with a prefix and a
+   * suffix, transactionSplit.ts); `origin` is where `from` is, and the prefix holds no line break.
+   */
+  add(a: Analysis, origin: Origin, extra: readonly Finding[] = [], window?: { readonly from: number; readonly to: number }): void {
     const all = extra.length ? a.findings.concat(extra) : a.findings;
-    const { order, severities } = shownInOrder(all, this.settings);
+    const { order, severities } = shownInOrder(all, this.settings, window);
+    if (window) origin = { ...origin, column: origin.column - window.from };
     const starts = a.lines.lineStarts;
     const text = a.text;
     const lastLine = starts.length - 1;
@@ -81,7 +86,7 @@ export class FindingLines {
       const rank = severities[order[k]];
       const severity = SEVERITIES[rank];
       const start = Math.max(0, Math.min(f.start, text.length));
-      const end = Math.max(start, Math.min(f.end, text.length));
+      const end = Math.max(start, Math.min(f.end, window ? window.to : text.length));
       line = lineOf(start, line);
       const endLine = lineOf(end, line);
       const message = f.message;
@@ -129,7 +134,8 @@ export class RepeatCap {
     if (!messages) this.repeats.set(code, (messages = new Map()));
     const seen = messages.get(message);
     if (seen === undefined) {
-      if (messages.size < TRACKED_MESSAGES) messages.set(message, 1);
+      // A copy: a message sliced from a block of output must not keep the whole block alive.
+      if (messages.size < TRACKED_MESSAGES) messages.set(flat(message), 1);
       return false;
     }
     messages.set(message, seen + 1);
@@ -145,15 +151,22 @@ export class RepeatCap {
   filterLines(block: string): string {
     const kept: string[] = [];
     const skip = this.file.length + 1;
+    let from = 0; // the start of the lines kept since the last one cut
     for (let at = 0; at < block.length;) {
       let end = block.indexOf('\n', at);
       if (end < 0) end = block.length;
       const s1 = block.indexOf(' ', at + skip);
       const s2 = block.indexOf(' ', s1 + 1);
       const s3 = block.indexOf(' ', s2 + 1);
-      if (!this.hidden(block.slice(s2 + 1, s3), block.slice(s3 + 1, end))) kept.push(block.slice(at, end + 1));
+      if (this.hidden(block.slice(s2 + 1, s3), block.slice(s3 + 1, end))) {
+        if (at > from) kept.push(block.slice(from, at));
+        from = end + 1;
+      }
       at = end + 1;
     }
+    // Nearly always nothing is cut: the block goes on as it came.
+    if (from === 0) return block;
+    if (from < block.length) kept.push(block.slice(from));
     return kept.join('');
   }
 
@@ -171,7 +184,11 @@ export class RepeatCap {
  * the same place keep their rule order). One number per finding sorted as a typed array: no comparator
  * calls, no objects.
  */
-function shownInOrder(findings: readonly Finding[], settings: Settings): { order: Uint32Array; severities: Uint8Array } {
+function shownInOrder(
+  findings: readonly Finding[],
+  settings: Settings,
+  window?: { readonly from: number; readonly to: number },
+): { order: Uint32Array; severities: Uint8Array } {
   const n = findings.length;
   // Each finding's severity rank (OFF when the user turned its code off), its code's level looked up once.
   const severities = new Uint8Array(n);
@@ -186,6 +203,11 @@ function shownInOrder(findings: readonly Finding[], settings: Settings): { order
     }
     severities[i] = rank;
   }
+  if (window)
+    for (let i = 0; i < n; i++) {
+      const start = Math.max(0, findings[i].start);
+      if (start < window.from || start >= window.to) severities[i] = OFF;
+    }
   if (n < 2 ** 24) {
     const keys = new Float64Array(n);
     let m = 0;
@@ -200,4 +222,9 @@ function shownInOrder(findings: readonly Finding[], settings: Settings): { order
   for (let i = 0; i < n; i++) if (severities[i] !== OFF) idx.push(i);
   idx.sort((x, y) => findings[x].start - findings[y].start || x - y);
   return { order: Uint32Array.from(idx), severities };
+}
+
+/** A string of its own (not a slice that keeps its parent alive). */
+function flat(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
 }

@@ -1,10 +1,13 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { parentPort, Worker } from 'node:worker_threads';
 import type { Settings } from '../settings';
-import { interchangeParts, type Part } from '../stream/split';
+import type { Part } from '../stream/split';
+import { transactionParts } from '../stream/transactionSplit';
 import { checkFile, type FileCheck } from './check';
+import { partFacts, partsAgree, type PartFacts } from './partFacts';
 import { RepeatCap, REPEAT_CAP, type CheckFormat } from './findingLines';
 import { notX12 } from './readPieces';
+import { START, type Origin } from '../stream/pieces';
 
 /**
  * `era835 check --jobs N`: files, and the interchanges of a big file, analysed on worker threads, with
@@ -13,8 +16,14 @@ import { notX12 } from './readPieces';
  * input order, holding back only what finishes ahead of its turn.
  */
 
-/** From this size a file is cut into parts of whole interchanges (when it has several). */
-const SPLIT_BYTES = 4 * 1024 * 1024;
+/**
+ * From this size a file is cut into parts (interchanges, or transactions of one interchange). Below it,
+ * starting a worker thread and reading the prefix costs more than the second core saves (bench/results.md).
+ * ERA835_SPLIT_BYTES overrides it (tests split small files).
+ */
+const SPLIT_BYTES = Number(process.env.ERA835_SPLIT_BYTES) || 4 * 1024 * 1024;
+/** A part is at most this long: one piece of text (stream/pieces.ts), so its prefix and suffix apply once. */
+const MAX_PART_BYTES = 100 * 1024 * 1024;
 /** Tasks started ahead of the one being written, per worker: bounds what is held back. */
 const AHEAD_PER_JOB = 4;
 
@@ -25,10 +34,13 @@ interface Task {
   readonly id: number;
   readonly path: string;
   readonly range?: Part;
+  /** For a part without its origin: where the main thread writes it (a flag, then line, column, char). */
+  readonly originBox?: SharedArrayBuffer;
 }
 
 type Reply =
-  | { id: number; kind: 'analysed'; unknownRate: boolean }
+  | { id: number; kind: 'analysed'; facts: PartFacts }
+  | { id: number; kind: 'extent'; extent: Origin }
   | { id: number; kind: 'block'; block: string }
   | { id: number; kind: 'done'; result: FileCheck };
 
@@ -46,7 +58,13 @@ interface FileState {
   tasks: Task[];
   blocks: Map<number, string[]>;
   results: Map<number, FileCheck>;
-  analysed: Map<number, boolean>;
+  /** Per task: the facts of each piece it analysed (one, unless a part is longer than a piece). */
+  analysed: Map<number, PartFacts[]>;
+  /** Per task: how far its text goes, then where it starts (see `tellOrigins`). */
+  extents: Map<number, Origin>;
+  origins: (Origin | undefined)[];
+  /** Whether the parts of a split file make the whole file's findings (partFacts.ts), once all are analysed. */
+  agreed?: boolean;
   /** Parts of a split file are capped here (the workers send every line). */
   cap?: RepeatCap;
   written: number; // tasks of this file fully written
@@ -65,9 +83,20 @@ export async function checkInParallel(paths: readonly string[], jobs: number, ru
   const out: FileCheck[] = [];
 
   const plan = (path: string): FileState => {
-    const state: FileState = { path, tasks: [], blocks: new Map(), results: new Map(), analysed: new Map(), written: 0 };
+    const state: FileState = {
+      path,
+      tasks: [],
+      blocks: new Map(),
+      results: new Map(),
+      analysed: new Map(),
+      extents: new Map(),
+      origins: [],
+      written: 0,
+    };
     const parts = jobs > 1 ? partsOf(path, jobs) : undefined;
-    for (const range of parts && parts.length > 1 ? parts : [undefined]) state.tasks.push({ id: nextId++, path, range });
+    for (const range of parts && parts.length > 1 ? parts : [undefined])
+      state.tasks.push({ id: nextId++, path, range, originBox: range && !range.origin ? new SharedArrayBuffer(32) : undefined });
+    state.origins = state.tasks.map((t) => (t.originBox ? undefined : START));
     if (state.tasks.length > 1 && run.format === 'text' && !run.all) state.cap = new RepeatCap(path, REPEAT_CAP);
     for (const t of state.tasks) byTask.set(t.id, state);
     return state;
@@ -95,13 +124,22 @@ export async function checkInParallel(paths: readonly string[], jobs: number, ru
         const f = files[head];
         // A split file waits until all parts are analysed: a file-wide rule may need the whole file.
         if (f.tasks.length > 1 && f.analysed.size < f.tasks.length) return;
-        if (f.tasks.length > 1 && [...f.analysed.values()].some(Boolean)) {
-          // co253-unknown-rate judges every CO-253 of the file at once: check it whole, as one thread does.
+        if (f.tasks.length > 1 && f.agreed === undefined) {
+          f.agreed = agree(f);
+          // Tests ask which way a split file went (both give the same output; only the time differs).
+          if (process.env.ERA835_SPLIT_DEBUG)
+            run.err(`era835: ${f.path}: ${f.tasks.length} parts, ${f.agreed ? 'merged' : 'checked whole'}\n`);
+        }
+        if (f.tasks.length > 1 && !f.agreed) {
+          // A file-wide fact (co253-unknown-rate judges every CO-253 at once) or a cut the parts do not
+          // confirm (partFacts.ts): check it whole, as one thread does.
           for (const t of f.tasks) byTask.delete(t.id);
           f.tasks = [{ id: nextId++, path: f.path }];
           f.blocks.clear();
           f.results.clear();
           f.analysed.clear();
+          f.extents.clear();
+          f.origins = [START];
           f.cap = undefined;
           byTask.set(f.tasks[0].id, f);
           queue.unshift(f.tasks[0]);
@@ -133,9 +171,15 @@ export async function checkInParallel(paths: readonly string[], jobs: number, ru
         const f = byTask.get(m.id);
         if (m.kind === 'done') idle.push(w);
         if (f) {
-          if (m.kind === 'analysed') f.analysed.set(m.id, (f.analysed.get(m.id) ?? false) || m.unknownRate);
+          if (m.kind === 'extent' || (m.kind === 'done' && !f.extents.has(m.id))) {
+            // A part that read nothing still lets the next one go on (the file is then checked whole).
+            f.extents.set(m.id, m.kind === 'extent' ? m.extent : ZERO);
+            tellOrigins(f);
+          }
+          if (m.kind === 'extent') return;
+          if (m.kind === 'analysed') f.analysed.set(m.id, [...(f.analysed.get(m.id) ?? []), m.facts]);
           else if (m.kind === 'done' && !f.analysed.has(m.id)) {
-            f.analysed.set(m.id, false);
+            f.analysed.set(m.id, []);
             f.results.set(m.id, m.result);
           } else if (m.kind === 'block') {
             const list = f.blocks.get(m.id) ?? [];
@@ -151,6 +195,47 @@ export async function checkInParallel(paths: readonly string[], jobs: number, ru
     dispatch();
     drain();
   });
+}
+
+const ZERO: Origin = { line: 0, column: 0, char: 0 };
+
+/**
+ * Tells each part where it starts in the file as soon as the part before it knows where it ends: its
+ * worker waits for that between analysing and formatting (a part's lines and characters are only
+ * counted by the worker that reads it, never by a serial pass over the file).
+ */
+function tellOrigins(f: FileState): void {
+  for (let k = 0; k + 1 < f.tasks.length; k++) {
+    const o = f.origins[k];
+    const e = f.extents.get(f.tasks[k].id);
+    if (!o || !e || f.origins[k + 1]) continue;
+    const next =
+      e.line > 0
+        ? { line: o.line + e.line, column: e.column, char: o.char + e.char }
+        : { line: o.line, column: o.column + e.column, char: o.char + e.char };
+    f.origins[k + 1] = next;
+    const box = f.tasks[k + 1].originBox;
+    if (!box) continue;
+    new Float64Array(box, 8, 3).set([next.line, next.column, next.char]);
+    const flag = new Int32Array(box, 0, 1);
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  }
+}
+
+/** Do the parts' findings make exactly the whole file's? (A part that analysed nothing cannot say.) */
+function agree(f: FileState): boolean {
+  const facts: PartFacts[] = [];
+  const cutInside: boolean[] = [];
+  for (const t of f.tasks) {
+    const pieces = f.analysed.get(t.id) ?? [];
+    if (!pieces.length) return false;
+    pieces.forEach((p, i) => {
+      facts.push(p);
+      cutInside.push(i === 0 && !!t.range?.context?.prefix);
+    });
+  }
+  return partsAgree(facts, cutInside);
 }
 
 /** One file's result from its parts' results. */
@@ -171,14 +256,15 @@ export function worthWorkers(paths: readonly string[], jobs: number): boolean {
   return (partsOf(paths[0], jobs)?.length ?? 0) > 1;
 }
 
-/** The parts of a big regular file (whole interchanges), or undefined to check it whole. */
+/** The parts of a big regular file (interchanges or transactions), or undefined to check it whole. */
 function partsOf(path: string, jobs: number): Part[] | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     const st = fstatSync(fd);
     if (!st.isFile() || st.size < SPLIT_BYTES) return undefined;
-    return interchangeParts(fd, st.size, jobs);
+    const parts = transactionParts(fd, st.size, Math.max(jobs, Math.ceil(st.size / MAX_PART_BYTES)));
+    return parts.every((p) => p.end - p.start <= MAX_PART_BYTES) ? parts : undefined;
   } catch {
     return undefined; // the worker that reads it says why it cannot
   } finally {
@@ -197,11 +283,21 @@ export function runCheckWorker(settings: Settings): void {
         format,
         all,
         range: task.range,
-        onAnalysed: (a) =>
-          port.postMessage({ id: task.id, kind: 'analysed', unknownRate: a.findings.some((f) => f.code === 'co253-unknown-rate') }),
+        originOf: task.range ? (extent) => originFromMain(task, extent) : undefined,
+        onAnalysed: (a, window, invalid) => port.postMessage({ id: task.id, kind: 'analysed', facts: partFacts(a, window, invalid) }),
       },
       (block) => port.postMessage({ id: task.id, kind: 'block', block }),
     );
     port.postMessage({ id: task.id, kind: 'done', result });
   });
+}
+
+/** In a worker: says how far the part goes, and waits until the main thread says where it starts. */
+function originFromMain(task: Task, extent: Origin): Origin {
+  parentPort!.postMessage({ id: task.id, kind: 'extent', extent });
+  if (!task.originBox) return task.range?.origin ?? START;
+  const flag = new Int32Array(task.originBox!, 0, 1);
+  while (Atomics.load(flag, 0) === 0) Atomics.wait(flag, 0, 0, 1000);
+  const [line, column, char] = new Float64Array(task.originBox!, 8, 3);
+  return { line, column, char };
 }

@@ -97,8 +97,9 @@ export function* readPieces(fd: number, options: PieceOptions = {}): Generator<P
       text = text.slice(0, cut);
     }
     yield { text, origin, invalid: invalidBefore(origin.char + text.length) };
-    origin = advance(origin, text);
+    // Only a next piece needs to know where this one ends (counting a 50 MB piece's lines takes ~150 ms).
     if (n === 0) return;
+    origin = advance(origin, text);
   }
 }
 

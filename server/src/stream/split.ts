@@ -1,17 +1,32 @@
 import { readSync } from 'node:fs';
-import { KeepBytesDecoder } from './keepBytes';
-import { advance, interchangeStart, START, type Origin } from './pieces';
+import { interchangeStart, START, type Origin } from './pieces';
 
-/** A byte range of a file holding whole interchanges, and where it starts (line, column, character). */
+/** A byte range of a file, and where it starts (line, column, character). */
 export interface Part {
   readonly start: number;
   readonly end: number;
-  readonly origin: Origin;
+  /**
+   * Where it starts in the file's text; absent for a part after the first, whose origin the main thread
+   * learns from the part before it once that one is read (parallelCheck.ts): counting the lines and
+   * characters of everything before a cut would be a serial read of the file.
+   */
+  readonly origin?: Origin;
+  /** For a part cut inside an interchange (transactionSplit.ts): what is analysed around its bytes. */
+  readonly context?: PartContext;
+}
+
+/**
+ * Text analysed before and after a part's bytes so that the part reads as the whole file does there: the
+ * envelope it sits in (prefix: on one line, with no line break) and what closes it (suffix). Findings on
+ * either are not the part's and are dropped.
+ */
+export interface PartContext {
+  readonly prefix: string;
+  readonly suffix: string;
 }
 
 /** How far past a wished cut an interchange start is looked for before that cut is given up. */
 const MAX_WINDOW = 16 * 1024 * 1024;
-const CHUNK = 4 * 1024 * 1024;
 
 /**
  * Cuts a file into about `count` parts of whole interchanges (ISA..IEA, which the analysis treats
@@ -25,9 +40,8 @@ export function interchangeParts(fd: number, size: number, count: number): Part[
     const cut = nextInterchange(fd, wished, size);
     if (cut > 0 && cut < size && cut > (cuts[cuts.length - 1] ?? 0)) cuts.push(cut);
   }
-  const origins = originsAt(fd, cuts);
   const bounds = [0, ...cuts, size];
-  return origins.map((origin, i) => ({ start: bounds[i], end: bounds[i + 1], origin }));
+  return bounds.slice(1).map((end, i) => ({ start: bounds[i], end, origin: i === 0 ? START : undefined }));
 }
 
 /** The byte offset of the first interchange start at or after `from`, or -1. */
@@ -42,34 +56,4 @@ function nextInterchange(fd: number, from: number, size: number): number {
     if (at >= 0) return from - back + at;
     if (from - back + n >= size || window >= MAX_WINDOW) return -1;
   }
-}
-
-/** Where each cut starts in the file's text: the lines and UTF-16 characters before it, read once. */
-function originsAt(fd: number, cuts: readonly number[]): Origin[] {
-  const out: Origin[] = [START];
-  const decoder = new KeepBytesDecoder(0);
-  const buf = Buffer.allocUnsafe(CHUNK);
-  let origin = START;
-  let position = 0;
-  let heldCr = ''; // a CR at a chunk's end may be the first half of a CRLF
-  for (const cut of cuts) {
-    while (position < cut) {
-      const n = readSync(fd, buf, 0, Math.min(CHUNK, cut - position), position);
-      if (n <= 0) break;
-      position += n;
-      let text = heldCr + decoder.write(buf.subarray(0, n));
-      heldCr = '';
-      if (position < cut && text.endsWith('\r')) {
-        heldCr = '\r';
-        text = text.slice(0, -1);
-      }
-      origin = advance(origin, text);
-    }
-    // A cut is at an ISA: nothing is pending in the decoder there, and a held CR is a line end.
-    const rest = heldCr + decoder.end();
-    heldCr = '';
-    origin = advance(origin, rest);
-    out.push(origin);
-  }
-  return out;
 }
