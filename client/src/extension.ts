@@ -13,6 +13,7 @@ import { STATUS } from '../../server/src/lsp/protocol';
 import { registerCasDecorations } from './casDecorations';
 import { registerDetection } from './detect';
 import { registerLargeRemittance } from './largeRemittance';
+import { startWhenNeeded } from './lazyStart';
 import { registerOneLine } from './oneLine';
 import { registerEditing } from './editing';
 import { editorLimitsMiddleware, SYNCED_SECTIONS } from './editorLimits';
@@ -109,7 +110,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
     }),
     vscode.commands.registerCommand('era835.showOutput', () => output.show(true)),
   );
-  show(State.Starting);
   registerPrettyView(session);
   registerNavigation(session);
   registerEditing(session);
@@ -119,8 +119,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
   registerOneLine(session);
   registerLargeRemittance(session);
   registerRuleSettings(session);
-  await client.start();
   registerCasDecorations(session);
+  // Started once an 835 is open (lazyStart.ts); the status item shows from then on.
+  let started: Promise<void> | undefined;
+  startWhenNeeded(() => {
+    if (started) return;
+    show(State.Starting);
+    started = client!.start().catch((e) => output.error(`The 835 language server did not start: ${(e as Error).message}`));
+  }, context.subscriptions);
+  await started;
   return session;
 }
 
