@@ -3,7 +3,7 @@ import type { Analysis } from '../analysis';
 import { claimTotals, sequestrationShare, transactionTotals } from '../x835/totals';
 import type { Transaction } from '../x835/types';
 import { formatMoney } from '../x835/values';
-import { DEFAULT_VIEW_LIMITS, Visible, type ViewLimits } from './visible';
+import { DEFAULT_VIEW_LIMITS, jsonBytes, MAX_BYTES, Visible, type ViewLimits } from './visible';
 import { workText, type Verdicts } from '../x835/verdicts';
 
 /** Above this many claims, lenses are given for the first ones only (each is cheap, thousands are noise). */
@@ -15,9 +15,10 @@ export const MAX_CLAIM_LENSES = 5000;
  * sequestration and its share of Medicare payments. Both add up the triplets' verdicts (x835/verdicts.ts),
  * and end with the work: "2 to work · $8.80 to recover". Lenses carry no command: they are read, not clicked.
  * Only on segments VS Code renders (see Visible): on a one-line remit, the claims of its first 10,000
- * characters, not one row of thousands of lenses above the line.
+ * characters, not one row of thousands of lenses above the line. At most MAX_CLAIM_LENSES claims and
+ * MAX_BYTES.codeLens of JSON, whatever the file (a file of many small payments has a lens per payment).
  */
-export function codeLenses(a: Analysis, limits: ViewLimits = DEFAULT_VIEW_LIMITS): CodeLens[] {
+export function codeLenses(a: Analysis, limits: ViewLimits = DEFAULT_VIEW_LIMITS, maxBytes: number = MAX_BYTES.codeLens): CodeLens[] {
   const t = a.tokens;
   const view = new Visible(a, undefined, limits);
   const lenses: CodeLens[] = [];
@@ -25,12 +26,21 @@ export function codeLenses(a: Analysis, limits: ViewLimits = DEFAULT_VIEW_LIMITS
     range: { start: a.lines.positionAt(t.segStart[seg]), end: a.lines.positionAt(t.elementEndOffset(seg, 0)) },
     command: { title, command: '' },
   });
+  let bytesLeft = maxBytes;
+  /** Adds a lens while the budget lasts (false once it is spent). */
+  const add = (lens: CodeLens): boolean => {
+    bytesLeft -= jsonBytes(lens) + 1;
+    return bytesLeft >= 0 && lenses.push(lens) > 0;
+  };
   for (const tx of a.model.transactions) {
-    if (tx.payment && view.shows(t.segStart[tx.payment.seg])) lenses.push(at(tx.payment.seg, transactionTitle(a.verdicts, tx)));
+    if (!tx.payment) continue;
+    const start = t.segStart[tx.payment.seg];
+    if (view.beyond(start)) break;
+    if (view.shows(start) && !add(at(tx.payment.seg, transactionTitle(a.verdicts, tx)))) return lenses;
   }
   let claimLenses = 0;
   for (const claim of a.model.claims) {
-    if (claimLenses >= MAX_CLAIM_LENSES) break;
+    if (claimLenses >= MAX_CLAIM_LENSES || view.beyond(t.segStart[claim.seg])) break;
     if (!view.shows(t.segStart[claim.seg])) continue;
     claimLenses++;
     const s = claimTotals(a.verdicts, claim);
@@ -44,7 +54,7 @@ export function codeLenses(a: Analysis, limits: ViewLimits = DEFAULT_VIEW_LIMITS
     if (s.byClass.needsWork) parts.push(`Needs work ${formatMoney(s.byClass.needsWork)}`);
     if (s.byClass.other) parts.push(`Other ${formatMoney(s.byClass.other)}`);
     parts.push(workText(s));
-    lenses.push(at(claim.seg, parts.join(' · ')));
+    if (!add(at(claim.seg, parts.join(' · ')))) break;
   }
   return lenses;
 }

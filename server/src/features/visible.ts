@@ -46,6 +46,8 @@ export const MAX_BYTES = {
   documentSymbols: 1_000_000,
   /** VS Code keeps 5,000 folding regions (`editor.foldingMaximumRegions`): some 500 KB. */
   foldingRanges: 1_000_000,
+  /** 5,000 claim lenses and their payments' are some 1.2 MB; a file of many small payments stops here. */
+  codeLens: 1_500_000,
 } as const;
 
 /** Bytes of `value` as JSON (UTF-8): what a response costs on the wire. */
@@ -91,6 +93,16 @@ export class Visible {
   shows(offset: number): boolean {
     if (offset < this.from || offset > this.to) return false;
     return this.a.lines.positionAt(offset).character < this.limits.lineChars;
+  }
+
+  /**
+   * Whether nothing at or after `offset` is shown: it is past the range, or on its last line past the
+   * rendered characters. A walk in document order stops there (a one-line file after 10,000 characters).
+   */
+  beyond(offset: number): boolean {
+    if (offset > this.to) return true;
+    const p = this.a.lines.positionAt(offset);
+    return p.line >= this.lastLine && p.character >= this.limits.lineChars;
   }
 
   /** Where the shown part of the line holding `offset` ends (a token from `offset` is cut there). */

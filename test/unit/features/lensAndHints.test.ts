@@ -3,7 +3,9 @@ import { describe, test } from 'node:test';
 import { casShades } from '../../../server/src/features/casShades';
 import { codeLenses } from '../../../server/src/features/codeLens';
 import { inlayHints } from '../../../server/src/features/inlayHints';
-import { viewLimitsOf } from '../../../server/src/features/visible';
+import { jsonBytes, viewLimitsOf } from '../../../server/src/features/visible';
+import { analyze } from '../../../server/src/analysis';
+import { generate835Text } from '../../../bench/generator';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { analyseMarked } from '../../helpers/analyse';
 import { medicareFile } from '../../helpers/fragments';
@@ -18,6 +20,26 @@ describe('code lens', () => {
       '3: 1 claim · Charged $200.00 · Paid $78.40 · Contractual $100.00 · Patient $20.00 · Sequestration $1.60 (2.00% of Medicare payments before the cut) · 0 to work',
       '9: Paid $78.40 · Contractual $100.00 · Patient $20.00 · Sequestration $1.60 · 0 to work',
     ]);
+  });
+});
+
+describe('code lens bounds', () => {
+  // Many small payments (one claim each): a lens per payment and per claim, however many there are.
+  const a = analyze(generate835Text({ bytes: 200_000, claimsPerTransaction: 1, seed: 3 }), DEFAULT_SETTINGS);
+
+  test('past its bytes of JSON the list stops: payments first, then claims in file order', () => {
+    const all = codeLenses(a);
+    assert.equal(all.length, a.model.transactions.length + a.model.claims.length, 'unbounded: one per payment and per claim');
+    const some = codeLenses(a, undefined, 20_000);
+    assert.ok(jsonBytes(some) <= 20_000, `${jsonBytes(some)} bytes`);
+    assert.ok(some.length > 10 && some.length < all.length, `${some.length} lenses`);
+    assert.deepEqual(some, all.slice(0, some.length));
+  });
+
+  test('on one line, only the claims of the rendered characters are walked and given a lens', () => {
+    const line = analyze(a.text.replace(/\n/g, ''), DEFAULT_SETTINGS);
+    const lenses = codeLenses(line, viewLimitsOf(2000, 43));
+    assert.ok(lenses.length > 0 && lenses.every((l) => l.range.start.line === 0 && l.range.start.character < 2000));
   });
 });
 
