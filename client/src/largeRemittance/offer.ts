@@ -22,6 +22,7 @@ export function registerLargeFileOffer(s: Session): void {
       const { size } = await vscode.workspace.fs.stat(input.uri);
       if (size <= SYNC_LIMIT || !(await looks835(input.uri))) return;
       const name = input.uri.path.split('/').pop();
+      s.output.info(`${name} is ${(size / 1e6).toFixed(0)} MB, more than VS Code passes to extensions: offered Open Large Remittance`);
       const go = 'Open Large Remittance';
       const answer = await vscode.window.showInformationMessage(
         `${name} is ${(size / 1e6).toFixed(0)} MB: VS Code passes no file over 50 MB to extensions, so it shows here without help. Open it as a large remittance: pick a payment or claim and read it with every feature.`,
@@ -33,8 +34,9 @@ export function registerLargeFileOffer(s: Session): void {
     }
   };
   s.context.subscriptions.push(
+    // A preview tab (single click, Quick Open) that shows another file is "changed", not "opened".
     vscode.window.tabGroups.onDidChangeTabs((e) => {
-      for (const t of e.opened) void check(t);
+      for (const t of [...e.opened, ...e.changed]) void check(t);
     }),
   );
   for (const g of vscode.window.tabGroups.all) for (const t of g.tabs) void check(t);

@@ -7,12 +7,14 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const props = pkg.contributes.configuration.properties as Record<string, { default: unknown; enum?: string[] }>;
 
 describe('extension manifest', () => {
-  test('language x12-835 for .835, .era and files starting with ISA, activated on that language and on plain text (.txt deliveries)', () => {
+  // Also once the window has started: a file over 50 MB opened in a tab creates no document (no language
+  // event), and the large-remittance offer must see it. The language server itself starts lazily.
+  test('language x12-835 for .835, .era and files starting with ISA, activated on that language, on plain text (.txt deliveries) and after startup', () => {
     const lang = pkg.contributes.languages.find((l: { id: string }) => l.id === 'x12-835');
     assert.deepEqual(lang.extensions, ['.835', '.era']);
     assert.equal(lang.firstLine, '^ISA');
     assert.ok(lang.configuration, 'a language configuration is declared');
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:x12-835', 'onLanguage:plaintext']);
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:x12-835', 'onLanguage:plaintext', 'onStartupFinished']);
   });
 
   test('every diagnostic code has a severity setting whose default is the catalog default', () => {
