@@ -128,14 +128,16 @@ export class RepeatCap {
     private readonly cap: number,
   ) {}
 
-  /** Counts a (code, message) and says whether it is past the cap. */
-  hidden(code: string, message: string): boolean {
+  /**
+   * Counts a (code, message) and says whether it is past the cap. `sliced`: the message was cut out of a
+   * block of output, so a tracked one is copied (it must not keep the whole block alive).
+   */
+  hidden(code: string, message: string, sliced = false): boolean {
     let messages = this.repeats.get(code);
     if (!messages) this.repeats.set(code, (messages = new Map()));
     const seen = messages.get(message);
     if (seen === undefined) {
-      // A copy: a message sliced from a block of output must not keep the whole block alive.
-      if (messages.size < TRACKED_MESSAGES) messages.set(flat(message), 1);
+      if (messages.size < TRACKED_MESSAGES) messages.set(sliced ? flat(message) : message, 1);
       return false;
     }
     messages.set(message, seen + 1);
@@ -158,7 +160,7 @@ export class RepeatCap {
       const s1 = block.indexOf(' ', at + skip);
       const s2 = block.indexOf(' ', s1 + 1);
       const s3 = block.indexOf(' ', s2 + 1);
-      if (this.hidden(block.slice(s2 + 1, s3), block.slice(s3 + 1, end))) {
+      if (this.hidden(block.slice(s2 + 1, s3), block.slice(s3 + 1, end), true)) {
         if (at > from) kept.push(block.slice(from, at));
         from = end + 1;
       }
