@@ -74,6 +74,27 @@ export class TestClient {
     }
   }
 
+  /**
+   * Resolves with the first diagnostics published for `uri` (the latest, then each new publication) that
+   * satisfy `ok`: for what another document's change publishes again.
+   */
+  async diagnosticsWhen(uri: string, ok: (d: P.Diagnostic[]) => boolean, timeoutMs = 10000): Promise<P.Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const p = this.diagnostics.get(uri);
+      if (p && ok(p.diagnostics)) return p.diagnostics;
+      if (Date.now() > deadline)
+        throw new Error(`no such diagnostics for ${uri}: last ${JSON.stringify(p?.diagnostics.map((d) => d.message))}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
   /** Progress notifications the server sent (begin/report/end values). */
   readonly progress: unknown[] = [];
 

@@ -3,6 +3,7 @@ import { walk835Files } from '../workspace/walk';
 import { jobsOption } from './args';
 import { checkFile } from './check';
 import { checkInParallel, worthWorkers } from './parallelCheck';
+import { reversalPairFindings } from './reversalPairs';
 import type { Command } from './context';
 
 /**
@@ -51,6 +52,10 @@ Lines and columns are 1-based; columns count UTF-16 units, as the editor does.`,
       if (!r.problem || r.read) filesChecked++;
       for (let i = 0; i < 4; i++) counts[i] += r.counts[i];
     }
+    // Reversals whose original is in another of the files: said after the files' own findings.
+    const pairs = await reversalPairFindings(walked.files, ctx.settings, format);
+    for (const block of pairs.blocks) emit(block);
+    for (let i = 0; i < 4; i++) counts[i] += pairs.counts[i];
     if (json) {
       ctx.out.write(
         `${first ? '' : '\n'}],\n"problems":${JSON.stringify(problems)},\n"filesChecked":${filesChecked},\n"counts":{"error":${counts[0]},"warning":${counts[1]},"information":${counts[2]},"hint":${counts[3]}}}\n`,

@@ -21,10 +21,15 @@ export interface ServerContext {
   clientCapabilities(): ClientCapabilities;
   /** Runs once the client has confirmed initialization (the connection allows one handler; share it). */
   onInitialized(listener: () => void): void;
-  /** Called after the debounced analysis of a document version (not on every keystroke). */
+  /** Called after the debounced analysis of a document version (not on every keystroke), before its diagnostics are published. */
   onDidAnalyse(listener: (uri: string, analysis: Analysis) => void): void;
   /** Rewrites what is published for a document (a part of a large file names places in the original). */
   adjustDiagnostics(adjuster: (uri: string, diagnostics: Diagnostic[]) => Diagnostic[]): void;
+  /**
+   * Publishes an open document's diagnostics again (from its kept analysis: cheap), because something an
+   * adjuster reads changed elsewhere (another file of the workspace). Its analysis listeners run again too.
+   */
+  revalidate(uri: string): void;
 }
 
 /**

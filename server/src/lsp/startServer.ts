@@ -210,10 +210,11 @@ export function startServer(connection: Connection): void {
       const analysis = await cache.analyse(doc, settingsOf(uri));
       // Never publish for a version that changed while we computed.
       if (!analysis || documents.get(uri)?.version !== version) return;
+      // Listeners first: an adjuster may read what they keep of this very analysis (reversal pairs).
+      for (const l of analysedListeners) l(uri, analysis);
       let diagnostics = shownDiagnostics(analysis, settingsOf(uri), uri);
       for (const adjust of adjusters) diagnostics = adjust(uri, diagnostics);
       void connection.sendDiagnostics({ uri, version, diagnostics });
-      for (const l of analysedListeners) l(uri, analysis);
     } catch (e) {
       connection.console.error(`Validation of ${uri} failed: ${(e as Error)?.stack ?? e}`);
     } finally {
@@ -293,6 +294,10 @@ export function startServer(connection: Connection): void {
     onInitialized: (l) => initializedListeners.push(l),
     onDidAnalyse: (l) => analysedListeners.push(l),
     adjustDiagnostics: (a) => adjusters.push(a),
+    revalidate: (uri) => {
+      const doc = documents.get(uri);
+      if (doc && !pending.has(uri)) schedule(uri, doc.version, 0);
+    },
   };
   for (const h of HANDLERS) h.register(ctx);
 

@@ -57,10 +57,10 @@ const CLAIMS_PER_STEP = 1 << 11;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Reads and indexes one file from disk (no rules: only what the search needs), in steps with turns of
- * the event loop between them: a 50 MB file takes about half a second, which must not block requests.
+ * Reads and models one file from disk (no rules), in steps with turns of the event loop between them:
+ * a 50 MB file takes about half a second, which must not block requests.
  */
-export async function indexFile(path: string): Promise<IndexedClaim[]> {
+export async function readModel(path: string): Promise<{ model: Model; lines: LineIndex }> {
   const text = await readFile(path, 'utf8');
   const tokenizer = new Tokenizer(text);
   while (!tokenizer.step(CHARS_PER_STEP)) await nextTurn();
@@ -68,7 +68,12 @@ export async function indexFile(path: string): Promise<IndexedClaim[]> {
   while (!builder.step(SEGMENTS_PER_STEP)) await nextTurn();
   const model = builder.finish();
   await nextTurn();
-  const lines = new LineIndex(text);
+  return { model, lines: new LineIndex(text) };
+}
+
+/** Reads and indexes one file from disk (only what the search needs), without blocking requests. */
+export async function indexFile(path: string): Promise<IndexedClaim[]> {
+  const { model, lines } = await readModel(path);
   const out: IndexedClaim[] = [];
   for (let from = 0; from < model.claims.length; from += CLAIMS_PER_STEP) {
     await nextTurn();

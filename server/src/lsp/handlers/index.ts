@@ -7,6 +7,7 @@ import { reportHandler } from './report';
 import { redactHandler } from './redact';
 import { testFaultsHandler } from './testFaults';
 import { largeRemittanceHandler } from './largeRemittance';
+import { reversalLinksHandler } from './reversalLinks';
 
 /**
  * Every LSP feature the server offers: the standard per-document features from one table
@@ -21,4 +22,5 @@ export const HANDLERS: readonly Handler[] = [
   redactHandler,
   testFaultsHandler,
   largeRemittanceHandler,
+  reversalLinksHandler,
 ];

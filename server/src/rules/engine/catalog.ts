@@ -42,6 +42,10 @@ export const DIAGNOSTIC_CODES = {
     severity: 'information',
     title: 'Sequestration in a reversal (CLP02 22): the undoing of the original, nothing to claim',
   },
+  'reversal-pair': {
+    severity: 'information',
+    title: 'A reversal (CLP02 22) and its original in another file of the workspace, with the net effect on the CO-253',
+  },
   'internal-error': {
     severity: 'error',
     title: 'A check failed on this file (a bug in the inspector): please report it with a redacted sample',
