@@ -3,12 +3,15 @@
  * as one JSON line. Bundled by bench/run.ts with esbuild, like the shipped server, and run as
  *   node --expose-gc bench/tmp/child.js MODE FILE
  * Modes: `scan` (the floor: read + decode + count terminators), `stages` (tokenize, model, rules, line
- * index timed one by one), `whole` (`analyze()` with its memory), `parser:NAME` (another library's parse).
+ * index timed one by one), `whole` (`analyze()` with its memory), `claimpass` (the claim pass alone, which
+ * judges every triplet's verdict, then the whole rule run: bench/verdictCost.ts), `parser:NAME` (another
+ * library's parse).
  * Every time includes reading and decoding the file's bytes where the mode says `fromDisk`.
  */
 import { readFileSync, createReadStream } from 'node:fs';
 import { analyze } from '../server/src/analysis';
 import { runRules } from '../server/src/rules';
+import { fullClaimPass } from '../server/src/rules/engine/claimPass';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
 import { LineIndex } from '../server/src/x12/lineIndex';
 import { tokenize } from '../server/src/x12/tokenizer';
@@ -66,6 +69,20 @@ async function main(): Promise<unknown> {
     new LineIndex(text);
     const linesMs = now() - t;
     return { read, tokenize: tokenizeMs, model: modelMs, rules: rulesMs, lines: linesMs, segments: tokens.count, findings: found.length };
+  }
+  if (mode === 'claimpass') {
+    // The claim pass first, as a rule run meets it (cold), then a whole rule run (which walks again).
+    const model = buildModel(tokenize(readFileSync(file, 'utf8')));
+    let t = now();
+    const pass = fullClaimPass(model, DEFAULT_SETTINGS);
+    const claimPass = now() - t;
+    t = now();
+    const totals = pass.verdicts.totals();
+    const verdictTotals = now() - t;
+    t = now();
+    const found = runRules({ model, settings: DEFAULT_SETTINGS });
+    const rules = now() - t;
+    return { claimPass, verdictTotals, rules, triplets: pass.verdicts.length, toWork: totals.toWork, findings: found.length };
   }
   if (mode.startsWith('parser:')) return parse(mode.slice('parser:'.length), file);
   throw new Error(`unknown mode ${mode}`);
