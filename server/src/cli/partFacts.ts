@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis';
+import { SequestrationPass } from '../rules/co253/co253Facts';
 import { UNKNOWN_RATE_MIN } from '../rules/co253/co253UnknownRateCheck';
 import { sequestrationFacts } from '../rules/engine/claimPass';
 import { drain } from '../rules/engine/shared';
@@ -49,17 +50,9 @@ export function partFacts(a: Analysis, window: { readonly from: number; readonly
   let sequestration: PartFacts['sequestration'];
   try {
     if (a.parts) {
-      // The counts are fields of the claim pass's sequestration facts (co253Facts.ts: `inForceCount` and
-      // `withinToleranceCount`, or `inForceWithinTolerance` before that); read defensively: unknown means "check whole".
-      const facts = drain(sequestrationFacts(a.parts.ctx)) as unknown as {
-        deviating: readonly unknown[];
-        inForceCount?: number;
-        withinToleranceCount?: number;
-        inForceWithinTolerance?: boolean;
-      };
-      const within = facts.withinToleranceCount !== undefined ? facts.withinToleranceCount > 0 : facts.inForceWithinTolerance;
-      if (typeof facts.inForceCount === 'number' && typeof within === 'boolean')
-        sequestration = { deviating: facts.deviating.length, inForce: facts.inForceCount, withinTolerance: within };
+      const facts = drain(sequestrationFacts(a.parts.ctx));
+      if (facts instanceof SequestrationPass)
+        sequestration = { deviating: facts.deviating.length, inForce: facts.inForceCount, withinTolerance: facts.withinToleranceCount > 0 };
     }
   } catch {
     sequestration = undefined;
