@@ -1,4 +1,11 @@
-import type { ClientCapabilities, Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type {
+  ClientCapabilities,
+  Connection,
+  Diagnostic,
+  DidChangeWatchedFilesParams,
+  ServerCapabilities,
+  TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis';
 import type { ViewLimits } from '../features/visible';
@@ -21,6 +28,8 @@ export interface ServerContext {
   clientCapabilities(): ClientCapabilities;
   /** Runs once the client has confirmed initialization (the connection allows one handler; share it). */
   onInitialized(listener: () => void): void;
+  /** Files changed on disk (the client's watcher; the connection allows one handler, shared here). */
+  onDidChangeWatchedFiles(listener: (params: DidChangeWatchedFilesParams) => void): void;
   /** Called after the debounced analysis of a document version (not on every keystroke), before its diagnostics are published. */
   onDidAnalyse(listener: (uri: string, analysis: Analysis) => void): void;
   /** Rewrites what is published for a document (a part of a large file names places in the original). */

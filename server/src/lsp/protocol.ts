@@ -16,11 +16,13 @@ import type { CasShade } from '../features/casShades';
 import type { Location835, NavigationTarget } from '../features/navigation';
 import type { FileImpact, ImpactTable } from '../report/impactTable';
 import type { RemittanceSummary } from '../report/types';
+import type { ExplorerFilter, ExplorerNode, ExplorerPage } from '../report/explorer/types';
 
 export type { CasShade } from '../features/casShades';
 export type { Location835, NavigationTarget } from '../features/navigation';
 export type { FileImpact, ImpactRow, ImpactTable } from '../report/impactTable';
 export type { RemittanceSummary } from '../report/types';
+export type { ExplorerCounts, ExplorerFilter, ExplorerIcon, ExplorerNode, ExplorerPage } from '../report/explorer/types';
 
 /**
  * The editor settings the server pulls for each open document (`workspace/configuration` with the
@@ -169,6 +171,49 @@ export interface RedactParams extends DocumentParams {
 export type RedactResponse =
   { readonly ok: true; readonly text: string; readonly replaced: number } | { readonly ok: false; readonly message: string };
 export const REDACT = new RequestType<RedactParams, RedactResponse, void>('era835/redact');
+
+// ---- The ERA Explorer (a tree of the workspace's 835s: files > payments > claims > lines > adjustments). ----
+
+/**
+ * `era835/explorerFiles`: the workspace's 835 files that have a claim passing the filter (a page of them
+ * from `offset`, with a "… N more" node), and the view's badge: the adjustments to work in the whole
+ * workspace. The first call starts the background index; `indexing` says how far it is.
+ */
+export interface ExplorerFilesParams {
+  readonly filter: ExplorerFilter;
+  readonly offset?: number;
+}
+export interface ExplorerFilesResult {
+  readonly nodes: readonly ExplorerNode[];
+  /** Adjustments to work (actionable verdicts) in every indexed file, whatever the filter, and its words. */
+  readonly badge: number;
+  readonly badgeTooltip: string;
+  /** A line to show above the tree: indexing progress, what the filter shows, or why the tree is empty. */
+  readonly message: string;
+  /** The filter in words ("Needs work"), for the view's description. */
+  readonly filterLabel: string;
+  readonly indexing: { readonly done: number; readonly total: number } | null;
+}
+export const EXPLORER_FILES = new RequestType<ExplorerFilesParams, ExplorerFilesResult, void>('era835/explorerFiles');
+
+/** `era835/explorerChildren`: a page of a node's children (payments, claims, lines, adjustments) from `offset`. */
+export interface ExplorerChildrenParams {
+  readonly parent: string;
+  readonly filter: ExplorerFilter;
+  readonly offset?: number;
+}
+export const EXPLORER_CHILDREN = new RequestType<ExplorerChildrenParams, ExplorerPage, void>('era835/explorerChildren');
+
+/** `era835/explorerPayers`: the payers (N1*PR names) of the indexed files, for the "one payer" filter. */
+export interface ExplorerPayer {
+  readonly payer: string;
+  /** "12 claims · 3 to work", as the pick list shows it. */
+  readonly description: string;
+}
+export const EXPLORER_PAYERS = new RequestType<Record<string, never>, readonly ExplorerPayer[], void>('era835/explorerPayers');
+
+/** `era835/explorerChanged`: the index changed (a file was read, edited, added or removed): ask again. */
+export const EXPLORER_CHANGED = new NotificationType<Record<string, never>>('era835/explorerChanged');
 
 // ---- Large remittances (files over VS Code's 50 MB sync limit): typed requests, see server/src/large/. ----
 

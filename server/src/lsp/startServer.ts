@@ -6,6 +6,7 @@ import {
   type ClientCapabilities,
   type Connection,
   type Diagnostic,
+  type DidChangeWatchedFilesParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { loadOfficialLists, skippedRows } from '../codes/officialFile';
@@ -77,6 +78,10 @@ export function startServer(connection: Connection): void {
   const initializedListeners: Array<() => void> = [];
   const analysedListeners: Array<(uri: string, analysis: Analysis) => void> = [];
   const adjusters: Array<(uri: string, diagnostics: Diagnostic[]) => Diagnostic[]> = [];
+  const watchedListeners: Array<(params: DidChangeWatchedFilesParams) => void> = [];
+  connection.onDidChangeWatchedFiles((p) => {
+    for (const l of watchedListeners) l(p);
+  });
   connection.onInitialized(() => {
     void refreshSettings();
     for (const l of initializedListeners) l();
@@ -293,6 +298,7 @@ export function startServer(connection: Connection): void {
     clientCapabilities: () => clientCapabilities,
     onInitialized: (l) => initializedListeners.push(l),
     onDidAnalyse: (l) => analysedListeners.push(l),
+    onDidChangeWatchedFiles: (l) => watchedListeners.push(l),
     adjustDiagnostics: (a) => adjusters.push(a),
     revalidate: (uri) => {
       const doc = documents.get(uri);

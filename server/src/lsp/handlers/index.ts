@@ -8,6 +8,7 @@ import { redactHandler } from './redact';
 import { testFaultsHandler } from './testFaults';
 import { largeRemittanceHandler } from './largeRemittance';
 import { reversalLinksHandler } from './reversalLinks';
+import { explorerHandler } from './explorer';
 
 /**
  * Every LSP feature the server offers: the standard per-document features from one table
@@ -23,4 +24,5 @@ export const HANDLERS: readonly Handler[] = [
   testFaultsHandler,
   largeRemittanceHandler,
   reversalLinksHandler,
+  explorerHandler,
 ];

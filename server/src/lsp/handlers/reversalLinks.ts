@@ -75,7 +75,7 @@ export const reversalLinksHandler: Handler = {
       linked.delete(uri);
       put(uri, uri.startsWith('file:') ? await fromDisk(uri) : undefined);
     });
-    ctx.connection.onDidChangeWatchedFiles(async (p) => {
+    ctx.onDidChangeWatchedFiles(async (p) => {
       for (const change of p.changes) {
         if (!change.uri.startsWith('file:') || ctx.documents.get(change.uri)) continue;
         put(change.uri, change.type === 3 ? undefined : await fromDisk(change.uri));

@@ -5,6 +5,7 @@ import { ClaimIndex, claimsOf, indexFile } from '../../workspace/claimIndex';
 import { find835Files } from '../../workspace/findFiles';
 import type { Handler, ServerContext } from '../context';
 import { runSafe } from '../runSafe';
+import { workspaceRoots } from '../workspaceRoots';
 
 /** Results per query: enough to pick from, small enough to stay instant. */
 const LIMIT = 500;
@@ -52,7 +53,7 @@ export const workspaceSymbolsHandler: Handler = {
         index.delete(uri);
       }
     });
-    c.onDidChangeWatchedFiles(async (p) => {
+    ctx.onDidChangeWatchedFiles(async (p) => {
       for (const change of p.changes) {
         if (!change.uri.startsWith('file:')) continue;
         if (change.type === 3) {
@@ -94,11 +95,7 @@ export function symbolName(claim: { readonly id: string; readonly patient?: stri
 }
 
 async function buildIndex(ctx: ServerContext, index: ClaimIndex): Promise<void> {
-  const folders = (await ctx.connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
-  const roots = folders
-    .map((f) => f.uri)
-    .filter((u) => u.startsWith('file:'))
-    .map((u) => fileURLToPath(u));
+  const roots = await workspaceRoots(ctx);
   if (!roots.length) return;
   const canReport = !!ctx.clientCapabilities().window?.workDoneProgress;
   const progress = canReport ? await ctx.connection.window.createWorkDoneProgress() : undefined;
