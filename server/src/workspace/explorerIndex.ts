@@ -36,8 +36,11 @@ export interface ExplorerEntry {
 /** What the index needs from the server: settings, open documents and a way to say it changed. */
 export interface ExplorerHost {
   settings(uri: string): Settings;
-  /** The current analysis of an open document (undefined when not open, or not analysed yet) and its version. */
-  openAnalysis(uri: string): { analysis: Analysis | undefined; version: number } | undefined;
+  /**
+   * An open document: its version, and its analysis once ready (undefined when it changed or closed
+   * meanwhile); undefined when the document is not open.
+   */
+  openAnalysis(uri: string): { readonly version: number; ready(): Promise<Analysis | undefined> } | undefined;
   /** Called (throttled by the caller) when entries were added, changed or removed. */
   changed(): void;
 }
@@ -116,29 +119,29 @@ export class ExplorerIndex {
   }
 
   /** Every entry, sorted by label, with its facts brought up to date for open documents. */
-  list(): ExplorerEntry[] {
+  async list(): Promise<ExplorerEntry[]> {
     const out = [...this.entries.values()];
-    for (const e of out) this.refreshOpen(e);
+    for (const e of out) await this.refreshOpen(e);
     return out.sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }) || a.uri.localeCompare(b.uri));
   }
 
-  get(uri: string): ExplorerEntry | undefined {
+  async get(uri: string): Promise<ExplorerEntry | undefined> {
     const e = this.entries.get(uri);
-    if (e) this.refreshOpen(e);
+    if (e) await this.refreshOpen(e);
     return e;
   }
 
-  /** Counts over every file under the filter (the badge: adjustments to work in the whole workspace). */
-  totals(filter: ExplorerFilter = { kind: 'all' }): ExplorerCounts {
+  /** Counts over the entries under the filter (the badge: adjustments to work in the whole workspace). */
+  static totals(entries: readonly ExplorerEntry[], filter: ExplorerFilter = { kind: 'all' }): ExplorerCounts {
     let t = NO_COUNTS;
-    for (const e of this.list()) if (e.facts) t = addCounts(t, countClaims(e.facts, filter));
+    for (const e of entries) if (e.facts) t = addCounts(t, countClaims(e.facts, filter));
     return t;
   }
 
   /** The payers of the workspace (N1*PR names), with their claim counts, for the payer filter. */
-  payers(): Array<{ payer: string; claims: number; toWork: number }> {
+  async payers(): Promise<Array<{ payer: string; claims: number; toWork: number }>> {
     const by = new Map<string, { payer: string; claims: number; toWork: number }>();
-    for (const e of this.list()) {
+    for (const e of await this.list()) {
       for (const p of e.facts?.payments ?? []) {
         const row = by.get(p.payer) ?? { payer: p.payer, claims: 0, toWork: 0 };
         const c = countClaims(e.facts!, { kind: 'all' }, p.firstClaim, p.firstClaim + p.claimCount);
@@ -157,7 +160,10 @@ export class ExplorerIndex {
    */
   async analysisOf(e: ExplorerEntry): Promise<Analysis | undefined> {
     const open = this.host.openAnalysis(e.uri);
-    if (open) return open.version === e.version ? open.analysis : undefined;
+    if (open) {
+      const analysis = await open.ready();
+      return this.host.openAnalysis(e.uri)?.version === e.version ? analysis : undefined;
+    }
     if (this.kept?.uri === e.uri && this.kept.gen === e.gen) return this.kept.analysis;
     this.kept = undefined;
     const gen = e.gen;
@@ -173,13 +179,13 @@ export class ExplorerIndex {
     return analysis;
   }
 
-  /** An open document's facts, from its current analysis (kept when that is not done yet: the last ones stay). */
-  private refreshOpen(e: ExplorerEntry): void {
+  /** An open document's facts, from its current analysis (when it changed again meanwhile, the last ones stay). */
+  private async refreshOpen(e: ExplorerEntry): Promise<void> {
     const open = this.host.openAnalysis(e.uri);
-    if (!open) return;
-    if (e.version === open.version && e.facts) return;
-    if (!open.analysis) return;
-    e.facts = fileFacts(open.analysis);
+    if (!open || (e.version === open.version && e.facts)) return;
+    const analysis = await open.ready();
+    if (!analysis || this.host.openAnalysis(e.uri)?.version !== open.version) return;
+    e.facts = fileFacts(analysis);
     e.note = undefined;
     e.version = open.version;
     e.gen = ++this.gens;

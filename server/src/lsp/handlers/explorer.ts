@@ -72,7 +72,7 @@ export const explorerHandler: Handler = {
       settings: (uri) => ctx.settings(uri),
       openAnalysis: (uri) => {
         const doc = ctx.documents.get(uri);
-        return doc ? { analysis: ctx.analysisOf(uri), version: doc.version } : undefined;
+        return doc ? { version: doc.version, ready: () => ctx.analysisReady(uri) } : undefined;
       },
       changed,
     });
@@ -116,7 +116,7 @@ export const explorerHandler: Handler = {
           listening = true;
           await start();
           const filter = readFilter(p.filter);
-          const entries = index.list();
+          const entries = await index.list();
           const shown: ExplorerNode[] = [];
           for (const e of entries) {
             if (e.note) {
@@ -128,10 +128,10 @@ export const explorerHandler: Handler = {
             if (filter.kind !== 'all' && counts.claims === 0) continue;
             shown.push(fileNode(e.uri, e.gen, e.label, counts, e.facts.payments.length));
           }
-          const all = index.totals();
+          const all = ExplorerIndex.totals(entries);
           const indexing = index.progress() ?? null;
           const files = entries.filter((e) => e.facts).length;
-          const under = filter.kind === 'all' ? undefined : index.totals(filter);
+          const under = filter.kind === 'all' ? undefined : ExplorerIndex.totals(entries, filter);
           const message = indexing
             ? `Reading 835 files: ${indexing.done} of ${indexing.total}…`
             : !entries.length
@@ -156,7 +156,7 @@ export const explorerHandler: Handler = {
         const ref = parseNodeId(p.parent);
         const stale: ExplorerPage = { nodes: [], stale: true };
         if (!ref) return stale;
-        const e = index.get(ref.uri);
+        const e = await index.get(ref.uri);
         if (!e?.facts || e.gen !== ref.gen) return stale;
         const filter = readFilter(p.filter);
         const offset = p.offset ?? 0;
@@ -178,7 +178,7 @@ export const explorerHandler: Handler = {
     c.onRequest(EXPLORER_PAYERS, (_p, token) =>
       runSafe<readonly ExplorerPayer[]>(c, EXPLORER_PAYERS.method, token, [], async () => {
         await start();
-        return index.payers().map((r) => ({
+        return (await index.payers()).map((r) => ({
           payer: r.payer,
           description: [plural(r.claims, 'claim'), r.toWork ? `${r.toWork} to work` : ''].filter(Boolean).join(' · '),
         }));
