@@ -12,6 +12,7 @@ import {
 import { STATUS } from '../../server/src/lsp/protocol';
 import { registerCasDecorations } from './casDecorations';
 import { registerDetection } from './detect';
+import { registerExplorer, type ExplorerApi } from './explorer';
 import { registerLargeRemittance } from './largeRemittance';
 import { startWhenNeeded } from './lazyStart';
 import { registerOneLine } from './oneLine';
@@ -33,7 +34,10 @@ import { traceWithoutData } from './traceChannel';
  */
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<Session> {
+/** What the extension exports: the session, and the ERA Explorer for the real-editor tests. */
+export type ExtensionApi = Session & { readonly explorer: ExplorerApi };
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const output = vscode.window.createOutputChannel('X12 835 ERA Inspector', { log: true });
   const status = vscode.window.createStatusBarItem('era835.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'X12 835 language server';
@@ -118,6 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
   registerDetection(session);
   registerOneLine(session);
   registerLargeRemittance(session);
+  const explorer = registerExplorer(session);
   registerRuleSettings(session);
   registerCasDecorations(session);
   // Started once an 835 is open (lazyStart.ts); the status item shows from then on.
@@ -128,7 +133,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
     started = client!.start().catch((e) => output.error(`The 835 language server did not start: ${(e as Error).message}`));
   }, context.subscriptions);
   await started;
-  return session;
+  return { ...session, explorer };
 }
 
 export async function deactivate(): Promise<void> {

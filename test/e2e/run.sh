@@ -52,7 +52,7 @@ lap "UI test done"
 cp -r "$RUN/ud/logs" "$OUT_DIR/vscode-logs" 2>/dev/null
 
 if [ "${E2E_UPDATE_DOCS:-0}" = 1 ]; then
-  for shot in hover problems cas-highlighting summary; do
+  for shot in hover problems cas-highlighting summary explorer; do
     [ -f "$OUT_DIR/$shot.png" ] && mkdir -p "$ROOT/docs" && cp "$OUT_DIR/$shot.png" "$ROOT/docs/$shot.png" && lap "docs/$shot.png updated"
   done
 fi

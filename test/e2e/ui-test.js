@@ -234,6 +234,32 @@ function generate(mb, file) {
       }
     });
 
+    await check('ERA Explorer: a click on a claim selects its CLP segment', async () => {
+      const lines = fs.readFileSync(path.join(folder, 'examples', 'needs-attention.835'), 'utf8').split(/\r?\n/);
+      const clpLine = lines.findIndex((l) => l.startsWith('CLP*PCN2003*')) + 1;
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+P');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type('View: Show ERA Explorer');
+      await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'ERA Explorer' }).waitFor({ timeout: 5000 });
+      await page.keyboard.press('Enter');
+      // The ERA Explorer's tree (the file Explorer shows the file as "needs-attention.835" under "examples").
+      const tree = page.locator('.sidebar .monaco-list:visible').filter({ hasText: 'examples/needs-attention.835' }).first();
+      const row = (text) => tree.locator('.monaco-list-row').filter({ hasText: text }).first();
+      // The workspace is read in the background; the file shows once read (the indexed 10 MB remit may take a while).
+      await row('examples/needs-attention.835').waitFor({ timeout: 120000 });
+      await row('examples/needs-attention.835').click();
+      await row('MEDICARE PART B SAMPLE CONTRACTOR').waitFor({ timeout: 10000 });
+      await row('MEDICARE PART B SAMPLE CONTRACTOR').click();
+      await row('PCN2003').waitFor({ timeout: 10000 });
+      const claimText = (await row('PCN2003').innerText()).replace(/\s+/g, ' ');
+      await row('PCN2003').click();
+      const status = page.locator('#status\\.editor\\.selection');
+      await status.filter({ hasText: new RegExp(`Ln ${clpLine}, Col \\d+ \\(\\d+ selected\\)`) }).waitFor({ timeout: 10000 });
+      await page.screenshot({ path: path.join(outDir, 'explorer.png') });
+      return `${claimText} -> ${(await status.innerText()).trim()}`;
+    });
+
     await check('a one-line ERA over 10,000 characters offers the formatted view (notification and status bar)', async () => {
       await quickOpen('one-line-batch.835', 'ISA*00');
       // The notification shows as a toast, or (once a toast has timed out, or in Do Not Disturb) only in the
