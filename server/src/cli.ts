@@ -11,6 +11,7 @@ import { summaryCommand } from './cli/summary';
 import { isOutOfMemory } from './stream/input';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { runCheckWorker, WORKER_FLAG } from './cli/parallelCheck';
+import { EXPORT_WORKER_FLAG, runExportWorker } from './cli/exportParallel';
 import type { Settings } from './settings';
 import { VERSION } from './version';
 
@@ -101,6 +102,8 @@ function usage(problem: string): number {
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === WORKER_FLAG)
   runCheckWorker((workerData as { settings: Settings }).settings);
+else if (!isMainThread && (workerData as { role?: string } | null)?.role === EXPORT_WORKER_FLAG)
+  runExportWorker((workerData as { settings: Settings }).settings);
 else
   main(process.argv.slice(2)).then(
     (code) => {

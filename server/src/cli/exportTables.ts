@@ -1,6 +1,6 @@
 import { analyze } from '../analysis';
 import { redact } from '../redact/redact';
-import { fileTables, headerOf, TABLES, type TableDef, type TableFormat, type TableLevel } from '../report/tables';
+import { fileTables, headerOf, TABLES, type FileTables, type TableDef, type TableFormat, type TableLevel } from '../report/tables';
 import type { Settings } from '../settings';
 import { eachPiece, notX12 } from './readPieces';
 
@@ -31,26 +31,52 @@ export function exportTables(
   opts: ExportOptions,
   onFile: (done: number, path: string) => void = () => undefined,
 ): ExportCounts {
-  const levels = (Object.keys(sinks) as TableLevel[]).filter((l) => sinks[l]);
-  for (const l of levels) {
-    const header = headerOf(TABLES[l] as TableDef<unknown>, opts.format);
-    if (header) sinks[l]!(header);
-  }
-  const rows = { claim: 0, line: 0, adjustment: 0 };
-  const problems: string[] = [];
-  let files = 0;
+  const out = new TablesOut(sinks, opts.format);
   for (const [i, path] of paths.entries()) {
-    const problem = exportOne(path, levels, settings, opts, (t) => {
-      for (const l of levels) {
-        if (t.text[l]) sinks[l]!(t.text[l]!);
-        rows[l] += t.rows[l];
-      }
-    });
-    if (problem) problems.push(problem);
-    else files++;
+    out.fileDone(exportOne(path, out.levels, settings, opts, (t) => out.rows(t)));
     onFile(i + 1, path);
   }
-  return { files, rows, problems };
+  return out.counts();
+}
+
+/**
+ * Where the rows of every file go, in the order they are handed over: the headers first, then each
+ * piece's rows; counts the rows, the files and the problems. One job and `--jobs N` write through it alike.
+ */
+export class TablesOut {
+  readonly levels: TableLevel[];
+  private readonly rowCounts = { claim: 0, line: 0, adjustment: 0 };
+  private readonly problems: string[] = [];
+  private files = 0;
+
+  constructor(
+    private readonly sinks: Partial<Record<TableLevel, TableSink>>,
+    format: TableFormat,
+  ) {
+    this.levels = (Object.keys(sinks) as TableLevel[]).filter((l) => sinks[l]);
+    for (const l of this.levels) {
+      const header = headerOf(TABLES[l] as TableDef<unknown>, format);
+      if (header) sinks[l]!(header);
+    }
+  }
+
+  /** One piece's rows (a file's, or an interchange's of a huge file). */
+  rows(t: Pick<FileTables, 'text' | 'rows'>): void {
+    for (const l of this.levels) {
+      if (t.text[l]) this.sinks[l]!(t.text[l]!);
+      this.rowCounts[l] += t.rows[l];
+    }
+  }
+
+  /** A file is done: exported, or not (why). */
+  fileDone(problem: string | undefined): void {
+    if (problem) this.problems.push(problem);
+    else this.files++;
+  }
+
+  counts(): ExportCounts {
+    return { files: this.files, rows: { ...this.rowCounts }, problems: [...this.problems] };
+  }
 }
 
 /** One file's tables, handed to `use` piece by piece; returns why the file could not be exported, if so. */
