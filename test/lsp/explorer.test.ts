@@ -166,6 +166,15 @@ describe('ERA Explorer over LSP', () => {
     assert.ok(payers.some((p) => p.payer === 'ACME HEALTH PLAN' && p.description === '3 claims · 2 to work'));
   });
 
+  test('opening a file as it is on disk keeps its node ids (the tree keeps what is expanded)', async () => {
+    const name = 'examples/needs-attention.835';
+    const before = (await files({ kind: 'all' })).nodes.find((n) => n.label === name)!;
+    const seen = changes;
+    await c.open(pathToFileURL(join(dir, ...name.split('/'))).toString(), texts.get(name)!);
+    const after = await files({ kind: 'all' }, () => changes > seen);
+    assert.equal(after.nodes.find((n) => n.label === name)!.id, before.id);
+  });
+
   test('an open document counts with its live text; a deleted file leaves; an old node is stale', async () => {
     const before = await files({ kind: 'all' });
     const uri = pathToFileURL(join(dir, 'reversal.835')).toString();

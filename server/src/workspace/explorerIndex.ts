@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeInSlices, type Analysis } from '../analysis';
-import { addCounts, countClaims, fileFacts, NO_COUNTS, type FileFacts } from '../report/explorer/facts';
+import { addCounts, countClaims, fileFacts, NO_COUNTS, sameFacts, type FileFacts } from '../report/explorer/facts';
 import type { ExplorerCounts, ExplorerFilter } from '../report/explorer/types';
 import type { Settings } from '../settings';
 
@@ -115,6 +115,8 @@ export class ExplorerIndex {
     const e = this.entries.get(uri) ?? { uri, label: this.labelOf(uri), gen: ++this.gens };
     this.entries.set(uri, e);
     this.queue.delete(uri);
+    // The same version analysed again (settings) may change verdicts too: the client asks, and the facts
+    // decide whether node ids change.
     this.host.changed();
   }
 
@@ -185,10 +187,8 @@ export class ExplorerIndex {
     if (!open || (e.version === open.version && e.facts)) return;
     const analysis = await open.ready();
     if (!analysis || this.host.openAnalysis(e.uri)?.version !== open.version) return;
-    e.facts = fileFacts(analysis);
-    e.note = undefined;
+    this.settle(e, fileFacts(analysis), undefined);
     e.version = open.version;
-    e.gen = ++this.gens;
   }
 
   private start(): void {
@@ -234,10 +234,13 @@ export class ExplorerIndex {
     }
   }
 
+  /** New facts (or a note) for an entry; its node ids change only when what the tree shows changed. */
   private settle(e: ExplorerEntry, facts: FileFacts | undefined, note: ExplorerEntry['note']): void {
+    const same = facts && e.facts && !e.note && !note ? sameFacts(e.facts, facts) : false;
     e.facts = facts;
     e.note = note;
     e.version = undefined;
+    if (same) return;
     e.gen = ++this.gens;
     if (this.kept?.uri === e.uri) this.kept = undefined;
   }

@@ -177,3 +177,26 @@ export function addCounts(a: ExplorerCounts, b: ExplorerCounts): ExplorerCounts 
 }
 
 export const NO_COUNTS: ExplorerCounts = { claims: 0, toWork: 0, toRecoverCents: 0, denied: 0, reversals: 0 };
+
+/**
+ * Whether two readings of a file found the same payments and claims, with the same work, at the same
+ * places: a file opened in the editor, or saved unchanged, keeps its node ids (and the tree its expanded
+ * nodes) when nothing the tree shows changed.
+ */
+export function sameFacts(a: FileFacts, b: FileFacts): boolean {
+  if (a.payments.length !== b.payments.length || a.claims.length !== b.claims.length) return false;
+  for (let i = 0; i < a.payments.length; i++) if (!sameFields(a.payments[i], b.payments[i])) return false;
+  for (let i = 0; i < a.claims.length; i++) if (!sameFields(a.claims[i], b.claims[i])) return false;
+  return true;
+}
+
+/** Field by field, one level into places. */
+function sameFields<T extends object>(x: T, y: T): boolean {
+  for (const k of Object.keys(x) as Array<keyof T>) {
+    const u = x[k];
+    const v = y[k];
+    if (u === v) continue;
+    if (typeof u !== 'object' || typeof v !== 'object' || u === null || v === null || !sameFields(u, v)) return false;
+  }
+  return true;
+}
