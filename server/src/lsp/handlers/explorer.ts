@@ -123,14 +123,15 @@ export const explorerHandler: Handler = {
               if (filter.kind === 'all') shown.push(fileNoteNode(e.uri, e.label, e.note.text, e.note.large));
               continue;
             }
-            if (!e.facts) continue;
+            // Not read yet, or no 835 payment in it (an 837 delivered as .txt): not a remittance to list.
+            if (!e.facts?.payments.length) continue;
             const counts = countClaims(e.facts, filter);
             if (filter.kind !== 'all' && counts.claims === 0) continue;
             shown.push(fileNode(e.uri, e.gen, e.label, counts, e.facts.payments.length));
           }
           const all = ExplorerIndex.totals(entries);
           const indexing = index.progress() ?? null;
-          const files = entries.filter((e) => e.facts).length;
+          const files = entries.filter((e) => e.facts?.payments.length).length;
           const under = filter.kind === 'all' ? undefined : ExplorerIndex.totals(entries, filter);
           const message = indexing
             ? `Reading 835 files: ${indexing.done} of ${indexing.total}…`
