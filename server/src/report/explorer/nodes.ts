@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../../analysis';
 import { CARC } from '../../codes/carc';
 import { claimStatus } from '../../codes/lists';
-import { tripletRange } from '../../rules/co253/co253Common';
+import { tripletRange } from '../../x835/tripletRange';
 import type { Adjustment, Claim, ServiceLine } from '../../x835/types';
 import { CLASS_LABELS, verdictLabel } from '../../x835/verdicts';
 import { formatDate, formatMoney } from '../../x835/values';
