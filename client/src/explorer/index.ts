@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
 import { EXPLORER_CHANGED, EXPLORER_PAYERS, type ExplorerFilter, type ExplorerNode } from '../../../server/src/lsp/protocol';
 import { toRange, type Session } from '../session';
 import { ExplorerProvider } from './provider';
@@ -64,6 +65,10 @@ export function registerExplorer(s: Session): ExplorerApi {
 
   s.context.subscriptions.push(
     view,
+    // A restarted server numbers its nodes afresh: ask again.
+    s.client().onDidChangeState((e) => {
+      if (e.newState === State.Running) provider.refresh();
+    }),
     view.onDidChangeVisibility((e) => {
       if (e.visible) provider.refresh();
     }),
