@@ -50,7 +50,7 @@ export function codeLenses(a: Analysis, limits: ViewLimits = DEFAULT_VIEW_LIMITS
       `Patient ${formatMoney(s.byClass.patientResponsibility)}`,
     ];
     if (s.byClass.sequestration) parts.push(`Sequestration ${formatMoney(s.byClass.sequestration)}`);
-    if (s.byClass.recoverable) parts.push(`Recoverable ${formatMoney(s.byClass.recoverable)}`);
+    if (s.byClass.recoverable) parts.push(`Recoverable adjustments ${formatMoney(s.byClass.recoverable)}`);
     if (s.byClass.needsWork) parts.push(`Needs work ${formatMoney(s.byClass.needsWork)}`);
     if (s.byClass.other) parts.push(`Other ${formatMoney(s.byClass.other)}`);
     parts.push(workText(s));
@@ -75,7 +75,7 @@ function transactionTitle(verdicts: Verdicts, tx: Transaction): string {
       ? [`Sequestration ${formatMoney(s.byClass.sequestration)}${share}`]
       : [`Sequestration ${formatMoney(s.byClass.sequestration)}`, `Medicare CO-253 ${formatMoney(s.medicareCutCents)}${share}`]),
   ];
-  if (s.byClass.recoverable) parts.push(`Recoverable ${formatMoney(s.byClass.recoverable)}`);
+  if (s.byClass.recoverable) parts.push(`Recoverable adjustments ${formatMoney(s.byClass.recoverable)}`);
   if (s.providerAdjustments) parts.push(`PLB ${formatMoney(s.providerAdjustments)}`);
   parts.push(workText(s));
   return parts.join(' · ');

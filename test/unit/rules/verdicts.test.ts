@@ -98,8 +98,8 @@ describe('verdicts: the CO-253 taken in excess (line 14) and the commercial CO-2
   });
 
   test('the claim code lens counts them and the money to recover', () => {
-    assert.match(claimLens(a, 'PCN2001'), / · Recoverable \$10\.00 · 1 to work · \$6\.80 to recover$/);
-    assert.match(claimLens(a, 'PCN2004'), / · Recoverable \$5\.00 · 1 to work · \$5\.00 to recover$/);
+    assert.match(claimLens(a, 'PCN2001'), / · Recoverable adjustments \$10\.00 · 1 to work · \$6\.80 to recover$/);
+    assert.match(claimLens(a, 'PCN2004'), / · Recoverable adjustments \$5\.00 · 1 to work · \$5\.00 to recover$/);
     assert.doesNotMatch(claimLens(a, 'PCN2001'), /Sequestration/);
   });
 
