@@ -65,6 +65,26 @@ describe('era835 export --jobs: the tables equal the one-job tables', () => {
     assert.equal(two.stderr, one.stderr);
   });
 
+  test('more files than the workers start ahead of the one being written (2 jobs x 4): every file is exported', () => {
+    // 40 files, a big one every 8: while one worker reads it, the other finishes every small file started
+    // behind it and waits; the window of started tasks must move on when the big one is written.
+    const many = join(dir, 'many');
+    mkdirSync(many);
+    for (let i = 0; i < 40; i++)
+      writeFileSync(
+        join(many, `r-${String(i).padStart(2, '0')}.835`),
+        generate835Text({ bytes: i % 8 === 0 ? 300_000 : 3_000, seed: 300 + i }),
+      );
+    const one = run('export', many, '--level', 'claim', '--jobs', '1');
+    const two = spawnSync(process.execPath, [CLI, 'export', many, '--level', 'claim', '--jobs', '2'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      maxBuffer: 1 << 29,
+    });
+    assert.equal(two.status, 0, `exit ${two.status} ${two.signal ?? ''} ${two.stderr}`);
+    assert.ok(one.stdout.length > 1000 && two.stdout === one.stdout);
+  });
+
   test('--jobs takes a whole number from 1', () => {
     const r = run('export', join(dir, 'remits'), '--jobs', '0');
     assert.equal(r.status, 2);

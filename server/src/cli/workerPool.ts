@@ -59,6 +59,8 @@ export function runOrdered<T, M extends { readonly id: number }>(o: OrderedPoolO
         held.delete(head);
         done.delete(head);
         head++;
+        // The window of tasks started ahead moved on: idle workers may start the next ones.
+        dispatch();
       }
       stop();
     };
