@@ -74,6 +74,28 @@ function generate(mb, file) {
     }
     return waits;
   }
+  /**
+   * The notification that says `text`: a toast within `toastMs`, else looked up in the notification centre
+   * (where it goes once a toast times out, and where headless Chromium's window often puts it at once).
+   */
+  async function notification(text, toastMs, centreMs) {
+    const toast = page.locator('.notification-list-item').filter({ hasText: text }).first();
+    const asToast = toastMs
+      ? await toast.waitFor({ timeout: toastMs }).then(
+          () => true,
+          () => false,
+        )
+      : await toast.isVisible();
+    if (!asToast) {
+      await page.keyboard.press('Control+Shift+P');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type('Notifications: Show Notifications');
+      await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Show Notifications' }).waitFor({ timeout: 5000 });
+      await page.keyboard.press('Enter');
+      await toast.waitFor({ timeout: centreMs });
+    }
+    return toast;
+  }
   async function quickOpen(fileName, lineText) {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+P');
@@ -238,19 +260,8 @@ function generate(mb, file) {
       await quickOpen('one-line-batch.835', 'ISA*00');
       // The notification shows as a toast, or (once a toast has timed out, or in Do Not Disturb) only in the
       // notification centre: look in both.
-      const toast = page.locator('.notification-list-item').filter({ hasText: 'is on one line' }).first();
       await page.locator('.statusbar-item').filter({ hasText: 'One segment per line' }).first().waitFor({ timeout: 30000 });
-      if (!(await toast.isVisible())) {
-        await page.keyboard.press('Control+Shift+P');
-        await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-        await page.keyboard.type('Notifications: Show Notifications');
-        await page
-          .locator('.quick-input-list .monaco-list-row.focused')
-          .filter({ hasText: 'Show Notifications' })
-          .waitFor({ timeout: 5000 });
-        await page.keyboard.press('Enter');
-      }
-      await toast.waitFor({ timeout: 30000 });
+      const toast = await notification('is on one line', 0, 30000);
       const buttons = await toast.locator('.monaco-button').allInnerTexts();
       for (const b of ['Open formatted view', 'Always', 'Never'])
         if (!buttons.includes(b)) throw new Error(`no "${b}" button: ${JSON.stringify(buttons)}`);
@@ -351,19 +362,7 @@ function generate(mb, file) {
           .filter({ hasText: path.basename(big) })
           .waitFor({ timeout: 30000 });
         await page.keyboard.press('Enter');
-        // A toast, or only in the notification centre (where headless Chromium's window often puts it).
-        const toast = page.locator('.notification-list-item').filter({ hasText: 'passes no file over 50 MB' }).first();
-        await toast.waitFor({ timeout: 15000 }).catch(async () => {
-          await page.keyboard.press('Control+Shift+P');
-          await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-          await page.keyboard.type('Notifications: Show Notifications');
-          await page
-            .locator('.quick-input-list .monaco-list-row.focused')
-            .filter({ hasText: 'Show Notifications' })
-            .waitFor({ timeout: 5000 });
-          await page.keyboard.press('Enter');
-          await toast.waitFor({ timeout: 45000 });
-        });
+        const toast = await notification('passes no file over 50 MB', 15000, 45000);
         const buttons = await toast.locator('.monaco-button').allInnerTexts();
         if (!buttons.includes('Open Large Remittance')) throw new Error(`no "Open Large Remittance" button: ${JSON.stringify(buttons)}`);
         await page.screenshot({ path: path.join(outDir, 'large-file-offer.png') });
