@@ -353,14 +353,27 @@ function generate(mb, file) {
       const big = path.join(folder, 'large-delivery-60mb.txt');
       try {
         await generate(60, big);
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+P');
-        await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-        await page.keyboard.type(path.basename(big));
-        await page
-          .locator('.quick-input-list .monaco-list-row.focused')
-          .filter({ hasText: path.basename(big) })
-          .waitFor({ timeout: 30000 });
+        // Quick Open lists files from a cache that may predate the new file ("No matching results" for as
+        // long as the picker stays open): ask again in a fresh picker until the file shows.
+        for (let attempt = 1; ; attempt++) {
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Control+P');
+          await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+          await page.keyboard.type(path.basename(big));
+          const listed = await page
+            .locator('.quick-input-list .monaco-list-row.focused')
+            .filter({ hasText: path.basename(big) })
+            .waitFor({ timeout: 10000 })
+            .then(
+              () => true,
+              (e) => {
+                if (attempt === 4) throw e;
+                return false;
+              },
+            );
+          if (listed) break;
+          await page.waitForTimeout(2000);
+        }
         await page.keyboard.press('Enter');
         const toast = await notification('passes no file over 50 MB', 15000, 45000);
         const buttons = await toast.locator('.monaco-button').allInnerTexts();
