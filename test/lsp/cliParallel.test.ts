@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generate835Text } from '../../bench/generator';
+import { unknownRateSettings } from '../helpers/settingsFiles';
 
 const CLI = join(__dirname, '../../server/out/cli.js');
 const run = (...args: string[]) => {
@@ -69,18 +70,7 @@ describe('era835 check --jobs: the merged result equals the single-thread one', 
   }
 
   test('a file-wide rule (every CO-253 at a rate the table lacks) still gives the one-thread result', () => {
-    const settings = join(dir, 'settings.json');
-    // 3% where the files take 2% (and 2022's 1% quarter suspended): every CO-253 agrees on a rate the table lacks.
-    writeFileSync(
-      settings,
-      JSON.stringify({
-        'era835.sequestration.periods': [
-          { from: '2000-01-01', to: '2022-03-31', rate: 0.03 },
-          { from: '2022-04-01', to: '2022-06-30', rate: 0 },
-          { from: '2022-07-01', rate: 0.03 },
-        ],
-      }),
-    );
+    const settings = unknownRateSettings(dir);
     const one = run('check', '--settings', settings, '--jobs', '1', big);
     const two = run('check', '--settings', settings, '--jobs', '2', big);
     assert.equal(one.stdout.split('\n').filter((l) => / co253-unknown-rate /.test(l)).length, 1, one.stdout.slice(0, 2000));

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generate835Text } from '../../bench/generator';
+import { unknownRateSettings } from '../helpers/settingsFiles';
 
 const CLI = join(__dirname, '../../server/out/cli.js');
 /** Every file is split (ERA835_SPLIT_BYTES=1), and the CLI says whether the parts were merged or the file checked whole. */
@@ -96,17 +97,7 @@ describe('era835 check --jobs: one interchange cut at transactions, merged to ex
   });
 
   test('a file-wide fact (every CO-253 at a rate the table lacks) makes the file be checked whole', () => {
-    const settings = join(dir, 'settings.json');
-    writeFileSync(
-      settings,
-      JSON.stringify({
-        'era835.sequestration.periods': [
-          { from: '2000-01-01', to: '2022-03-31', rate: 0.03 },
-          { from: '2022-04-01', to: '2022-06-30', rate: 0 },
-          { from: '2022-07-01', rate: 0.03 },
-        ],
-      }),
-    );
+    const settings = unknownRateSettings(dir);
     const one = run('check', '--settings', settings, '--jobs', '1', files['one-line']);
     const three = run('check', '--settings', settings, '--jobs', '3', files['one-line']);
     assert.match(three.stderr, /3 parts, checked whole/);
